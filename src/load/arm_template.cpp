@@ -1,0 +1,197 @@
+// ARM JSON → model: parameters, variables, resources (array or symbolic form), child resources and
+// inline nested deployments. Expressions are parsed lazily, when a rule's evaluation reaches them.
+#include "load/arm_template.h"
+
+#include "expr/arm_expression_parser.h"
+
+namespace idlint {
+namespace {
+
+class ArmExpressions final : public ExpressionSource {
+ public:
+  explicit ArmExpressions(Arena& arena) : arena_(arena) {}
+  const ir::Node* expression(const Value& value, std::string& error) const override {
+    if (value.expr) return value.expr;
+    ExpressionParseResult r = parse_arm_expression(value.text, value.text_offset, value.span, arena_);
+    if (!r.node) {
+      error = "the expression cannot be parsed: " + r.error;
+      return nullptr;
+    }
+    value.expr = r.node;
+    return r.node;
+  }
+
+ private:
+  Arena& arena_;
+};
+
+struct Builder {
+  std::shared_ptr<const SourceFile> file;
+  std::shared_ptr<Arena> arena;
+  const ArmExpressions* expressions;
+
+  std::unique_ptr<Template> build(const Value& root, const Template* outer, const Resource* deployment) {
+    auto t = std::make_unique<Template>();
+    t->file = file;
+    t->arena = arena;
+    t->root = &root;
+    t->outer = outer;
+    t->deployment = deployment;
+    t->expressions = expressions;
+
+    if (deployment) {
+      const Value* props = deployment->body->find("properties");
+      const Value* options = props ? props->find("expressionEvaluationOptions") : nullptr;
+      const Value* scope = options ? options->find("scope") : nullptr;
+      t->outer_scope = !(scope && scope->is_string() && equals_ignore_case(scope->text, "inner"));
+    }
+
+    if (const Value* params = root.find("parameters"); params && params->is_object()) {
+      const Value* passed = nullptr;
+      if (deployment) {
+        const Value* props = deployment->body->find("properties");
+        passed = props ? props->find("parameters") : nullptr;
+      }
+      for (uint32_t i = 0; i < params->size; ++i) {
+        const Member& m = params->members[i];
+        if (!m.key->is_string()) continue;
+        Parameter p;
+        p.name = m.key->text;
+        p.name_span = m.key->span;
+        p.declaration = m.value;
+        if (m.value->is_object()) {
+          if (const Value* type = m.value->find("type"); type && type->is_string()) p.type = type->text;
+          p.default_value = m.value->find("defaultValue");
+          if (const Value* allowed = m.value->find("allowedValues"); allowed && allowed->is_array()) {
+            p.allowed_values = allowed;
+          }
+        }
+        // With scope 'outer' the caller cannot pass parameters; any value passed counts otherwise.
+        if (passed && passed->is_object() && !t->outer_scope) {
+          p.passed_by_caller = passed->find(p.name) != nullptr;
+        } else if (passed && passed->is_expr()) {
+          p.passed_by_caller = true;
+        }
+        t->parameters.push_back(p);
+      }
+    }
+
+    if (const Value* vars = root.find("variables"); vars && vars->is_object()) {
+      for (uint32_t i = 0; i < vars->size; ++i) {
+        const Member& m = vars->members[i];
+        if (!m.key->is_string()) continue;
+        t->variables.push_back(Variable{m.key->text, m.key->span, m.value});
+      }
+    }
+
+    if (const Value* resources = root.find("resources")) {
+      if (resources->is_array()) {
+        for (uint32_t i = 0; i < resources->size; ++i) add_resource(*t, resources->items[i], {}, -1);
+      } else if (resources->is_object()) {
+        for (uint32_t i = 0; i < resources->size; ++i) {
+          const Member& m = resources->members[i];
+          add_resource(*t, *m.value, m.key->text, -1);
+        }
+      }
+    }
+
+    fix_parents(*t);
+
+    // Nested deployments are built after the resource vector is complete so pointers stay valid.
+    for (const Resource& r : t->resources) {
+      if (!equals_ignore_case(r.full_type, "Microsoft.Resources/deployments")) continue;
+      const Value* props = r.body->find("properties");
+      const Value* inner = props ? props->find("template") : nullptr;
+      if (inner && inner->is_object()) t->nested.push_back(build(*inner, t.get(), &r));
+    }
+    return t;
+  }
+
+  void add_resource(Template& t, const Value& body, std::string_view symbolic_name, long parent_index) {
+    if (!body.is_object()) return;
+    if (const Value* existing = body.find("existing"); existing && existing->kind == Value::Kind::Bool &&
+                                                       existing->boolean) {
+      return;  // an existing resource is only referenced, never deployed
+    }
+    Resource r;
+    r.owner = &t;
+    r.symbolic_name = symbolic_name;
+    r.body = &body;
+    r.type = body.find("type");
+    r.api_version = body.find("apiVersion");
+    r.name = body.find("name");
+    r.condition = body.find("condition");
+    r.copy = body.find("copy");
+    const Resource* parent = parent_index >= 0 ? &t.resources[static_cast<size_t>(parent_index)] : nullptr;
+    if (r.type && r.type->is_string()) {
+      std::string_view type = r.type->text;
+      if (!parent) {
+        r.full_type = std::string(type);
+      } else if (!parent->full_type.empty()) {
+        r.full_type = type.find('/') != std::string_view::npos ? std::string(type)
+                                                               : parent->full_type + "/" + std::string(type);
+      }
+    }
+    const long index = static_cast<long>(t.resources.size());
+    t.resources.push_back(std::move(r));
+    // Parent pointers are fixed up after the vector stops growing.
+    parents_.push_back({index, parent_index});
+    if (const Value* children = body.find("resources"); children && children->is_array()) {
+      for (uint32_t i = 0; i < children->size; ++i) add_resource(t, children->items[i], {}, index);
+    }
+  }
+
+  void fix_parents(Template& t) {
+    for (auto [child, parent] : parents_) {
+      if (parent >= 0) t.resources[static_cast<size_t>(child)].parent = &t.resources[static_cast<size_t>(parent)];
+    }
+    parents_.clear();
+  }
+
+  std::vector<std::pair<long, long>> parents_;
+};
+
+}  // namespace
+
+bool is_deployment_template_schema(std::string_view schema) {
+  return contains_ignore_case(schema, "deploymentTemplate.json");
+}
+
+bool may_be_deployment_template(std::string_view text) {
+  static constexpr std::string_view needle = "eploymenttemplate.json";
+  // Scan for 'd'/'D' then compare the rest case-insensitively; cheap on large non-template files.
+  for (size_t i = 0; i + 1 + needle.size() <= text.size(); ++i) {
+    const char c = text[i];
+    if ((c == 'd' || c == 'D') && equals_ignore_case(text.substr(i + 1, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+ArmLoadResult load_arm_template(std::shared_ptr<const SourceFile> file) {
+  ArmLoadResult result;
+  auto arena = std::make_shared<Arena>();
+  JsonReadResult json = read_json(file->text(), *arena);
+  if (json.error) {
+    result.syntax_error = std::move(json.error);
+    return result;
+  }
+  result.parsed = true;
+  const Value* root = json.root;
+  const Value* schema = root->is_object() ? root->find("$schema") : nullptr;
+  if (!schema || !schema->is_string() || !is_deployment_template_schema(schema->text)) return result;
+  result.is_template = true;
+
+  // The expression source must outlive the template; it is kept in the arena's lifetime by a holder.
+  struct Holder {
+    std::shared_ptr<Arena> arena;
+    ArmExpressions expressions;
+  };
+  auto holder = std::make_shared<Holder>(Holder{arena, ArmExpressions(*arena)});
+  Builder builder{file, arena, &holder->expressions, {}};
+  result.tmpl = builder.build(*root, nullptr, nullptr);
+  // Share ownership: the template's arena pointer keeps the holder (and so the expressions) alive.
+  result.tmpl->arena = std::shared_ptr<Arena>(holder, holder->arena.get());
+  return result;
+}
+
+}  // namespace idlint

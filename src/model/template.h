@@ -1,0 +1,79 @@
+// The format-neutral template model: parameters, variables and resources over the value tree.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/arena.h"
+#include "model/source.h"
+#include "model/value.h"
+
+namespace idlint {
+
+namespace ir {
+struct Node;
+}
+
+struct Template;
+
+struct Parameter {
+  std::string_view name;
+  Span name_span;
+  std::string_view type;                   // as declared ('string', 'bool', 'object', ...)
+  const Value* declaration = nullptr;      // the whole declaration
+  const Value* default_value = nullptr;    // null when absent
+  const Value* allowed_values = nullptr;   // an Array, or null
+  // A nested template's parameter whose value the calling deployment passes in: not followed yet.
+  bool passed_by_caller = false;
+
+  bool is_bool() const { return equals_ignore_case(type, "bool"); }
+};
+
+struct Variable {
+  std::string_view name;
+  Span name_span;
+  const Value* value = nullptr;
+};
+
+struct Resource {
+  const Template* owner = nullptr;
+  std::string_view symbolic_name;  // languageVersion 2.0 key; empty for array-form resources
+  const Value* body = nullptr;     // the resource object
+  const Value* type = nullptr;
+  const Value* api_version = nullptr;
+  const Value* name = nullptr;
+  const Value* condition = nullptr;
+  const Value* copy = nullptr;
+  const Resource* parent = nullptr;  // for child resources nested in a parent's 'resources'
+  // The full type ('Namespace/type/child') when the type and every ancestor's type are literals; else empty.
+  std::string full_type;
+};
+
+// Parses an expression value on first use; set by the loader that knows the expression syntax.
+class ExpressionSource {
+ public:
+  virtual ~ExpressionSource() = default;
+  // Returns the IR of an Expr value, or null with the reason in error.
+  virtual const ir::Node* expression(const Value& value, std::string& error) const = 0;
+};
+
+struct Template {
+  std::shared_ptr<const SourceFile> file;
+  const Value* root = nullptr;
+  std::vector<Parameter> parameters;
+  std::vector<Variable> variables;
+  std::vector<Resource> resources;  // children are listed after their parent
+  // Inline nested deployments (Microsoft.Resources/deployments with properties.template).
+  std::vector<std::unique_ptr<Template>> nested;
+  const Template* outer = nullptr;            // the template holding the deployment resource
+  const Resource* deployment = nullptr;       // that deployment resource
+  bool outer_scope = false;                   // expressionEvaluationOptions.scope is 'outer' (the default)
+  const ExpressionSource* expressions = nullptr;
+  std::shared_ptr<Arena> arena;               // owns the value tree and parsed expressions
+
+  const Parameter* find_parameter(std::string_view name) const;
+  const Variable* find_variable(std::string_view name) const;
+};
+
+}  // namespace idlint

@@ -1,0 +1,44 @@
+// Lookups on the value tree and the case-insensitive comparisons ARM names need.
+#include "model/value.h"
+
+#include <algorithm>
+
+namespace idlint {
+
+namespace {
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+}  // namespace
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+bool starts_with_ignore_case(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && equals_ignore_case(s.substr(0, prefix.size()), prefix);
+}
+
+bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > haystack.size()) return false;
+  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    if (equals_ignore_case(haystack.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+const Member* Value::find_member(std::string_view key) const {
+  if (kind != Kind::Object) return nullptr;
+  // The last duplicate wins, as in ARM's JSON reader.
+  const Member* found = nullptr;
+  for (uint32_t i = 0; i < size; ++i) {
+    const Member& m = members[i];
+    if (m.key->kind == Kind::String && equals_ignore_case(m.key->text, key)) found = &m;
+  }
+  return found;
+}
+
+}  // namespace idlint
