@@ -1,0 +1,432 @@
+// Evaluation of values and IR nodes under a binding: parameters, variables, member/index access.
+#include "expr/eval.h"
+
+#include <algorithm>
+
+#include "expr/functions.h"
+
+namespace idlint {
+
+namespace {
+constexpr unsigned kMaxDepth = 200;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+std::string template_tag(const Template& t) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%p", static_cast<const void*>(&t));
+  return buf;
+}
+}  // namespace
+
+Val Val::unknown(std::string reason, std::string symbol) {
+  Val v;
+  v.kind = Kind::Unknown;
+  v.str = std::move(reason);
+  v.symbol = std::move(symbol);
+  return v;
+}
+
+Val Val::string(std::string s) {
+  Val v;
+  v.kind = Kind::String;
+  v.str = std::move(s);
+  return v;
+}
+
+Val Val::member(std::string_view name) const {
+  if (kind == Kind::Unknown) {
+    Val u = unknown(str, symbol.empty() ? std::string{} : symbol + "." + lower(name));
+    u.deps = deps;
+    return u;
+  }
+  if (kind != Kind::Object) return absent();
+  const ValMember* found = nullptr;
+  bool unknown_key = false;
+  for (const ValMember& m : members) {
+    if (m.key.is_string() && equals_ignore_case(m.key.str, name)) found = &m;
+    if (m.key.is_unknown()) unknown_key = true;
+  }
+  if (found) return found->value;
+  if (unknown_key) {
+    Val u = unknown("the object has a key that could not be evaluated");
+    u.deps = deps;
+    return u;
+  }
+  return absent();
+}
+
+const Choice* Binding::find(const Parameter* p) const {
+  for (const Choice& c : choices) {
+    if (c.parameter == p) return &c;
+  }
+  return nullptr;
+}
+
+void merge_deps(Val& into, const Val& from) {
+  if (from.deps.empty()) return;
+  std::vector<const Parameter*> merged;
+  merged.reserve(into.deps.size() + from.deps.size());
+  std::set_union(into.deps.begin(), into.deps.end(), from.deps.begin(), from.deps.end(), std::back_inserter(merged));
+  into.deps = std::move(merged);
+}
+
+const Template& scope_of(const Template& t) {
+  const Template* s = &t;
+  while (s->outer && s->outer_scope) s = s->outer;
+  return *s;
+}
+
+Val Evaluator::evaluate(const Template& t, const Value& v) {
+  return evaluate(Context{&t, Origin::Kind::Template, {}}, v);
+}
+
+Val Evaluator::evaluate(const Context& ctx, const Value& v) {
+  Val out;
+  out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), v.span, ctx.name};
+  switch (v.kind) {
+    case Value::Kind::Null: out.kind = Val::Kind::Null; return out;
+    case Value::Kind::Bool:
+      out.kind = Val::Kind::Bool;
+      out.boolean = v.boolean;
+      return out;
+    case Value::Kind::Number: {
+      out.kind = Val::Kind::Number;
+      out.number = std::strtoll(std::string(v.text).c_str(), nullptr, 10);
+      return out;
+    }
+    case Value::Kind::String:
+      out.kind = Val::Kind::String;
+      out.str = std::string(v.text);
+      return out;
+    case Value::Kind::Array: {
+      if (++depth_ > kMaxDepth) {
+        --depth_;
+        return Val::unknown("the value is nested too deeply to evaluate");
+      }
+      out.kind = Val::Kind::Array;
+      out.items.reserve(v.size);
+      for (uint32_t i = 0; i < v.size; ++i) {
+        out.items.push_back(evaluate(ctx, v.items[i]));
+        merge_deps(out, out.items.back());
+      }
+      --depth_;
+      return out;
+    }
+    case Value::Kind::Object: {
+      if (++depth_ > kMaxDepth) {
+        --depth_;
+        return Val::unknown("the value is nested too deeply to evaluate");
+      }
+      out.kind = Val::Kind::Object;
+      out.members.reserve(v.size);
+      for (uint32_t i = 0; i < v.size; ++i) {
+        const Member& m = v.members[i];
+        ValMember vm{evaluate(ctx, *m.key), evaluate(ctx, *m.value), ctx.tmpl->file.get(), m.key->span};
+        merge_deps(out, vm.key);
+        merge_deps(out, vm.value);
+        // Duplicate keys are all kept (member() returns the last): a rule may need to see them.
+        out.members.push_back(std::move(vm));
+      }
+      --depth_;
+      return out;
+    }
+    case Value::Kind::Expr: {
+      std::string error;
+      const ir::Node* node = ctx.tmpl->expressions ? ctx.tmpl->expressions->expression(v, error) : nullptr;
+      if (!node) return Val::unknown(error.empty() ? "the expression cannot be parsed" : error);
+      return evaluate(ctx, *node);
+    }
+  }
+  return out;
+}
+
+Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
+  if (depth_ > kMaxDepth) return Val::unknown("the expression is nested too deeply to evaluate");
+  Val out;
+  out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), n.span, ctx.name};
+  switch (n.kind) {
+    case ir::Node::Kind::Null: out.kind = Val::Kind::Null; return out;
+    case ir::Node::Kind::Bool:
+      out.kind = Val::Kind::Bool;
+      out.boolean = n.boolean;
+      return out;
+    case ir::Node::Kind::Number:
+      if (n.text.find('.') != std::string_view::npos) return Val::unknown("fractional numbers are not evaluated");
+      out.kind = Val::Kind::Number;
+      out.number = std::strtoll(std::string(n.text).c_str(), nullptr, 10);
+      return out;
+    case ir::Node::Kind::String:
+      out.kind = Val::Kind::String;
+      out.str = std::string(n.text);
+      return out;
+    case ir::Node::Kind::Parameter: return parameter(ctx, n.text, n.span);
+    case ir::Node::Kind::Variable: return variable(ctx, n.text, n.span);
+    case ir::Node::Kind::Value: return evaluate(ctx, *n.value);
+    case ir::Node::Kind::Call: {
+      ++depth_;
+      Val r = call(ctx, n);
+      --depth_;
+      return r;
+    }
+    case ir::Node::Kind::Member: {
+      ++depth_;
+      Val object = evaluate(ctx, *n.args[0]);
+      --depth_;
+      Val r;
+      if (object.is_unknown() || object.is_object()) {
+        r = object.member(n.text);
+        if (r.is_absent()) {
+          r = Val::unknown("property '" + std::string(n.text) + "' is not set");
+        }
+      } else {
+        r = Val::unknown("property '" + std::string(n.text) + "' of a value that is not an object");
+      }
+      merge_deps(r, object);
+      return r;
+    }
+    case ir::Node::Kind::Index: {
+      ++depth_;
+      Val object = evaluate(ctx, *n.args[0]);
+      Val index = evaluate(ctx, *n.args[1]);
+      --depth_;
+      Val r;
+      if (object.kind == Val::Kind::Array && index.kind == Val::Kind::Number) {
+        if (index.number >= 0 && static_cast<size_t>(index.number) < object.items.size()) {
+          r = object.items[static_cast<size_t>(index.number)];
+        } else {
+          r = Val::unknown("index out of range");
+        }
+      } else if ((object.is_object() || object.is_unknown()) && index.is_string()) {
+        r = object.member(index.str);
+        if (r.is_absent()) r = Val::unknown("property '" + index.str + "' is not set");
+      } else if (object.is_unknown() && index.kind == Val::Kind::Number) {
+        r = Val::unknown(object.str, object.symbol.empty() ? "" : object.symbol + "[" + std::to_string(index.number) + "]");
+      } else {
+        r = Val::unknown(index.is_unknown() ? index.str : "an index that cannot be applied");
+      }
+      merge_deps(r, object);
+      merge_deps(r, index);
+      return r;
+    }
+  }
+  return out;
+}
+
+Val Evaluator::parameter(const Context& ctx, std::string_view name, Span at) {
+  (void)at;
+  const Template& scope = scope_of(*ctx.tmpl);
+  const Parameter* p = scope.find_parameter(name);
+  const std::string symbol = "parameters('" + lower(name) + "')@" + template_tag(scope);
+  if (!p) return Val::unknown("parameter '" + std::string(name) + "' is not declared", symbol);
+  Val r;
+  if (p->passed_by_caller) {
+    r = Val::unknown("parameter '" + std::string(p->name) +
+                         "' is passed in by the calling deployment; values are not followed into nested deployments",
+                     symbol);
+  } else if (parameters_in_progress_.count(p)) {
+    r = Val::unknown("the default of parameter '" + std::string(p->name) + "' refers to itself", symbol);
+  } else {
+    const Choice* choice = binding_.find(p);
+    const Value* value = nullptr;
+    Origin::Kind kind = Origin::Kind::ParameterDefault;
+    std::string reason;
+    if (choice) {
+      value = choice->value;
+      kind = choice->kind;
+      reason = choice->unknown_reason;
+    } else if (p->default_value && !p->allowed_values && !p->is_bool()) {
+      value = p->default_value;
+    } else {
+      reason = p->default_value ? "parameter '" + std::string(p->name) + "' can take several values"
+                                : "parameter '" + std::string(p->name) + "' has no default value";
+    }
+    if (value) {
+      parameters_in_progress_.insert(p);
+      r = evaluate(Context{&scope, kind, p->name}, *value);
+      parameters_in_progress_.erase(p);
+      if (r.is_unknown() && r.symbol.empty()) r.symbol = symbol;
+    } else {
+      r = Val::unknown(reason.empty() ? "parameter '" + std::string(p->name) + "' has no value" : reason, symbol);
+    }
+  }
+  Val dep;
+  dep.deps = {p};
+  merge_deps(r, dep);
+  return r;
+}
+
+Val Evaluator::variable(const Context& ctx, std::string_view name, Span at) {
+  (void)at;
+  const Template& scope = scope_of(*ctx.tmpl);
+  const Variable* v = scope.find_variable(name);
+  const std::string symbol = "variables('" + lower(name) + "')@" + template_tag(scope);
+  if (!v) return Val::unknown("variable '" + std::string(name) + "' is not declared", symbol);
+  if (equals_ignore_case(v->name, "copy")) return Val::unknown("variable loops ('copy') are not evaluated", symbol);
+  if (auto it = variables_.find(v); it != variables_.end()) return it->second;
+  if (variables_in_progress_.count(v)) {
+    return Val::unknown("variable '" + std::string(v->name) + "' refers to itself");
+  }
+  variables_in_progress_.insert(v);
+  Val r = evaluate(Context{&scope, Origin::Kind::Variable, v->name}, *v->value);
+  variables_in_progress_.erase(v);
+  if (r.is_unknown() && r.symbol.empty() && !r.str.empty() && r.str.find("refers to itself") == std::string::npos) {
+    r.symbol = symbol;
+  }
+  variables_.emplace(v, r);
+  return r;
+}
+
+Val Evaluator::call(const Context& ctx, const ir::Node& n) {
+  return call_function(*this, ctx, n);
+}
+
+// ---- comparisons -------------------------------------------------------------------------------
+
+Val parse_resource_id(std::string_view text) {
+  // /subscriptions/S/resourceGroups/G/providers/NS/type/name[/type/name...]
+  std::vector<std::string_view> parts;
+  if (text.empty() || text.front() != '/') return Val::absent();
+  size_t i = 1;
+  while (i <= text.size()) {
+    size_t j = text.find('/', i);
+    if (j == std::string_view::npos) j = text.size();
+    parts.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  if (parts.size() < 8) return Val::absent();
+  if (!equals_ignore_case(parts[0], "subscriptions") || !equals_ignore_case(parts[2], "resourceGroups") ||
+      !equals_ignore_case(parts[4], "providers")) {
+    return Val::absent();
+  }
+  for (std::string_view p : parts) {
+    if (p.empty()) return Val::absent();
+  }
+  if ((parts.size() - 6) % 2 != 0) return Val::absent();
+  Val id;
+  id.kind = Val::Kind::ResourceId;
+  id.scope.push_back(Val::string(std::string(parts[1])));
+  id.scope.push_back(Val::string(std::string(parts[3])));
+  id.str = std::string(parts[5]);
+  for (size_t k = 6; k < parts.size(); k += 2) {
+    id.str += "/";
+    id.str += parts[k];
+    id.items.push_back(Val::string(std::string(parts[k + 1])));
+  }
+  return id;
+}
+
+namespace {
+Tri combine(Tri a, Tri b) {
+  if (a == Tri::No || b == Tri::No) return Tri::No;
+  if (a == Tri::Unknown || b == Tri::Unknown) return Tri::Unknown;
+  return Tri::Yes;
+}
+
+// Names inside resource IDs compare case-insensitively.
+Tri same_segment(const Val& a, const Val& b) {
+  if (a.is_string() && b.is_string()) return equals_ignore_case(a.str, b.str) ? Tri::Yes : Tri::No;
+  if (a.is_unknown() && b.is_unknown() && !a.symbol.empty() && a.symbol == b.symbol) return Tri::Yes;
+  return Tri::Unknown;
+}
+
+Val as_resource_id(const Val& v) {
+  if (v.kind == Val::Kind::ResourceId) return v;
+  if (v.is_string()) return parse_resource_id(v.str);
+  return Val::absent();
+}
+}  // namespace
+
+Tri same_resource(const Val& a, const Val& b) {
+  if (a.is_unknown() || b.is_unknown()) {
+    if (a.is_unknown() && b.is_unknown() && !a.symbol.empty() && a.symbol == b.symbol) return Tri::Yes;
+    return Tri::Unknown;
+  }
+  Val ra = as_resource_id(a);
+  Val rb = as_resource_id(b);
+  if (ra.kind != Val::Kind::ResourceId || rb.kind != Val::Kind::ResourceId) {
+    if (a.is_string() && b.is_string()) return equals_ignore_case(a.str, b.str) ? Tri::Yes : Tri::No;
+    return Tri::No;
+  }
+  if (!equals_ignore_case(ra.str, rb.str) || ra.items.size() != rb.items.size()) return Tri::No;
+  Tri result = Tri::Yes;
+  for (size_t i = 0; i < ra.items.size(); ++i) result = combine(result, same_segment(ra.items[i], rb.items[i]));
+  if (result == Tri::No) return result;
+  if (ra.scope.size() == rb.scope.size()) {
+    for (size_t i = 0; i < ra.scope.size(); ++i) result = combine(result, same_segment(ra.scope[i], rb.scope[i]));
+  } else {
+    result = combine(result, Tri::Unknown);  // one names its resource group, the other uses the deployment's
+  }
+  return result;
+}
+
+Tri values_equal(const Val& a, const Val& b) {
+  if (a.is_unknown() || b.is_unknown()) {
+    if (a.is_unknown() && b.is_unknown() && !a.symbol.empty() && a.symbol == b.symbol) return Tri::Yes;
+    return Tri::Unknown;
+  }
+  const bool a_null = a.is_unset();
+  const bool b_null = b.is_unset();
+  if (a_null || b_null) return a_null == b_null ? Tri::Yes : Tri::No;
+  if (a.kind == Val::Kind::ResourceId || b.kind == Val::Kind::ResourceId) return same_resource(a, b);
+  if (a.kind != b.kind) return Tri::No;
+  switch (a.kind) {
+    case Val::Kind::Bool: return a.boolean == b.boolean ? Tri::Yes : Tri::No;
+    case Val::Kind::Number: return a.number == b.number ? Tri::Yes : Tri::No;
+    case Val::Kind::String: return a.str == b.str ? Tri::Yes : Tri::No;
+    case Val::Kind::Array: {
+      if (a.items.size() != b.items.size()) return Tri::No;
+      Tri r = Tri::Yes;
+      for (size_t i = 0; i < a.items.size(); ++i) r = combine(r, values_equal(a.items[i], b.items[i]));
+      return r;
+    }
+    case Val::Kind::Object: {
+      if (a.members.size() != b.members.size()) return Tri::No;
+      Tri r = Tri::Yes;
+      for (const ValMember& m : a.members) {
+        if (!m.key.is_string()) return Tri::Unknown;
+        r = combine(r, values_equal(m.value, b.member(m.key.str)));
+      }
+      return r;
+    }
+    default: return Tri::Unknown;
+  }
+}
+
+std::string describe(const Val& v) {
+  switch (v.kind) {
+    case Val::Kind::Absent: return "(not set)";
+    case Val::Kind::Unknown: return "(unknown)";
+    case Val::Kind::Null: return "null";
+    case Val::Kind::Bool: return v.boolean ? "true" : "false";
+    case Val::Kind::Number: return std::to_string(v.number);
+    case Val::Kind::String: return "'" + v.str + "'";
+    case Val::Kind::Array: {
+      std::string s = "[";
+      for (size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + describe(v.items[i]);
+      return s + "]";
+    }
+    case Val::Kind::Object: {
+      std::string s = "{";
+      for (size_t i = 0; i < v.members.size(); ++i) {
+        s += (i ? ", " : "") + (v.members[i].key.is_string() ? v.members[i].key.str : std::string("?")) + ": " +
+             describe(v.members[i].value);
+      }
+      return s + "}";
+    }
+    case Val::Kind::ResourceId: {
+      std::string s = "resourceId('" + v.str + "'";
+      for (const Val& n : v.items) s += ", " + (n.is_string() ? "'" + n.str + "'" : std::string("?"));
+      return s + ")";
+    }
+  }
+  return {};
+}
+
+}  // namespace idlint

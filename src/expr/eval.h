@@ -1,0 +1,122 @@
+// The evaluator: what a model value or IR node is under one parameter binding.
+// Results are concrete values, or Unknown with a reason (and a symbol when the unknown value is
+// nonetheless fixed for one deployment, so that two uses of it compare equal).
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "expr/ir.h"
+#include "model/template.h"
+
+namespace idlint {
+
+// Where a literal that ended up in a result was written, and in what role.
+struct Origin {
+  enum class Kind : uint8_t { None, Template, ParameterDefault, ParameterAllowed, ParameterBool, Variable };
+  Kind kind = Kind::None;
+  const SourceFile* file = nullptr;
+  Span span;
+  std::string_view name;  // the parameter or variable
+};
+
+struct ValMember;
+
+struct Val {
+  enum class Kind : uint8_t { Absent, Unknown, Null, Bool, Number, String, Array, Object, ResourceId };
+
+  Kind kind = Kind::Absent;
+  bool boolean = false;
+  long long number = 0;
+  std::string str;     // String: the text. Unknown: the reason. ResourceId: the resource type.
+  std::string symbol;  // Unknown: a canonical name for a value fixed within one deployment, or empty
+  std::vector<Val> items;          // Array: the items. ResourceId: the name segments.
+  std::vector<ValMember> members;  // Object
+  std::vector<Val> scope;          // ResourceId: explicit subscription / resource group, when given
+  Origin origin;
+  std::vector<const Parameter*> deps;  // parameters this value depends on, sorted, unique
+
+  bool known() const { return kind != Kind::Unknown; }
+  bool is_unknown() const { return kind == Kind::Unknown; }
+  bool is_absent() const { return kind == Kind::Absent; }
+  bool is_string() const { return kind == Kind::String; }
+  bool is_object() const { return kind == Kind::Object; }
+  // Absent or null: the property is not set.
+  bool is_unset() const { return kind == Kind::Absent || kind == Kind::Null; }
+
+  // Object member by name (case-insensitive). Absent when the object is known not to have it;
+  // Unknown when this is not known, or when an unknown key might be that name.
+  Val member(std::string_view name) const;
+
+  static Val unknown(std::string reason, std::string symbol = {});
+  static Val string(std::string s);
+  static Val absent() { return Val{}; }
+};
+
+struct ValMember {
+  Val key;
+  Val value;
+  // Where the key is written (in an object literal), which may differ from where its value came from.
+  const SourceFile* key_file = nullptr;
+  Span key_span;
+};
+
+// The value chosen for one parameter in a binding. A null value means Unknown (with the reason).
+struct Choice {
+  const Parameter* parameter = nullptr;
+  const Value* value = nullptr;
+  Origin::Kind kind = Origin::Kind::ParameterDefault;
+  std::string unknown_reason;
+};
+
+struct Binding {
+  std::vector<Choice> choices;
+  const Choice* find(const Parameter* p) const;
+};
+
+enum class Tri : uint8_t { No, Yes, Unknown };
+
+class Evaluator {
+ public:
+  explicit Evaluator(const Binding& binding) : binding_(binding) {}
+
+  // Evaluates a value written in template t (a resource body, a property).
+  Val evaluate(const Template& t, const Value& v);
+
+  struct Context {
+    const Template* tmpl;
+    Origin::Kind kind;
+    std::string_view name;
+  };
+  Val evaluate(const Context& ctx, const Value& v);
+  Val evaluate(const Context& ctx, const ir::Node& n);
+
+  Val parameter(const Context& ctx, std::string_view name, Span at);
+  Val variable(const Context& ctx, std::string_view name, Span at);
+
+ private:
+  Val call(const Context& ctx, const ir::Node& n);
+  const Binding& binding_;
+  std::map<const Variable*, Val> variables_;
+  std::set<const Variable*> variables_in_progress_;
+  std::set<const Parameter*> parameters_in_progress_;
+  unsigned depth_ = 0;
+};
+
+// The template whose parameters and variables an expression in t refers to ('outer' scope nesting).
+const Template& scope_of(const Template& t);
+
+// Three-valued comparison of two identity references (resource IDs, resourceId() results, unknowns).
+Tri same_resource(const Val& a, const Val& b);
+// A literal resource ID parsed into a ResourceId value; kind Absent when the text is not one.
+Val parse_resource_id(std::string_view text);
+// Deep equality of known values (strings compared exactly); Unknown if either side is unknown.
+Tri values_equal(const Val& a, const Val& b);
+// A short rendering for messages: 'text' for strings, JSON-like for others.
+std::string describe(const Val& v);
+// Adds b's dependencies to a's.
+void merge_deps(Val& into, const Val& from);
+
+}  // namespace idlint
