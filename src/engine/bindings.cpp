@@ -1,0 +1,172 @@
+// Binding enumeration: collect the parameters a resource's checked properties depend on (through
+// variables too), list each one's candidate values, and form their joint combinations.
+#include "engine/bindings.h"
+
+#include <algorithm>
+
+#include "expr/ir.h"
+
+namespace idlint {
+
+const std::vector<std::vector<std::string_view>> kCheckedPaths = {
+    {"identity"},
+    {"apiVersion"},
+    {"condition"},
+    {"properties", "dataEncryption"},
+    {"properties", "backup", "geoRedundantBackup"},
+};
+
+namespace {
+
+class ParameterCollector {
+ public:
+  explicit ParameterCollector(const Template& t) : template_(t) {}
+
+  void value(const Template& t, const Value& v, unsigned depth = 0) {
+    if (depth > 64) return;
+    switch (v.kind) {
+      case Value::Kind::Array:
+        for (uint32_t i = 0; i < v.size; ++i) value(t, v.items[i], depth + 1);
+        break;
+      case Value::Kind::Object:
+        for (uint32_t i = 0; i < v.size; ++i) {
+          value(t, *v.members[i].key, depth + 1);
+          value(t, *v.members[i].value, depth + 1);
+        }
+        break;
+      case Value::Kind::Expr: {
+        std::string error;
+        if (const ir::Node* n = t.expressions ? t.expressions->expression(v, error) : nullptr) node(t, *n, depth + 1);
+        break;
+      }
+      default: break;
+    }
+  }
+
+  void node(const Template& t, const ir::Node& n, unsigned depth) {
+    if (depth > 128) return;
+    const Template& scope = scope_of(t);
+    switch (n.kind) {
+      case ir::Node::Kind::Parameter:
+        if (const Parameter* p = scope.find_parameter(n.text)) add(scope, p, depth);
+        break;
+      case ir::Node::Kind::Variable:
+        if (const Variable* var = scope.find_variable(n.text); var && visited_.insert(var).second) {
+          value(scope, *var->value, depth + 1);
+        }
+        break;
+      case ir::Node::Kind::Value: value(t, *n.value, depth + 1); break;
+      default:
+        for (uint32_t i = 0; i < n.arg_count; ++i) node(t, *n.args[i], depth + 1);
+        break;
+    }
+  }
+
+  void add(const Template& scope, const Parameter* p, unsigned depth) {
+    if (std::find(order_.begin(), order_.end(), p) != order_.end()) return;
+    order_.push_back(p);
+    // A default may itself refer to other parameters.
+    if (p->default_value) value(scope, *p->default_value, depth + 1);
+  }
+
+  std::vector<const Parameter*> order_;
+
+ private:
+  const Template& template_;
+  std::set<const Variable*> visited_;
+};
+
+bool same_literal(const Value* a, const Value* b) {
+  if (a->kind != b->kind) return false;
+  switch (a->kind) {
+    case Value::Kind::Null: return true;
+    case Value::Kind::Bool: return a->boolean == b->boolean;
+    case Value::Kind::String:
+    case Value::Kind::Number:
+    case Value::Kind::Expr: return a->text == b->text;
+    default: return false;
+  }
+}
+
+std::vector<Choice> candidates(const Parameter& p, Arena& arena) {
+  std::vector<Choice> out;
+  auto push = [&](const Value* v, Origin::Kind kind) {
+    for (const Choice& c : out) {
+      if (same_literal(c.value, v)) return;
+    }
+    out.push_back(Choice{&p, v, kind, {}});
+  };
+  if (p.default_value) push(p.default_value, Origin::Kind::ParameterDefault);
+  if (p.allowed_values) {
+    for (uint32_t i = 0; i < p.allowed_values->size; ++i) push(&p.allowed_values->items[i], Origin::Kind::ParameterAllowed);
+  }
+  if (p.is_bool()) {
+    // Whatever its default, a caller may pass either value; point at the parameter's name.
+    for (bool b : {true, false}) {
+      Value* v = arena.make<Value>();
+      v->kind = Value::Kind::Bool;
+      v->boolean = b;
+      v->span = p.name_span;
+      push(v, Origin::Kind::ParameterBool);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+ResourceBindings enumerate_bindings(const Resource& resource) {
+  const Template& t = *resource.owner;
+  ParameterCollector collector(t);
+  for (const auto& path : kCheckedPaths) {
+    const Value* v = resource.body;
+    for (std::string_view step : path) {
+      if (!v || !v->is_object()) break;
+      v = v->find(step);
+    }
+    if (v) collector.value(t, *v);
+  }
+  // Expressions that replace a whole parent ('properties': '[variables(...)]') are read too.
+  if (const Value* props = resource.body->find("properties"); props && props->is_expr()) collector.value(t, *props);
+
+  ResourceBindings result;
+  std::vector<std::vector<Choice>> lists;
+  size_t combinations = 1;
+  for (const Parameter* p : collector.order_) {
+    if (p->passed_by_caller) continue;
+    std::vector<Choice> list = candidates(*p, *t.arena);
+    if (list.empty()) {
+      list.push_back(Choice{p, nullptr, Origin::Kind::ParameterDefault,
+                            "parameter '" + std::string(p->name) + "' has no default value"});
+    } else if (combinations * list.size() > kMaxBindingsPerResource) {
+      // Beyond the cap a parameter keeps only its default (or is unknown without one).
+      const bool has_default = list.front().kind == Origin::Kind::ParameterDefault && !p->is_bool();
+      list.resize(1);
+      if (!has_default) {
+        list.front().value = nullptr;
+        list.front().unknown_reason = "parameter '" + std::string(p->name) + "' was not enumerated: more than " +
+                                      std::to_string(kMaxBindingsPerResource) + " parameter combinations";
+      }
+    }
+    if (list.size() > 1) result.varying.insert(p);
+    combinations *= list.size();
+    lists.push_back(std::move(list));
+  }
+
+  std::vector<size_t> index(lists.size(), 0);
+  for (;;) {
+    Binding b;
+    for (size_t i = 0; i < lists.size(); ++i) b.choices.push_back(lists[i][index[i]]);
+    result.bindings.push_back(std::move(b));
+    size_t k = lists.size();
+    while (k > 0) {
+      --k;
+      if (++index[k] < lists[k].size()) break;
+      index[k] = 0;
+      if (k == 0) return result;
+    }
+    if (lists.empty()) return result;
+  }
+}
+
+}  // namespace idlint

@@ -1,0 +1,24 @@
+// Which parameter values to lint a resource under: every default, allowed value and bool value of
+// the parameters its checked properties read, combined jointly up to a cap.
+#pragma once
+#include <set>
+#include <vector>
+
+#include "expr/eval.h"
+#include "model/template.h"
+
+namespace idlint {
+
+constexpr size_t kMaxBindingsPerResource = 256;
+
+// The properties the rules read; parameters reached from them are enumerated.
+extern const std::vector<std::vector<std::string_view>> kCheckedPaths;
+
+struct ResourceBindings {
+  std::vector<Binding> bindings;             // the first holds every parameter's default
+  std::set<const Parameter*> varying;        // parameters with more than one value
+};
+
+ResourceBindings enumerate_bindings(const Resource& resource);
+
+}  // namespace idlint

@@ -1,0 +1,48 @@
+// A finding as rules produce it (spans) and as reporters print it (lines and columns resolved).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/source.h"
+
+namespace idlint {
+
+enum class Level : uint8_t { Note = 0, Warning = 1, Error = 2 };
+const char* level_name(Level level);
+
+struct RuleInfo;
+
+struct Location {
+  std::shared_ptr<const SourceFile> file;
+  Span span;
+  std::string message;  // for related locations
+};
+
+struct Finding {
+  const RuleInfo* rule = nullptr;
+  Level level = Level::Error;
+  Location primary;
+  std::string message;
+  std::vector<Location> related;
+  std::string logical;  // stable description of where (resource and property path), for fingerprints
+};
+
+// What reporters need: positions resolved and the source line kept, so the file's text can be freed.
+struct ResolvedLocation {
+  std::string path;
+  LineColumnRange range;
+  std::string message;
+  std::string line_text;  // the source line of range.start
+};
+
+struct ResolvedFinding {
+  const RuleInfo* rule = nullptr;
+  Level level = Level::Error;
+  ResolvedLocation primary;
+  std::vector<ResolvedLocation> related;
+  std::string message;
+  std::string logical;
+};
+
+}  // namespace idlint

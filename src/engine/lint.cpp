@@ -1,0 +1,225 @@
+// The lint driver: file → model → bindings → rules → deduplicated, sorted findings.
+#include "engine/lint.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "engine/bindings.h"
+#include "load/arm_template.h"
+#include "rules/check.h"
+
+namespace idlint {
+
+bool RuleSelection::enabled(const RuleInfo& rule) const {
+  return std::find(rules.begin(), rules.end(), &rule) != rules.end();
+}
+
+RuleSelection RuleSelection::defaults() {
+  RuleSelection s;
+  for (const RuleInfo* r : all_rules()) {
+    if (r->enabled_by_default) s.rules.push_back(r);
+  }
+  return s;
+}
+
+namespace {
+
+bool worth_checking(const Resource& r) {
+  if (r.body->find("identity")) return true;
+  return equals_ignore_case(r.full_type, "Microsoft.DBforPostgreSQL/flexibleServers") ||
+         equals_ignore_case(r.full_type, "Microsoft.DBforMySQL/flexibleServers");
+}
+
+struct Collected {
+  Finding finding;
+  std::vector<std::string> bindings;
+  size_t other_bindings = 0;
+};
+
+class Collector {
+ public:
+  void add(Finding&& f, const std::string& binding) {
+    const auto key = std::make_tuple(f.rule, f.primary.span.begin, f.primary.span.end);
+    auto it = index_.find(key);
+    if (it == index_.end()) {
+      index_.emplace(key, items_.size());
+      Collected c{std::move(f), {}, 0};
+      if (!binding.empty()) c.bindings.push_back(binding);
+      items_.push_back(std::move(c));
+      return;
+    }
+    // One finding per location and rule, however many bindings lead to it.
+    Collected& c = items_[it->second];
+    for (Location& l : f.related) {
+      const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(), [&](const Location& e) {
+        return e.span.begin == l.span.begin && e.span.end == l.span.end;
+      });
+      if (!seen) c.finding.related.push_back(std::move(l));
+    }
+    if (!binding.empty() && std::find(c.bindings.begin(), c.bindings.end(), binding) == c.bindings.end()) {
+      if (c.bindings.size() < 3) c.bindings.push_back(binding);
+      else ++c.other_bindings;
+    }
+  }
+
+  std::vector<Finding> take() {
+    std::vector<Finding> out;
+    for (Collected& c : items_) {
+      if (!c.bindings.empty()) {
+        std::string when;
+        for (size_t i = 0; i < c.bindings.size(); ++i) when += (i ? "; or " : "") + c.bindings[i];
+        if (c.other_bindings) when += "; or " + std::to_string(c.other_bindings) + " other parameter values";
+        c.finding.message += " (" + when + ")";
+      }
+      out.push_back(std::move(c.finding));
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::tuple<const RuleInfo*, uint32_t, uint32_t>, size_t> index_;
+  std::vector<Collected> items_;
+};
+
+void check_resources(const Template& t, const RuleSelection& rules, Collector& collector) {
+  const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) { collector.add(std::move(f), binding); };
+  for (const Resource& resource : t.resources) {
+    if (!worth_checking(resource)) continue;
+    const ResourceBindings rb = enumerate_bindings(resource);
+    for (const Binding& binding : rb.bindings) {
+      Evaluator evaluator(binding);
+      if (resource.condition) {
+        const Val c = evaluator.evaluate(t, *resource.condition);
+        if (c.kind == Val::Kind::Bool && !c.boolean) continue;  // not deployed under this binding
+      }
+      ResourceCheck check(resource, evaluator, binding, rb.varying, sink);
+      for (const RuleInfo* rule : rules.rules) {
+        if (!rule->check) continue;
+        try {
+          rule->check(check);
+        } catch (const std::exception& e) {
+          // A rule's bug must not hide the other rules' findings: report it and go on.
+          Finding f;
+          f.rule = rule;
+          f.level = Level::Error;
+          f.primary = Location{t.file, resource.body->span, {}};
+          f.message = "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report this)";
+          collector.add(std::move(f), {});
+        }
+      }
+    }
+  }
+  for (const auto& nested : t.nested) check_resources(*nested, rules, collector);
+}
+
+ResolvedLocation resolve_location(const Location& l) {
+  ResolvedLocation r;
+  r.path = l.file->path();
+  r.range = l.file->range(l.span);
+  r.message = l.message;
+  r.line_text = std::string(l.file->line_text(r.range.start.line));
+  return r;
+}
+
+bool finding_order(const ResolvedFinding& a, const ResolvedFinding& b) {
+  if (a.primary.range.start.line != b.primary.range.start.line) {
+    return a.primary.range.start.line < b.primary.range.start.line;
+  }
+  if (a.primary.range.start.column != b.primary.range.start.column) {
+    return a.primary.range.start.column < b.primary.range.start.column;
+  }
+  if (a.rule->id != b.rule->id) return a.rule->id < b.rule->id;
+  return a.message < b.message;
+}
+
+}  // namespace
+
+ResolvedFinding resolve(const Finding& f) {
+  ResolvedFinding r;
+  r.rule = f.rule;
+  r.level = f.level;
+  r.message = f.message;
+  r.logical = f.logical;
+  r.primary = resolve_location(f.primary);
+  for (const Location& l : f.related) r.related.push_back(resolve_location(l));
+  return r;
+}
+
+std::vector<Finding> check_template(const Template& t, const RuleSelection& rules) {
+  Collector collector;
+  check_resources(t, rules, collector);
+  return collector.take();
+}
+
+FileResult lint_text(const std::string& path, std::string text, bool explicitly_named, const RuleSelection& rules) {
+  FileResult result;
+  result.path = path;
+  if (!explicitly_named && !may_be_deployment_template(text)) {
+    result.status = FileResult::Status::Skipped;
+    result.error = "not an ARM deployment template";
+    return result;
+  }
+  auto file = std::make_shared<const SourceFile>(path, std::move(text));
+  ArmLoadResult loaded = load_arm_template(file);
+  if (loaded.syntax_error) {
+    if (!explicitly_named && !may_be_deployment_template(file->text())) {
+      result.status = FileResult::Status::Skipped;
+      return result;
+    }
+    result.status = FileResult::Status::SyntaxError;
+    Finding f;
+    f.rule = &syntax_error_rule();
+    f.level = Level::Error;
+    f.primary = Location{file, loaded.syntax_error->span, {}};
+    f.message = loaded.syntax_error->message;
+    f.logical = "syntax";
+    result.findings.push_back(resolve(f));
+    return result;
+  }
+  if (!loaded.is_template) {
+    result.status = FileResult::Status::Skipped;
+    result.error = "not an ARM deployment template (no deploymentTemplate $schema)";
+    return result;
+  }
+  for (const Finding& f : check_template(*loaded.tmpl, rules)) result.findings.push_back(resolve(f));
+  std::sort(result.findings.begin(), result.findings.end(), finding_order);
+  return result;
+}
+
+FileResult lint_file(const std::string& path, bool explicitly_named, const RuleSelection& rules) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    FileResult r;
+    r.path = path;
+    r.status = FileResult::Status::ReadError;
+    r.error = std::strerror(errno);
+    return r;
+  }
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size > 0) {
+    text.resize(static_cast<size_t>(size));
+    in.seekg(0);
+    in.read(text.data(), size);
+  } else {
+    std::ostringstream ss;  // pipes and special files report no size
+    in.seekg(0);
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  if (in.bad()) {
+    FileResult r;
+    r.path = path;
+    r.status = FileResult::Status::ReadError;
+    r.error = std::strerror(errno);
+    return r;
+  }
+  return lint_text(path, std::move(text), explicitly_named, rules);
+}
+
+}  // namespace idlint

@@ -1,0 +1,178 @@
+// IDL001: identity.type must be exactly one of the values the resource type accepts at its api-version.
+#include <algorithm>
+
+#include "rules/check.h"
+#include "rules/rules.h"
+
+namespace idlint {
+namespace {
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string normalized(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return out;
+}
+
+// The set of identity kinds a value names, ignoring case, spaces and order ('UserAssigned,SystemAssigned').
+std::string kinds_of(std::string_view s) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (char c : normalized(s) + ",") {
+    if (c == ',') {
+      if (!current.empty()) parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string out;
+  for (const auto& p : parts) out += p + ",";
+  return out;
+}
+
+std::string closest(std::string_view value, const std::vector<std::string>& accepted) {
+  for (const std::string& a : accepted) {
+    if (kinds_of(a) == kinds_of(value)) return a;
+  }
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  for (const std::string& a : accepted) {
+    const size_t d = edit_distance(normalized(value), normalized(a));
+    if (d < best_distance) {
+      best_distance = d;
+      best = a;
+    }
+  }
+  // Only a typo-sized difference: 'UserAssigned' is no suggestion for 'SystemAssigned'.
+  return best_distance <= 2 ? best : std::string();
+}
+
+std::string quoted_list(const std::vector<std::string>& values) {
+  std::string s;
+  for (size_t i = 0; i < values.size(); ++i) s += (i ? ", '" : "'") + values[i] + "'";
+  return s;
+}
+
+bool accepts(const CatalogVersion& v, std::string_view value) {
+  return std::find(v.identity_types.begin(), v.identity_types.end(), value) != v.identity_types.end();
+}
+
+void check(ResourceCheck& r) {
+  const CatalogLookup found = r.catalog();
+  if (!found.version) return;
+  const Val& type = r.property({"identity", "type"});
+  if (type.is_unknown() || type.is_unset()) return;
+  const std::string where = r.type() + "@" + r.api_version();
+  if (!type.is_string()) {
+    r.report(kIdentityTypeInvalid, {"identity", "type"}, type,
+             "identity type " + describe(type) + " is not a string; " + where + " accepts " +
+                 quoted_list(found.version->identity_types));
+    return;
+  }
+  if (accepts(*found.version, type.str)) return;
+
+  std::string message = "'" + type.str + "' is not accepted by " + where;
+  if (found.newer_than_known) message += " (checked as " + found.version->api_version + ", the newest version known)";
+
+  // Another api-version that takes the value exactly: the nearest later one, else the nearest earlier one.
+  const auto& versions = found.type->versions;
+  const auto self = std::find_if(versions.begin(), versions.end(),
+                                 [&](const CatalogVersion& v) { return &v == found.version; });
+  const CatalogVersion* later = nullptr;
+  for (auto it = self + 1; it != versions.end() && !later; ++it) {
+    if (accepts(*it, type.str)) later = &*it;
+  }
+  const CatalogVersion* earlier = nullptr;
+  for (auto it = self; it != versions.begin() && !earlier;) {
+    --it;
+    if (accepts(*it, type.str)) earlier = &*it;
+  }
+  const std::string suggestion = closest(type.str, found.version->identity_types);
+  // The same identities spelled as a later api-version accepts them ('SystemAssigned,UserAssigned').
+  const CatalogVersion* later_spelling = nullptr;
+  std::string later_value;
+  for (auto it = self + 1; it != versions.end() && !later && !later_spelling && suggestion.empty(); ++it) {
+    for (const std::string& v : it->identity_types) {
+      if (kinds_of(v) == kinds_of(type.str)) {
+        later_spelling = &*it;
+        later_value = v;
+        break;
+      }
+    }
+  }
+  if (later_spelling) {
+    message += "; these identities need api-version " + later_spelling->api_version + " or later, written '" +
+               later_value + "'";
+  } else if (later) {
+    message += "; '" + type.str + "' needs api-version " + later->api_version + " or later";
+    if (!suggestion.empty()) message += ", or write '" + suggestion + "'";
+  } else if (!suggestion.empty()) {
+    message += "; write '" + suggestion + "'";
+    if (earlier) message += " ('" + type.str + "' was accepted up to api-version " + earlier->api_version + ")";
+  } else if (earlier) {
+    message += "; '" + type.str + "' was accepted up to api-version " + earlier->api_version;
+  }
+  message += " (accepted: " + quoted_list(found.version->identity_types) + ")";
+  r.report(kIdentityTypeInvalid, {"identity", "type"}, type, std::move(message));
+}
+
+}  // namespace
+
+const RuleInfo kIdentityTypeInvalid = {
+    "IDL001",
+    "identity-type-invalid",
+    "IdentityTypeInvalid",
+    Level::Error,
+    "The identity type must be exactly one of the values the resource type accepts at its api-version.",
+    R"(## What it checks
+`identity.type` of a resource whose type is in idlint's identity catalog (Azure Database for
+PostgreSQL and MySQL flexible servers today) must be exactly one of the values that type accepts at
+the resource's `apiVersion`: case, spaces and order count. An api-version newer than the catalog
+knows is checked against the newest version the catalog has.
+
+## Why it matters
+Resource providers compare the value literally. `SystemAssigned, UserAssigned` (with a space) is the
+spelling of some providers and is rejected by others, which write `SystemAssigned,UserAssigned`;
+PostgreSQL flexible server accepts `SystemAssigned` only from api-version 2024-08-01, and MySQL
+flexible server accepts only `UserAssigned`. The mistake surfaces at deployment, or worse, some
+providers silently store a different identity type.
+
+## Example
+```json
+"apiVersion": "2023-12-01-preview",
+"identity": { "type": "SystemAssigned" }
+```
+`'SystemAssigned' needs api-version 2024-08-01 or later`.
+
+## Fix
+Write one of the accepted values exactly as the message lists them, or move to an api-version that
+accepts the value.
+
+## References
+- Azure REST API specifications for `Microsoft.DBforPostgreSQL/flexibleServers` and
+  `Microsoft.DBforMySQL/flexibleServers` (identity definitions per api-version).
+- Configure managed identities in Azure Database for PostgreSQL flexible server.
+)",
+    &check,
+};
+
+}  // namespace idlint

@@ -1,0 +1,59 @@
+// IDL002: an identity type that includes UserAssigned needs at least one user-assigned identity.
+#include "rules/check.h"
+#include "rules/rules.h"
+
+namespace idlint {
+namespace {
+
+void check(ResourceCheck& r) {
+  const Val& type = r.property({"identity", "type"});
+  if (!type_includes_user_assigned(type)) return;
+  const Val& uais = r.property({"identity", "userAssignedIdentities"});
+  if (uais.is_unknown()) return;
+  if (uais.is_absent()) {
+    r.report(kUserIdentitiesMissing, {"identity", "type"}, type,
+             "identity type '" + type.str +
+                 "' includes UserAssigned but 'userAssignedIdentities' is not set; list the user-assigned identity "
+                 "resource IDs there, or remove UserAssigned from the type");
+    return;
+  }
+  const bool empty = uais.kind == Val::Kind::Null || (uais.is_object() && uais.members.empty());
+  if (!empty) return;
+  r.report(kUserIdentitiesMissing, {"identity", "userAssignedIdentities"}, uais,
+           "identity type '" + type.str + "' includes UserAssigned but 'userAssignedIdentities' is " +
+               (uais.kind == Val::Kind::Null ? "null" : "empty") +
+               "; list the user-assigned identity resource IDs there, or remove UserAssigned from the type");
+}
+
+}  // namespace
+
+const RuleInfo kUserIdentitiesMissing = {
+    "IDL002",
+    "user-identities-missing",
+    "UserIdentitiesMissing",
+    Level::Error,
+    "An identity type that includes UserAssigned must list at least one user-assigned identity.",
+    R"(## What it checks
+When `identity.type` includes `UserAssigned`, `identity.userAssignedIdentities` must be present and
+hold at least one identity. Absent, `null` and `{}` are reported. Values idlint cannot determine
+are not.
+
+## Why it matters
+Azure Resource Manager rejects a user-assigned identity type without identities, and templates that
+build the map conditionally (for example from an empty parameter array) often produce exactly that.
+
+## Example
+```json
+"identity": { "type": "UserAssigned" }
+```
+
+## Fix
+Add the identity resource IDs as keys with `{}` values, or drop `UserAssigned` from the type.
+
+## References
+- Managed identities for Azure resources: user-assigned identity in ARM templates.
+)",
+    &check,
+};
+
+}  // namespace idlint

@@ -1,0 +1,55 @@
+// IDL003: user-assigned identities listed while the identity type does not include UserAssigned.
+#include "rules/check.h"
+#include "rules/rules.h"
+
+namespace idlint {
+namespace {
+
+void check(ResourceCheck& r) {
+  const Val& type = r.property({"identity", "type"});
+  if (!type.is_string() || type_includes_user_assigned(type)) return;
+  const Val& uais = r.property({"identity", "userAssignedIdentities"});
+  if (!uais.is_object() || uais.members.empty()) return;
+  std::string fix = "'UserAssigned'";
+  if (type_includes_system_assigned(type)) fix = "a type with both system and user identities (for example 'SystemAssigned,UserAssigned')";
+  r.report(kUserIdentitiesWithoutUserType, {"identity", "type"}, type,
+           "'userAssignedIdentities' lists " + std::to_string(uais.members.size()) + " identit" +
+               (uais.members.size() == 1 ? "y" : "ies") + " but identity type '" + type.str +
+               "' does not include UserAssigned; write " + fix + ", or remove 'userAssignedIdentities'");
+}
+
+}  // namespace
+
+const RuleInfo kUserIdentitiesWithoutUserType = {
+    "IDL003",
+    "user-identities-without-user-type",
+    "UserIdentitiesWithoutUserType",
+    Level::Error,
+    "User-assigned identities are listed but the identity type does not include UserAssigned.",
+    R"(## What it checks
+`identity.userAssignedIdentities` has entries while `identity.type` does not include
+`UserAssigned` (for example `SystemAssigned` or `None`).
+
+## Why it matters
+The request is rejected, or the identities are not assigned, so anything that relies on them (Key
+Vault access for customer-managed keys, storage access) fails later.
+
+## Example
+```json
+"identity": {
+  "type": "SystemAssigned",
+  "userAssignedIdentities": { "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-app')]": {} }
+}
+```
+
+## Fix
+Use the type that includes user identities (the exact spelling the resource type accepts, see
+IDL001), or remove the map.
+
+## References
+- Managed identities for Azure resources: identity types.
+)",
+    &check,
+};
+
+}  // namespace idlint

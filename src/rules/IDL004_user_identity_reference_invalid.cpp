@@ -1,0 +1,94 @@
+// IDL004: userAssignedIdentities keys must be user-assigned identity resource IDs, each listed once.
+#include "rules/check.h"
+#include "rules/rules.h"
+
+namespace idlint {
+namespace {
+
+constexpr std::string_view kIdentityType = "Microsoft.ManagedIdentity/userAssignedIdentities";
+
+void check(ResourceCheck& r) {
+  const Val& uais = r.property({"identity", "userAssignedIdentities"});
+  if (!uais.is_object()) return;
+  const Span fallback = r.locate({"identity", "userAssignedIdentities"});
+  for (size_t i = 0; i < uais.members.size(); ++i) {
+    const Val& key = uais.members[i].key;
+    if (key.is_unknown()) continue;
+    std::string problem;
+    if (key.kind == Val::Kind::ResourceId) {
+      if (!equals_ignore_case(key.str, kIdentityType)) {
+        problem = "refers to a resource of type '" + key.str + "', not a user-assigned identity; use resourceId('" +
+                  std::string(kIdentityType) + "', NAME)";
+      }
+    } else if (key.is_string()) {
+      const Val id = parse_resource_id(key.str);
+      if (id.kind != Val::Kind::ResourceId) {
+        problem = "'" + key.str + "' is not a resource ID; write the identity's full ID, for example [resourceId('" +
+                  std::string(kIdentityType) + "', '" + (key.str.find('/') == std::string::npos ? key.str : "NAME") + "')]";
+      } else if (!equals_ignore_case(id.str, kIdentityType)) {
+        problem = "'" + key.str + "' is the ID of a '" + id.str + "', not of a user-assigned identity";
+      }
+    } else {
+      problem = "the key is not a string";
+    }
+    // Point at the key as written in the resource; otherwise at userAssignedIdentities.
+    Span at = fallback;
+    const ValMember& written = uais.members[i];
+    if (written.key_file == r.resource().owner->file.get() && !written.key_span.empty() &&
+        written.key_span.begin >= r.resource().body->span.begin && written.key_span.end <= r.resource().body->span.end) {
+      at = written.key_span;
+    }
+    const std::string label = key.is_string() ? key.str : describe(key);
+    if (!problem.empty()) {
+      r.report_at(kUserIdentityReferenceInvalid, at, {"identity", "userAssignedIdentities", label}, &key,
+                  "user-assigned identity key " + problem, r.origin_of(key, at));
+      continue;
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (same_resource(uais.members[j].key, key) == Tri::Yes) {
+        std::vector<Location> related = r.origin_of(key, at);
+        const ValMember& first = uais.members[j];
+        const Span first_at = first.key_span.empty() ? first.key.origin.span : first.key_span;
+        if (!first_at.empty()) related.push_back(Location{r.resource().owner->file, first_at, "first listed here"});
+        r.report_at(kUserIdentityReferenceInvalid, at, {"identity", "userAssignedIdentities", label}, &key,
+                    "user-assigned identity " + describe(key) + " is listed twice; keep one entry", std::move(related));
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const RuleInfo kUserIdentityReferenceInvalid = {
+    "IDL004",
+    "user-identity-reference-invalid",
+    "UserIdentityReferenceInvalid",
+    Level::Error,
+    "Each userAssignedIdentities key must be the resource ID of a user-assigned identity, listed once.",
+    R"(## What it checks
+Every key of `identity.userAssignedIdentities` must be a resource ID of the form
+`/subscriptions/S/resourceGroups/G/providers/Microsoft.ManagedIdentity/userAssignedIdentities/N`
+(the provider name in any case) or a `resourceId()` of that type. A name alone, the ID of another
+resource type, and the same identity listed twice (IDs compare case-insensitively) are reported.
+
+## Why it matters
+Azure Resource Manager rejects keys that are not identity resource IDs; a duplicate is at best
+redundant and usually a copy-paste slip that hides the identity that was meant.
+
+## Example
+```json
+"userAssignedIdentities": { "[parameters('identityName')]": {} }
+```
+
+## Fix
+Use `resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', name)` (or the identity's `id`)
+as the key.
+
+## References
+- ARM template reference: `userAssignedIdentities` keys are ARM resource IDs.
+)",
+    &check,
+};
+
+}  // namespace idlint

@@ -1,0 +1,73 @@
+// IDL005: principalId, tenantId and the contents of userAssignedIdentities entries are set by Azure.
+#include "rules/check.h"
+#include "rules/rules.h"
+
+namespace idlint {
+namespace {
+
+void check(ResourceCheck& r) {
+  const Val& identity = r.property({"identity"});
+  if (!identity.is_object()) return;
+  for (std::string_view name : {"principalId", "tenantId"}) {
+    const Val& v = r.property({"identity", name});
+    if (v.is_unset()) continue;
+    // An unknown value counts only when the property is written in the resource itself.
+    if (v.is_unknown() && r.locate({"identity", name}).begin == r.locate({"identity"}).begin) continue;
+    r.report(kIdentityOutputPropertySet, {"identity", name}, v,
+             "'" + std::string(name) + "' is set by Azure when the identity is created; remove it from the template");
+  }
+  const Val& uais = r.property({"identity", "userAssignedIdentities"});
+  if (!uais.is_object()) return;
+  for (size_t i = 0; i < uais.members.size(); ++i) {
+    const Val& v = uais.members[i].value;
+    if (v.is_unknown() || v.kind == Val::Kind::Null || (v.is_object() && v.members.empty())) continue;
+    const Val& key = uais.members[i].key;
+    const std::string label = key.is_string() ? key.str : describe(key);
+    std::string what;
+    if (v.is_object()) {
+      what = "sets ";
+      for (size_t k = 0; k < v.members.size(); ++k) {
+        what += (k ? ", '" : "'") + (v.members[k].key.is_string() ? v.members[k].key.str : std::string("?")) + "'";
+      }
+    } else {
+      what = "is " + describe(v);
+    }
+    r.report(kIdentityOutputPropertySet, {"identity", "userAssignedIdentities", label}, v,
+             "the entry for user-assigned identity " + describe(key) + " " + what +
+                 "; Azure fills in principalId and clientId, write {}");
+  }
+}
+
+}  // namespace
+
+const RuleInfo kIdentityOutputPropertySet = {
+    "IDL005",
+    "identity-output-property-set",
+    "IdentityOutputPropertySet",
+    Level::Warning,
+    "The template writes identity properties that Azure sets and returns, not ones it accepts.",
+    R"(## What it checks
+`identity.principalId` and `identity.tenantId`, and anything inside a `userAssignedIdentities`
+entry (whose value must be `{}`), are output-only: Azure fills them in and returns them.
+
+## Why it matters
+Templates copied from `az resource show` or the portal's JSON view carry these values. Depending on
+the resource provider they are ignored or rejected, and a hard-coded principal ID is wrong in every
+other environment.
+
+## Example
+```json
+"userAssignedIdentities": { "[variables('identityId')]": { "principalId": "00000000-…" } }
+```
+
+## Fix
+Remove `principalId` and `tenantId`; write `{}` as the value of each user-assigned identity.
+
+## References
+- Azure REST API specifications: ManagedServiceIdentity (principalId, tenantId and
+  UserAssignedIdentity properties are read-only).
+)",
+    &check,
+};
+
+}  // namespace idlint

@@ -1,0 +1,82 @@
+// IDL011: customer-managed-key encryption needs a key URI and an identity (and both again for geo-backups).
+#include "rules/cmk.h"
+#include "rules/rules.h"
+
+namespace idlint {
+namespace {
+
+struct Requirement {
+  std::string_view property;
+  std::string_view why;
+};
+
+// Properties that are absent are reported together at dataEncryption.type; a property written as
+// null or '' is reported where it is written. Unknown values are not reported.
+void require(ResourceCheck& r, std::initializer_list<Requirement> requirements) {
+  std::string absent;
+  for (const Requirement& q : requirements) {
+    const Val& v = r.property({"properties", "dataEncryption", q.property});
+    if (v.is_absent()) {
+      absent += (absent.empty() ? "" : "; ") + std::string("'") + std::string(q.property) + "' is missing: " + std::string(q.why);
+    } else if (v.kind == Val::Kind::Null || (v.is_string() && v.str.empty())) {
+      r.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", q.property}, v,
+               "'" + std::string(q.property) + "' is " + (v.kind == Val::Kind::Null ? "null" : "empty") + ": " +
+                   std::string(q.why));
+    }
+  }
+  if (!absent.empty()) {
+    r.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", "type"},
+             r.property({"properties", "dataEncryption", "type"}), absent);
+  }
+}
+
+void check(ResourceCheck& r) {
+  if (!uses_customer_managed_key(r)) return;
+  require(r, {{"primaryKeyURI", "data encryption with 'AzureKeyVault' needs the key's URI"},
+              {"primaryUserAssignedIdentityId",
+               "data encryption with 'AzureKeyVault' needs the user-assigned identity that reads the key"}});
+  // The PostgreSQL documentation requires a second key and identity for geo-redundant backups.
+  if (r.is_postgresql_flexible_server() && geo_redundant_backup_enabled(r)) {
+    require(r, {{"geoBackupKeyURI", "geo-redundant backup with customer-managed keys needs a key in the paired region"},
+                {"geoBackupUserAssignedIdentityId",
+                 "geo-redundant backup with customer-managed keys needs its own user-assigned identity"}});
+  }
+}
+
+}  // namespace
+
+const RuleInfo kCmkSettingsIncomplete = {
+    "IDL011",
+    "cmk-settings-incomplete",
+    "CmkSettingsIncomplete",
+    Level::Error,
+    "Customer-managed-key encryption is configured without its key URI or identity.",
+    R"(## What it checks
+With `properties.dataEncryption.type` `AzureKeyVault` on a PostgreSQL or MySQL flexible server,
+`primaryKeyURI` and `primaryUserAssignedIdentityId` must be set (not absent, `null` or `''`). On a
+PostgreSQL flexible server with `properties.backup.geoRedundantBackup` `Enabled`,
+`geoBackupKeyURI` and `geoBackupUserAssignedIdentityId` must be set as well.
+
+## Why it matters
+The encryption mode is fixed when the server is created: a server created without complete CMK
+settings cannot be switched to customer-managed keys later. The PostgreSQL documentation requires a
+separate key and identity for geo-redundant backups.
+
+## Example
+```json
+"backup": { "geoRedundantBackup": "Enabled" },
+"dataEncryption": { "type": "AzureKeyVault", "primaryKeyURI": "…", "primaryUserAssignedIdentityId": "…" }
+```
+
+## Fix
+Set the missing key URI and identity; for geo-redundant backups use a key in the paired region and
+a second identity.
+
+## References
+- Data encryption with customer managed keys, Azure Database for PostgreSQL flexible server
+  (geo-redundant backup requirements).
+)",
+    &check,
+};
+
+}  // namespace idlint

@@ -1,0 +1,80 @@
+// Loading and lookup of the identity catalog.
+#include "rules/catalog.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "model/value.h"
+
+namespace idlint {
+
+namespace catalog_data {
+extern const unsigned char bytes[];
+extern const std::size_t size;
+}  // namespace catalog_data
+
+int compare_api_versions(std::string_view a, std::string_view b) {
+  const std::string_view da = a.substr(0, 10);
+  const std::string_view db = b.substr(0, 10);
+  if (da != db) return da < db ? -1 : 1;
+  const bool pa = a.size() > 10;  // any suffix (-preview, -beta, -privatepreview) precedes the release
+  const bool pb = b.size() > 10;
+  if (pa != pb) return pa ? -1 : 1;
+  if (a == b) return 0;
+  return a < b ? -1 : 1;
+}
+
+IdentityCatalog IdentityCatalog::parse(std::string_view text) {
+  IdentityCatalog catalog;
+  const nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end());
+  for (const auto& [type, versions] : doc.at("resourceTypes").items()) {
+    CatalogType t;
+    t.name = type;
+    for (const auto& [api, entry] : versions.items()) {
+      CatalogVersion v;
+      v.api_version = api;
+      v.identity_types = entry.at("identityTypes").get<std::vector<std::string>>();
+      v.user_assigned_identities = entry.value("userAssignedIdentities", false);
+      v.identity_read_only = entry.value("identityReadOnly", std::vector<std::string>{});
+      t.versions.push_back(std::move(v));
+    }
+    std::sort(t.versions.begin(), t.versions.end(), [](const CatalogVersion& x, const CatalogVersion& y) {
+      return compare_api_versions(x.api_version, y.api_version) < 0;
+    });
+    catalog.types_.push_back(std::move(t));
+  }
+  return catalog;
+}
+
+const IdentityCatalog& IdentityCatalog::builtin() {
+  static const IdentityCatalog catalog =
+      parse(std::string_view(reinterpret_cast<const char*>(catalog_data::bytes), catalog_data::size));
+  return catalog;
+}
+
+const CatalogType* IdentityCatalog::find(std::string_view type) const {
+  for (const CatalogType& t : types_) {
+    if (equals_ignore_case(t.name, type)) return &t;
+  }
+  return nullptr;
+}
+
+CatalogLookup IdentityCatalog::lookup(std::string_view type, std::string_view api_version) const {
+  CatalogLookup r;
+  r.type = find(type);
+  if (!r.type || r.type->versions.empty()) return r;
+  for (const CatalogVersion& v : r.type->versions) {
+    if (equals_ignore_case(v.api_version, api_version)) {
+      r.version = &v;
+      return r;
+    }
+  }
+  if (compare_api_versions(api_version, r.type->versions.back().api_version) > 0) {
+    r.version = &r.type->versions.back();
+    r.newer_than_known = true;
+  }
+  return r;
+}
+
+}  // namespace idlint

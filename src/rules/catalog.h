@@ -1,0 +1,45 @@
+// The identity catalog: for each resource type and api-version, the identity.type values it accepts.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace idlint {
+
+struct CatalogVersion {
+  std::string api_version;
+  std::vector<std::string> identity_types;  // exact spellings, in the specification's order
+  bool user_assigned_identities = false;    // the identity has a userAssignedIdentities map
+  std::vector<std::string> identity_read_only;
+};
+
+struct CatalogType {
+  std::string name;
+  std::vector<CatalogVersion> versions;  // oldest first
+};
+
+struct CatalogLookup {
+  const CatalogType* type = nullptr;
+  const CatalogVersion* version = nullptr;  // null when the api-version is unknown and not newer than all
+  bool newer_than_known = false;            // the api-version is newer than the catalog knows: newest used
+};
+
+class IdentityCatalog {
+ public:
+  // The catalog compiled into the binary (rules/identity-catalog.json).
+  static const IdentityCatalog& builtin();
+  // Parses catalog JSON; throws std::runtime_error on malformed data (a build defect, never user input).
+  static IdentityCatalog parse(std::string_view json);
+
+  const CatalogType* find(std::string_view type) const;
+  CatalogLookup lookup(std::string_view type, std::string_view api_version) const;
+  const std::vector<CatalogType>& types() const { return types_; }
+
+ private:
+  std::vector<CatalogType> types_;
+};
+
+// Orders api-versions by date; a '-preview' of a date sorts before the release of the same date.
+int compare_api_versions(std::string_view a, std::string_view b);
+
+}  // namespace idlint

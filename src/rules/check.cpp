@@ -1,0 +1,150 @@
+// The rule-facing view of a resource: evaluation of property paths, locations and reporting.
+#include "rules/check.h"
+
+namespace idlint {
+
+namespace {
+bool inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end && !inner.empty(); }
+
+std::string join(const Path& path) {
+  std::string s;
+  for (std::string_view p : path) {
+    if (!s.empty()) s += '.';
+    s += p;
+  }
+  return s;
+}
+
+std::string choice_text(const Choice& c) {
+  if (!c.value) return "(unknown)";
+  switch (c.value->kind) {
+    case Value::Kind::String: return "'" + std::string(c.value->text) + "'";
+    case Value::Kind::Bool: return c.value->boolean ? "true" : "false";
+    case Value::Kind::Number: return std::string(c.value->text);
+    case Value::Kind::Null: return "null";
+    case Value::Kind::Expr: return "'[" + std::string(c.value->text) + "]'";
+    default: return c.value->kind == Value::Kind::Object ? "{…}" : "[…]";
+  }
+}
+}  // namespace
+
+ResourceCheck::ResourceCheck(const Resource& resource, Evaluator& evaluator, const Binding& binding,
+                             const std::set<const Parameter*>& varying, const Sink& sink)
+    : resource_(resource), evaluator_(evaluator), binding_(binding), varying_(varying), sink_(sink) {}
+
+bool ResourceCheck::is_postgresql_flexible_server() const {
+  return equals_ignore_case(resource_.full_type, "Microsoft.DBforPostgreSQL/flexibleServers");
+}
+
+bool ResourceCheck::is_mysql_flexible_server() const {
+  return equals_ignore_case(resource_.full_type, "Microsoft.DBforMySQL/flexibleServers");
+}
+
+std::string ResourceCheck::api_version() {
+  const Val& v = property({"apiVersion"});
+  return v.is_string() ? v.str : std::string();
+}
+
+CatalogLookup ResourceCheck::catalog() {
+  if (type().empty()) return {};
+  const std::string api = api_version();
+  if (api.empty()) return {};
+  return IdentityCatalog::builtin().lookup(type(), api);
+}
+
+const Val& ResourceCheck::property(const Path& path) {
+  const std::string key = join(path);
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  // Walk the written tree as far as it goes, evaluate there, then continue on the evaluated value.
+  const Value* v = resource_.body;
+  size_t i = 0;
+  while (i < path.size() && v->is_object()) {
+    const Value* next = v->find(path[i]);
+    if (!next) return cache_.emplace(key, Val::absent()).first->second;
+    v = next;
+    ++i;
+  }
+  Val result = evaluator_.evaluate(*resource_.owner, *v);
+  for (; i < path.size(); ++i) {
+    if (result.is_unknown() || result.is_object()) {
+      result = result.member(path[i]);
+    } else {
+      result = Val::absent();
+      break;
+    }
+  }
+  return cache_.emplace(key, std::move(result)).first->second;
+}
+
+Span ResourceCheck::locate(const Path& path) const {
+  const Value* v = resource_.body;
+  for (std::string_view step : path) {
+    if (!v->is_object()) break;
+    const Value* next = v->find(step);
+    if (!next) break;
+    v = next;
+  }
+  return v->span;
+}
+
+std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const {
+  const Origin& o = v.origin;
+  if (o.kind == Origin::Kind::None || o.span.empty() || !o.file) return {};
+  if (o.file == resource_.owner->file.get() && inside(o.span, primary)) return {};
+  std::string what;
+  switch (o.kind) {
+    case Origin::Kind::ParameterDefault: what = "the default value of parameter '" + std::string(o.name) + "'"; break;
+    case Origin::Kind::ParameterAllowed: what = "an allowed value of parameter '" + std::string(o.name) + "'"; break;
+    case Origin::Kind::ParameterBool: what = "bool parameter '" + std::string(o.name) + "' (true and false are both checked)"; break;
+    case Origin::Kind::Variable: what = "the value set in variable '" + std::string(o.name) + "'"; break;
+    default: what = "the value is written here"; break;
+  }
+  return {Location{resource_.owner->file, o.span, what}};
+}
+
+std::string ResourceCheck::binding_text(const Val& v) const {
+  std::string text;
+  for (const Parameter* p : v.deps) {
+    if (!varying_.count(p)) continue;
+    const Choice* c = binding_.find(p);
+    if (!c || !c->value) continue;
+    text += text.empty() ? "when parameter '" : " and parameter '";
+    text += std::string(p->name) + "' is " + choice_text(*c);
+  }
+  return text;
+}
+
+void ResourceCheck::report(const RuleInfo& rule, const Path& path, const Val& offending, std::string message) {
+  Span primary = locate(path);
+  const Origin& o = offending.origin;
+  if (o.file == resource_.owner->file.get() && inside(o.span, resource_.body->span)) {
+    // Written in this resource: point at it exactly, even inside an expression.
+    primary = o.span;
+  }
+  report_at(rule, primary, path, &offending, std::move(message), origin_of(offending, primary));
+}
+
+void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& logical_path, const Val* offending,
+                              std::string message, std::vector<Location> related) {
+  Finding f;
+  f.rule = &rule;
+  f.level = rule.level;
+  f.primary = Location{resource_.owner->file, primary, {}};
+  f.message = std::move(message);
+  f.related = std::move(related);
+  const Value* name = resource_.name;
+  f.logical = resource_.full_type + "|" + (name ? std::string(name->is_string() || name->is_expr() ? name->text : "") : "") +
+              "|" + join(logical_path);
+  sink_(std::move(f), offending ? binding_text(*offending) : std::string());
+}
+
+bool type_includes_user_assigned(const Val& type) {
+  return type.is_string() && contains_ignore_case(type.str, "UserAssigned");
+}
+
+bool type_includes_system_assigned(const Val& type) {
+  return type.is_string() && (contains_ignore_case(type.str, "SystemAssigned") ||
+                              contains_ignore_case(type.str, "SystemAndUserAssigned"));
+}
+
+}  // namespace idlint

@@ -1,0 +1,72 @@
+// What a rule sees of one resource under one parameter binding: evaluated properties, places to
+// point at, and a way to report. Rules never see ARM or Bicep syntax.
+#pragma once
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/finding.h"
+#include "expr/eval.h"
+#include "model/template.h"
+#include "rules/catalog.h"
+#include "rules/rule.h"
+
+namespace idlint {
+
+using Path = std::vector<std::string_view>;
+
+class ResourceCheck {
+ public:
+  using Sink = std::function<void(Finding&&, const std::string& binding)>;
+
+  ResourceCheck(const Resource& resource, Evaluator& evaluator, const Binding& binding,
+                const std::set<const Parameter*>& varying, const Sink& sink);
+
+  const Resource& resource() const { return resource_; }
+  // The resource type ('Microsoft.DBforPostgreSQL/flexibleServers'), empty when not a literal.
+  const std::string& type() const { return resource_.full_type; }
+  bool is_postgresql_flexible_server() const;
+  bool is_mysql_flexible_server() const;
+  // The api-version when known, else empty.
+  std::string api_version();
+  // The catalog entry for this type and api-version.
+  CatalogLookup catalog();
+
+  // A property of the resource body, evaluated ({"identity", "type"}). Absent when not written.
+  const Val& property(const Path& path);
+
+  // The span to point at for the property at path: the property's own value when it is written in
+  // the resource, else the deepest enclosing property that is (e.g. an 'identity' set from a variable).
+  Span locate(const Path& path) const;
+
+  // Reports a finding about the value at path. When the offending value was written inside the
+  // resource, the finding points at it; otherwise at locate(path), with the place the value came
+  // from as a related location. The binding that leads to it is added to the message.
+  void report(const RuleInfo& rule, const Path& path, const Val& offending, std::string message);
+  // Reports at an explicit span inside the resource (for example an object key).
+  void report_at(const RuleInfo& rule, Span primary, const Path& logical_path, const Val* offending,
+                 std::string message, std::vector<Location> related = {});
+
+  // A related location for the place a value was written, when that is outside the resource.
+  std::vector<Location> origin_of(const Val& v, Span primary) const;
+
+ private:
+  std::string binding_text(const Val& v) const;
+  const Resource& resource_;
+  Evaluator& evaluator_;
+  const Binding& binding_;
+  const std::set<const Parameter*>& varying_;
+  const Sink& sink_;
+  std::map<std::string, Val> cache_;
+};
+
+// True when the identity type value includes a user-assigned identity ('UserAssigned', any case).
+bool type_includes_user_assigned(const Val& type);
+// True when it includes the system-assigned identity.
+bool type_includes_system_assigned(const Val& type);
+
+}  // namespace idlint
