@@ -1,0 +1,148 @@
+// Orchestration: discover files, lint each, report in the chosen format, compute the exit code.
+#include "cli/app.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+
+#include "cli/discover.h"
+#include "cli/output.h"
+#include "engine/lint.h"
+#include "report/report.h"
+#include "rules/rule.h"
+
+namespace idlint {
+
+namespace {
+
+bool use_color(const AppOptions& o) {
+  if (!o.output.empty() || o.format != Format::Text) return false;
+  if (o.color == ColorMode::Always) return true;
+  if (o.color == ColorMode::Never) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return ::isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+}
+
+Level threshold(FailLevel f) {
+  switch (f) {
+    case FailLevel::Error: return Level::Error;
+    case FailLevel::Warning: return Level::Warning;
+    default: return Level::Note;
+  }
+}
+
+}  // namespace
+
+void list_rules(std::ostream& out) {
+  for (const RuleInfo* r : all_rules()) {
+    out << fmt::format("{}  {:<36} {:<8} {}\n", r->id, r->name, level_name(r->level), r->summary);
+  }
+}
+
+std::string rule_doc_markdown(const RuleInfo& rule) {
+  return fmt::format("# {} {}\n\nLevel: {}. {}\n\n{}", rule.id, rule.name, level_name(rule.level), rule.summary, rule.doc);
+}
+
+std::string write_rule_docs(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  for (const RuleInfo* r : all_rules()) {
+    const std::string path = dir + "/" + std::string(r->id) + ".md";
+    const std::string error = write_file_atomically(path, [&](std::ostream& o) { o << rule_doc_markdown(*r); });
+    if (!error.empty()) return error;
+  }
+  return {};
+}
+
+int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
+  RuleSelection selection;
+  for (const std::string& id : options.only_rules) {
+    const RuleInfo* r = find_rule(id);
+    if (!r) {
+      err << "idlint: error: unknown rule '" << id << "' in --rule (see --list-rules)\n";
+      return kExitError;
+    }
+    selection.rules.push_back(r);
+  }
+  if (options.only_rules.empty()) selection = RuleSelection::defaults();
+  for (const std::string& id : options.disabled_rules) {
+    const RuleInfo* r = find_rule(id);
+    if (!r) {
+      err << "idlint: error: unknown rule '" << id << "' in --disable (see --list-rules)\n";
+      return kExitError;
+    }
+    std::erase(selection.rules, r);
+  }
+  const bool report_syntax_errors = selection.enabled(syntax_error_rule()) || options.only_rules.empty();
+
+  const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+  const DiscoveryResult found = discover(paths);
+  bool had_error = false;
+
+  std::vector<FileResult> results;
+  for (const auto& [path, reason] : found.errors) {
+    FileResult r;
+    r.path = path;
+    r.status = FileResult::Status::ReadError;
+    r.error = reason;
+    results.push_back(std::move(r));
+  }
+  for (const DiscoveredFile& f : found.files) {
+    FileResult r = lint_file(f.path, f.explicitly_named, selection);
+    if (r.status == FileResult::Status::Skipped) {
+      if (f.explicitly_named && !options.quiet) err << "idlint: note: skipped " << f.path << ": " << r.error << '\n';
+      continue;
+    }
+    if (r.status == FileResult::Status::SyntaxError && !report_syntax_errors) r.findings.clear();
+    results.push_back(std::move(r));
+  }
+  std::stable_sort(results.begin(), results.end(),
+                   [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
+
+  for (const FileResult& r : results) {
+    if (r.status == FileResult::Status::ReadError) {
+      err << "idlint: error: cannot read " << r.path << ": " << r.error << '\n';
+      had_error = true;
+    } else if (r.status == FileResult::Status::SyntaxError) {
+      had_error = true;
+    }
+  }
+
+  auto write = [&](std::ostream& o) {
+    switch (options.format) {
+      case Format::Text: write_text(o, results, TextOptions{use_color(options), options.quiet}); break;
+      case Format::Json: write_json(o, results); break;
+      case Format::Sarif: {
+        std::error_code ec;
+        write_sarif(o, results, SarifOptions{repository_root(std::filesystem::current_path(ec).string())});
+        break;
+      }
+    }
+  };
+  if (options.output.empty()) {
+    write(out);
+    out.flush();
+  } else {
+    const std::string error = write_file_atomically(options.output, write);
+    if (!error.empty()) {
+      err << "idlint: error: " << error << '\n';
+      return kExitError;
+    }
+  }
+
+  if (had_error) return kExitError;
+  if (options.fail_level == FailLevel::None) return kExitClean;
+  const Level limit = threshold(options.fail_level);
+  for (const FileResult& r : results) {
+    for (const ResolvedFinding& f : r.findings) {
+      if (f.level >= limit) return kExitFindings;
+    }
+  }
+  return kExitClean;
+}
+
+}  // namespace idlint

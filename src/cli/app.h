@@ -1,0 +1,34 @@
+// The linter as a program: options in, reports out, an exit code back. main.cpp only parses flags.
+#pragma once
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace idlint {
+
+enum class Format { Text, Sarif, Json };
+enum class FailLevel { Error, Warning, Note, None };
+enum class ColorMode { Auto, Always, Never };
+
+struct AppOptions {
+  std::vector<std::string> paths;
+  Format format = Format::Text;
+  std::string output;  // empty: standard output
+  FailLevel fail_level = FailLevel::Error;
+  std::vector<std::string> only_rules;      // --rule
+  std::vector<std::string> disabled_rules;  // --disable
+  ColorMode color = ColorMode::Auto;
+  bool quiet = false;
+};
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+int run_app(const AppOptions& options, std::ostream& out, std::ostream& err);
+void list_rules(std::ostream& out);
+// Writes docs/rules/<ID>.md for every rule into dir; returns an error text or empty.
+std::string write_rule_docs(const std::string& dir);
+std::string rule_doc_markdown(const struct RuleInfo& rule);
+
+}  // namespace idlint

@@ -1,0 +1,83 @@
+// Directory walking with loop detection through symlinked folders.
+#include "cli/discover.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+namespace idlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool lintable_extension(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".json" || ext == ".jsonc";
+}
+
+bool skipped_directory(const std::string& name) {
+  return name == "node_modules" || (!name.empty() && name[0] == '.');
+}
+
+struct Walker {
+  DiscoveryResult& result;
+  std::set<std::pair<dev_t, ino_t>> visited;
+
+  void walk(const fs::path& dir) {
+    struct stat st;
+    if (::stat(dir.c_str(), &st) != 0) {
+      result.errors.emplace_back(dir.string(), std::strerror(errno));
+      return;
+    }
+    if (!visited.insert({st.st_dev, st.st_ino}).second) return;  // a symlink loop or a folder seen already
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      result.errors.emplace_back(dir.string(), ec.message());
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+    for (const fs::directory_entry& e : entries) {
+      const std::string name = e.path().filename().string();
+      std::error_code sec;
+      if (e.is_directory(sec)) {
+        if (!skipped_directory(name)) walk(e.path());
+      } else if (e.is_regular_file(sec) && lintable_extension(e.path())) {
+        result.files.push_back({e.path().string(), false});
+      }
+    }
+  }
+};
+
+}  // namespace
+
+DiscoveryResult discover(const std::vector<std::string>& paths) {
+  DiscoveryResult result;
+  Walker walker{result, {}};
+  for (const std::string& p : paths) {
+    struct stat st;
+    if (::stat(p.c_str(), &st) != 0) {
+      result.errors.emplace_back(p, std::strerror(errno));
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      walker.walk(fs::path(p));
+    } else {
+      result.files.push_back({p, true});
+    }
+  }
+  return result;
+}
+
+}  // namespace idlint

@@ -1,0 +1,22 @@
+// Finding the files to lint: named files as given, directories walked recursively.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace idlint {
+
+struct DiscoveredFile {
+  std::string path;
+  bool explicitly_named = false;
+};
+
+struct DiscoveryResult {
+  std::vector<DiscoveredFile> files;  // in a stable order: arguments in order, each directory sorted
+  std::vector<std::pair<std::string, std::string>> errors;  // path, reason (missing, unreadable)
+};
+
+// Walks directories (skipping .git, node_modules, hidden folders and symlink loops) for .json and
+// .jsonc files; named files are kept whatever their extension.
+DiscoveryResult discover(const std::vector<std::string>& paths);
+
+}  // namespace idlint

@@ -1,0 +1,73 @@
+// idlint's command line: flags parsed with CLI11, everything else in the library (cli/app.h).
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <map>
+
+#include "cli/app.h"
+
+int main(int argc, char** argv) {
+  using namespace idlint;
+  CLI::App app{"idlint: checks managed identities and customer-managed keys in Azure ARM templates.", "idlint"};
+  app.set_version_flag("--version", std::string("idlint ") + IDLINT_VERSION);
+  app.get_formatter()->column_width(36);
+
+  AppOptions options;
+  bool show_rules = false;
+  std::string rule_docs_dir;
+  app.add_option("paths", options.paths, "Files and directories to lint (default: .)")->option_text("PATH...");
+  app.add_option("--format", options.format, "Output format: text (default), sarif or json")
+      ->option_text("FORMAT")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, Format>{
+          {"text", Format::Text}, {"sarif", Format::Sarif}, {"json", Format::Json}}));
+  app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output")
+      ->option_text("FILE");
+  app.add_option("--fail-level", options.fail_level,
+                 "Exit 1 when a finding is at or above LEVEL: error (default), warning, note or none")
+      ->option_text("LEVEL")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, FailLevel>{{"error", FailLevel::Error},
+                                                                           {"warning", FailLevel::Warning},
+                                                                           {"note", FailLevel::Note},
+                                                                           {"none", FailLevel::None}}));
+  // One rule per occurrence, so that `--rule IDL001 main.json` does not take main.json for a rule.
+  app.add_option("--rule", options.only_rules, "Run only this rule, by id or name (repeatable)")
+      ->allow_extra_args(false)
+      ->option_text("ID");
+  app.add_option("--disable", options.disabled_rules, "Do not run this rule, by id or name (repeatable)")
+      ->allow_extra_args(false)
+      ->option_text("ID");
+  app.add_flag("--list-rules", show_rules, "List the rules and exit");
+  app.add_option("--color", options.color, "Colour in text output: auto (default: on a terminal), always or never")
+      ->option_text("WHEN")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{
+          {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}}));
+  app.add_flag("-q,--quiet", options.quiet, "Print findings only: no summary, no notes about skipped files");
+  app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
+      ->group("");  // maintainer option, hidden from --help
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "idlint: error: " << e.what() << "\n" << "Run 'idlint --help' for usage.\n";
+    return kExitError;
+  }
+
+  if (show_rules) {
+    list_rules(std::cout);
+    return kExitClean;
+  }
+  if (!rule_docs_dir.empty()) {
+    const std::string error = write_rule_docs(rule_docs_dir);
+    if (!error.empty()) {
+      std::cerr << "idlint: error: " << error << '\n';
+      return kExitError;
+    }
+    return kExitClean;
+  }
+  return run_app(options, std::cout, std::cerr);
+}

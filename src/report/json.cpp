@@ -1,0 +1,55 @@
+// The JSON reporter: one object per finding, for scripts.
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+
+namespace idlint {
+namespace {
+
+nlohmann::ordered_json location_json(const ResolvedLocation& l) {
+  nlohmann::ordered_json j;
+  j["file"] = l.path;
+  j["start_line"] = l.range.start.line;
+  j["start_column"] = l.range.start.column;
+  j["end_line"] = l.range.last.line;
+  j["end_column"] = l.range.last.column;
+  return j;
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const std::vector<FileResult>& results) {
+  nlohmann::ordered_json doc;
+  doc["tool"] = "idlint";
+  doc["version"] = IDLINT_VERSION;
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  for (const FileResult& r : results) {
+    if (r.status == FileResult::Status::ReadError) {
+      errors.push_back({{"file", r.path}, {"message", "cannot read: " + r.error}});
+    }
+    for (const ResolvedFinding& f : r.findings) {
+      nlohmann::ordered_json j = location_json(f.primary);
+      j["rule_id"] = f.rule->id;
+      j["rule_name"] = f.rule->name;
+      j["level"] = level_name(f.level);
+      j["message"] = f.message;
+      nlohmann::ordered_json related = nlohmann::ordered_json::array();
+      for (const ResolvedLocation& l : f.related) {
+        nlohmann::ordered_json rl = location_json(l);
+        rl["message"] = l.message;
+        related.push_back(std::move(rl));
+      }
+      j["related"] = std::move(related);
+      findings.push_back(std::move(j));
+    }
+  }
+  const RunSummary s = summarize(results);
+  doc["findings"] = std::move(findings);
+  doc["errors"] = std::move(errors);
+  doc["summary"] = {{"files_checked", s.files_checked}, {"errors", s.errors}, {"warnings", s.warnings},
+                    {"notes", s.notes}};
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace idlint

@@ -1,0 +1,83 @@
+// The text reporter: compiler-style lines, the source line with a caret under the value, a summary.
+#include <fmt/format.h>
+
+#include "report/report.h"
+
+namespace idlint {
+namespace {
+
+struct Style {
+  bool on;
+  std::string wrap(std::string_view code, std::string_view s) const {
+    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  }
+};
+
+const char* level_color(Level l) {
+  switch (l) {
+    case Level::Error: return "1;31";
+    case Level::Warning: return "1;33";
+    case Level::Note: return "1;36";
+  }
+  return "0";
+}
+
+// The source line and a marker line under columns [first, last] (code points), keeping tabs aligned.
+void write_snippet(std::ostream& out, const ResolvedLocation& loc, const Style& style) {
+  if (loc.line_text.empty() && loc.range.start.column <= 1) return;
+  const std::string number = std::to_string(loc.range.start.line);
+  const std::string gutter(number.size(), ' ');
+  std::string line;
+  std::string marker;
+  uint32_t column = 1;
+  const uint32_t first = loc.range.start.column;
+  const uint32_t last = loc.range.last.line == loc.range.start.line ? loc.range.last.column : UINT32_MAX;
+  for (size_t i = 0; i < loc.line_text.size();) {
+    const unsigned char c = static_cast<unsigned char>(loc.line_text[i]);
+    size_t len = 1;
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    len = std::min(len, loc.line_text.size() - i);
+    line.append(loc.line_text, i, len);
+    if (column < first) marker += c == '\t' ? '\t' : ' ';
+    else if (column <= last) marker += column == first ? '^' : '~';
+    i += len;
+    ++column;
+  }
+  if (first >= column) marker += '^';  // the position is at the end of the line (end of file)
+  out << style.wrap("34", fmt::format(" {} | ", number)) << line << '\n';
+  out << style.wrap("34", fmt::format(" {} | ", gutter)) << style.wrap("1;32", marker) << '\n';
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const std::vector<FileResult>& results, const TextOptions& options) {
+  const Style style{options.color};
+  for (const FileResult& r : results) {
+    for (const ResolvedFinding& f : r.findings) {
+      const ResolvedLocation& p = f.primary;
+      out << style.wrap("1", fmt::format("{}:{}:{}:", p.path, p.range.start.line, p.range.start.column)) << ' '
+          << style.wrap(level_color(f.level), level_name(f.level)) << ": " << f.message << ' '
+          << style.wrap("2", fmt::format("[{} {}]", f.rule->id, f.rule->name)) << '\n';
+      write_snippet(out, p, style);
+      for (const ResolvedLocation& rel : f.related) {
+        out << style.wrap("1", fmt::format("{}:{}:{}:", rel.path, rel.range.start.line, rel.range.start.column)) << ' '
+            << style.wrap(level_color(Level::Note), "note") << ": " << rel.message << '\n';
+        write_snippet(out, rel, style);
+      }
+    }
+  }
+  if (options.quiet) return;
+  const RunSummary s = summarize(results);
+  auto plural = [](size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+  if (s.errors + s.warnings + s.notes == 0) {
+    out << fmt::format("no findings in {}\n", plural(s.files_checked, "file"));
+  } else {
+    out << fmt::format("{}, {}, {} in {} ({} checked)\n", plural(s.errors, "error"), plural(s.warnings, "warning"),
+                       plural(s.notes, "note"), plural(s.files_with_findings, "file"),
+                       plural(s.files_checked, "file"));
+  }
+}
+
+}  // namespace idlint
