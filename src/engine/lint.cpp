@@ -85,13 +85,13 @@ class Collector {
   std::vector<Collected> items_;
 };
 
-void check_resources(const Template& t, const RuleSelection& rules, Collector& collector) {
+void check_resources(const Template& t, const RuleSelection& rules, Collector& collector, SharedValues& shared) {
   const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) { collector.add(std::move(f), binding); };
   for (const Resource& resource : t.resources) {
     if (!worth_checking(resource)) continue;
     const ResourceBindings rb = enumerate_bindings(resource);
     for (const Binding& binding : rb.bindings) {
-      Evaluator evaluator(binding);
+      Evaluator evaluator(binding, &shared);
       if (resource.condition) {
         const Val c = evaluator.evaluate(t, *resource.condition);
         if (c.kind == Val::Kind::Bool && !c.boolean) continue;  // not deployed under this binding
@@ -113,7 +113,7 @@ void check_resources(const Template& t, const RuleSelection& rules, Collector& c
       }
     }
   }
-  for (const auto& nested : t.nested) check_resources(*nested, rules, collector);
+  for (const auto& nested : t.nested) check_resources(*nested, rules, collector, shared);
 }
 
 ResolvedLocation resolve_location(const Location& l) {
@@ -151,7 +151,8 @@ ResolvedFinding resolve(const Finding& f) {
 
 std::vector<Finding> check_template(const Template& t, const RuleSelection& rules) {
   Collector collector;
-  check_resources(t, rules, collector);
+  SharedValues shared;
+  check_resources(t, rules, collector, shared);
   return collector.take();
 }
 

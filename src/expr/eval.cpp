@@ -270,6 +270,9 @@ Val Evaluator::variable(const Context& ctx, std::string_view name, Span at) {
   if (!v) return Val::unknown("variable '" + std::string(name) + "' is not declared", symbol);
   if (equals_ignore_case(v->name, "copy")) return Val::unknown("variable loops ('copy') are not evaluated", symbol);
   if (auto it = variables_.find(v); it != variables_.end()) return it->second;
+  if (shared_) {
+    if (auto it = shared_->variables.find(v); it != shared_->variables.end()) return it->second;
+  }
   if (variables_in_progress_.count(v)) {
     return Val::unknown("variable '" + std::string(v->name) + "' refers to itself");
   }
@@ -279,7 +282,12 @@ Val Evaluator::variable(const Context& ctx, std::string_view name, Span at) {
   if (r.is_unknown() && r.symbol.empty() && !r.str.empty() && r.str.find("refers to itself") == std::string::npos) {
     r.symbol = symbol;
   }
-  variables_.emplace(v, r);
+  // A parameter has one possible value when it is not a bool and lists no allowed values.
+  const bool binding_independent = std::all_of(r.deps.begin(), r.deps.end(), [](const Parameter* p) {
+    return !p->is_bool() && !p->allowed_values;
+  });
+  if (shared_ && binding_independent) shared_->variables.emplace(v, r);
+  else variables_.emplace(v, r);
   return r;
 }
 

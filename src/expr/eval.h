@@ -78,9 +78,15 @@ struct Binding {
 
 enum class Tri : uint8_t { No, Yes, Unknown };
 
+// Variable values that no binding can change (they read only parameters with a single possible
+// value), shared by every evaluator of one file so large variables are evaluated once.
+struct SharedValues {
+  std::map<const Variable*, Val> variables;
+};
+
 class Evaluator {
  public:
-  explicit Evaluator(const Binding& binding) : binding_(binding) {}
+  explicit Evaluator(const Binding& binding, SharedValues* shared = nullptr) : binding_(binding), shared_(shared) {}
 
   // Evaluates a value written in template t (a resource body, a property).
   Val evaluate(const Template& t, const Value& v);
@@ -99,6 +105,7 @@ class Evaluator {
  private:
   Val call(const Context& ctx, const ir::Node& n);
   const Binding& binding_;
+  SharedValues* shared_;
   std::map<const Variable*, Val> variables_;
   std::set<const Variable*> variables_in_progress_;
   std::set<const Parameter*> parameters_in_progress_;

@@ -412,6 +412,8 @@ const std::vector<Function>& functions() {
        [](const Args& a, Origin o) {
          if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("format", a, u.str);
          if (!a[0].is_string()) return unknown_call("format", a, "format(): the format is not a string");
+         // Compiled Bicep writes identity keys as format('{0}', resourceId(...)): that is the ID itself.
+         if (a[0].str == "{0}" && a.size() == 2 && a[1].kind == Val::Kind::ResourceId) return with_deps(a[1], a);
          for (const Val& v : a) {
            if (v.kind == Val::Kind::ResourceId) return unknown_call("format", a, "format(): a resource ID is not rendered");
          }
@@ -433,7 +435,8 @@ const std::vector<Function>& functions() {
        }},
       {"string", 1, 1, {},
        [](const Args& a, Origin o) {
-         if (a[0].is_unknown() || a[0].kind == Val::Kind::ResourceId) return unknown_call("string", a, a[0].is_unknown() ? a[0].str : "string(): a resource ID is not rendered");
+         if (a[0].kind == Val::Kind::ResourceId) return with_deps(a[0], a);  // the ID as a string
+         if (a[0].is_unknown()) return unknown_call("string", a, a[0].str);
          return make_string(to_arm_string(a[0]), a, o);
        }},
       {"union", 1, SIZE_MAX, {},

@@ -18,6 +18,34 @@ class Reader {
       : p_(text.data()), begin_(text.data()), end_(text.data() + text.size()), arena_(arena), options_(options) {}
 
   const Value* run() {
+    try {
+      return parse_document();
+    } catch (Failure& f) {
+      blame_multiline_string(f);
+      throw;
+    }
+  }
+
+ private:
+  // ARM accepts line breaks inside strings, so a missing closing quote swallows text up to the next
+  // quote and the reader fails just after it. When that happens, point at the string that opened it.
+  void note_multiline(const char* open) { multiline_open_ = open; }
+
+  void blame_multiline_string(Failure& f) {
+    if (!multiline_open_) return;
+    const uint32_t start = static_cast<uint32_t>(multiline_open_ - begin_);
+    const uint32_t at = f.error.span.begin;
+    if (at < multiline_end_) return;  // the failure is inside or before that string
+    const auto lines_between = std::count(begin_ + multiline_end_, begin_ + at, '\n');
+    if (lines_between > 1) return;
+    const size_t error_line = 1 + static_cast<size_t>(std::count(begin_, begin_ + at, '\n'));
+    f.error.message = "unterminated string? this string runs over a line break, and the file does not parse after it (line " +
+                      std::to_string(error_line) + ": " + f.error.message + ")";
+    f.error.span = Span{start, start + 1};
+  }
+
+ public:
+  const Value* parse_document() {
     skip_space();
     if (p_ == end_) fail(offset(), 0, "the file is empty: expected a JSON object");
     const Value* root = arena_.make<Value>(parse_value(0));
@@ -196,21 +224,28 @@ class Reader {
     const char* open = p_;
     ++p_;
     const char* start = p_;
-    // Fast path: scan to the closing quote while nothing needs decoding.
-    while (p_ < end_) {
-      const char c = *p_;
-      if (c == '"') {
-        escaped = false;
-        std::string_view s(start, static_cast<size_t>(p_ - start));
-        ++p_;
-        return s;
+    // Fast path: find the closing quote with memchr; decode only when a backslash comes before it.
+    const char* quote = static_cast<const char*>(std::memchr(p_, '"', static_cast<size_t>(end_ - p_)));
+    const char* backslash =
+        quote ? static_cast<const char*>(std::memchr(p_, '\\', static_cast<size_t>(quote - p_))) : nullptr;
+    if (quote && !backslash) {
+      const size_t n = static_cast<size_t>(quote - p_);
+      if (std::memchr(p_, '\n', n) || std::memchr(p_, '\r', n)) {
+        note_multiline(open);
+        multiline_end_ = static_cast<uint32_t>(quote - begin_);
       }
-      if (c == '\\') break;
-      if (c == '\n' || c == '\r') {
-        p_ = open;
-        fail(offset(), 1, "unterminated string: a line break before the closing '\"'");
-      }
-      ++p_;
+      escaped = false;
+      std::string_view s(start, n);
+      p_ = quote + 1;
+      return s;
+    }
+    if (!quote) {
+      p_ = open;
+      fail(offset(), 1, "unterminated string: the file ends before the closing '\"'");
+    }
+    p_ = backslash;
+    if (std::memchr(start, '\n', static_cast<size_t>(p_ - start)) || std::memchr(start, '\r', static_cast<size_t>(p_ - start))) {
+      note_multiline(open);
     }
     if (p_ >= end_) {
       p_ = open;
@@ -221,13 +256,11 @@ class Reader {
     while (p_ < end_) {
       const char c = *p_;
       if (c == '"') {
+        if (multiline_open_ == open) multiline_end_ = static_cast<uint32_t>(p_ - begin_);
         ++p_;
         return arena_.copy(out);
       }
-      if (c == '\n' || c == '\r') {
-        p_ = open;
-        fail(offset(), 1, "unterminated string: a line break before the closing '\"'");
-      }
+      if (c == '\n' || c == '\r') note_multiline(open);
       if (c != '\\') {
         out.push_back(c);
         ++p_;
@@ -361,7 +394,9 @@ class Reader {
   const JsonReadOptions& options_;
   std::vector<Member> members_;  // scratch stacks: children are gathered here, then copied once
   std::vector<Value> items_;
-  std::vector<std::pair<uint32_t, char>> open_;  // objects and arrays not yet closed, for end-of-file errors
+  std::vector<std::pair<uint32_t, char>> open_;
+  const char* multiline_open_ = nullptr;  // the last string that contained a line break
+  uint32_t multiline_end_ = 0;  // objects and arrays not yet closed, for end-of-file errors
 };
 
 }  // namespace

@@ -12,8 +12,9 @@ void check(ResourceCheck& r) {
   if (!uais.is_object()) return;
   const Span fallback = r.locate({"identity", "userAssignedIdentities"});
   for (size_t i = 0; i < uais.members.size(); ++i) {
-    const Val& key = uais.members[i].key;
+    Val key = uais.members[i].key;
     if (key.is_unknown()) continue;
+    merge_deps(key, uais);  // the key exists only because of what built the map
     std::string problem;
     if (key.kind == Val::Kind::ResourceId) {
       if (!equals_ignore_case(key.str, kIdentityType)) {
@@ -22,7 +23,9 @@ void check(ResourceCheck& r) {
       }
     } else if (key.is_string()) {
       const Val id = parse_resource_id(key.str);
-      if (id.kind != Val::Kind::ResourceId) {
+      if (key.str.empty()) {
+        problem = "is an empty string; it must be the resource ID of a user-assigned identity";
+      } else if (id.kind != Val::Kind::ResourceId) {
         problem = "'" + key.str + "' is not a resource ID; write the identity's full ID, for example [resourceId('" +
                   std::string(kIdentityType) + "', '" + (key.str.find('/') == std::string::npos ? key.str : "NAME") + "')]";
       } else if (!equals_ignore_case(id.str, kIdentityType)) {

@@ -67,7 +67,10 @@ const Val& ResourceCheck::property(const Path& path) {
   Val result = evaluator_.evaluate(*resource_.owner, *v);
   for (; i < path.size(); ++i) {
     if (result.is_unknown() || result.is_object()) {
-      result = result.member(path[i]);
+      // A member depends on whatever chose its object (an if() around a whole identity, say).
+      Val member = result.member(path[i]);
+      merge_deps(member, result);
+      result = std::move(member);
     } else {
       result = Val::absent();
       break;

@@ -1,0 +1,222 @@
+// The command line as a user meets it: exit codes, formats, directory walking, --output, errors.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "support.h"
+
+using namespace idlint::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSchema = R"("$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#")";
+
+std::string server(const std::string& api, const std::string& type) {
+  return "{\n  " + kSchema + R"(,
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": ")" + api + R"(",
+      "name": "pg",
+      "identity": { "type": ")" + type + R"(" }
+    }
+  ]
+}
+)";
+}
+
+const std::string kBad = server("2024-08-01", "SystemAssigned, UserAssigned");  // IDL001 (and IDL002)
+const std::string kClean = server("2024-08-01", "SystemAssigned");
+
+struct Tree {
+  std::string root = temp_dir();
+  ~Tree() { fs::remove_all(root); }
+  std::string put(const std::string& rel, const std::string& text) {
+    write_file(root + "/" + rel, text);
+    return root + "/" + rel;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("--version and --list-rules") {
+  RunResult v = run_idlint({"--version"});
+  CHECK(v.exit_code == 0);
+  CHECK(v.out.find("idlint " IDLINT_VERSION) != std::string::npos);
+  RunResult l = run_idlint({"--list-rules"});
+  CHECK(l.exit_code == 0);
+  CHECK(l.out.find("IDL001  identity-type-invalid") != std::string::npos);
+  CHECK(l.out.find("IDL900") != std::string::npos);
+}
+
+TEST_CASE("exit codes: 0 clean, 1 findings at the fail level, 2 usage and unreadable input") {
+  Tree t;
+  const std::string bad = t.put("bad.json", kBad);
+  const std::string clean = t.put("clean.json", kClean);
+  CHECK(run_idlint({clean}).exit_code == 0);
+  RunResult r = run_idlint({bad});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("bad.json:9:29: error: 'SystemAssigned, UserAssigned' is not accepted") != std::string::npos);
+  CHECK(r.out.find("[IDL001 identity-type-invalid]") != std::string::npos);
+  CHECK(r.out.find("^~~~") != std::string::npos);
+  CHECK(run_idlint({bad, "--fail-level", "none"}).exit_code == 0);
+  CHECK(run_idlint({"--bogus"}).exit_code == 2);
+  CHECK(run_idlint({"--format", "xml", clean}).exit_code == 2);
+  CHECK(run_idlint({"--rule", "IDL999", clean}).exit_code == 2);
+  RunResult missing = run_idlint({t.root + "/nope.json", bad});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("cannot read") != std::string::npos);
+  CHECK(missing.out.find("IDL001") != std::string::npos);  // the other file is still linted
+}
+
+TEST_CASE("--fail-level warning counts warnings") {
+  Tree t;
+  const std::string f = t.put("w.json", server("2024-08-01", "SystemAssigned").replace(
+                                            server("2024-08-01", "SystemAssigned").find("\"type\": \"SystemAssigned\""),
+                                            24, "\"type\": \"SystemAssigned\", \"principalId\": \"x\""));
+  RunResult e = run_idlint({f});
+  CHECK(e.exit_code == 0);
+  CHECK(e.out.find("IDL005") != std::string::npos);
+  CHECK(run_idlint({f, "--fail-level", "warning"}).exit_code == 1);
+}
+
+TEST_CASE("--rule and --disable select rules") {
+  Tree t;
+  const std::string bad = t.put("bad.json", kBad);
+  RunResult only = run_idlint({bad, "--rule", "IDL002"});
+  CHECK(only.out.find("IDL001") == std::string::npos);
+  RunResult off = run_idlint({bad, "--disable", "IDL001", "--disable", "identity-type-invalid"});
+  CHECK(off.out.find("IDL001") == std::string::npos);
+  CHECK(off.exit_code == 1);  // IDL002 remains
+}
+
+TEST_CASE("a malformed file gives one IDL900, exit 2, and other files are still linted") {
+  Tree t;
+  t.put("a-broken.json", "{\n  " + kSchema + ",\n  \"resources\": [\n    {\"type\": \"x\"\n     \"name\": 1}\n  ]\n}\n");
+  t.put("b-bad.json", kBad);
+  RunResult r = run_idlint({t.root});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("a-broken.json:5:6: error: expected ',' or '}' after an object member, found '\"' [IDL900 syntax-error]") !=
+        std::string::npos);
+  CHECK(r.out.find("b-bad.json:9:29") != std::string::npos);
+}
+
+TEST_CASE("directories: templates only, skipping .git, node_modules, hidden folders and symlink loops") {
+  Tree t;
+  t.put("infra/main.json", kBad);
+  t.put("infra/main.parameters.json",
+        R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {}})");
+  t.put("package.json", R"({"name": "x", "version": "1.0.0"})");
+  t.put("notes.json", "this is not json at all");
+  t.put("node_modules/dep/t.json", kBad);
+  t.put(".git/t.json", kBad);
+  t.put(".hidden/t.json", kBad);
+  t.put("infra/readme.txt", kBad);
+  fs::create_directory_symlink(t.root + "/infra", t.root + "/infra/loop");
+  RunResult r = run_idlint({t.root, "--format", "json"}, t.root);
+  CHECK(r.exit_code == 1);
+  const auto doc = nlohmann::json::parse(r.out);
+  std::set<std::string> files;
+  for (const auto& f : doc["findings"]) files.insert(f["file"].get<std::string>());
+  CHECK(files == std::set<std::string>{t.root + "/infra/main.json"});
+  CHECK(doc["summary"]["files_checked"] == 1);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("the default path is the current directory") {
+  Tree t;
+  t.put("main.json", kBad);
+  RunResult r = run_idlint({}, t.root);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("./main.json:9:29") != std::string::npos);
+}
+
+TEST_CASE("a named file that is not a template is skipped with a note") {
+  Tree t;
+  const std::string pkg = t.put("package.json", R"({"name": "x"})");
+  RunResult r = run_idlint({pkg});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("skipped") != std::string::npos);
+  CHECK(run_idlint({pkg, "--quiet"}).err.empty());
+}
+
+TEST_CASE("json output carries positions, levels and related locations") {
+  Tree t;
+  const std::string f = t.put("p.json", "{\n  " + kSchema + R"(,
+  "parameters": { "kind": { "type": "string", "defaultValue": "SystemAssigned, UserAssigned" } },
+  "resources": [ { "type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2024-08-01", "name": "pg",
+    "identity": { "type": "[parameters('kind')]", "userAssignedIdentities": { "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'a')]": {} } } } ]
+})");
+  RunResult r = run_idlint({f, "--format", "json"});
+  CHECK(r.exit_code == 1);
+  const auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["findings"].size() == 1);
+  const auto& finding = doc["findings"][0];
+  CHECK(finding["rule_id"] == "IDL001");
+  CHECK(finding["level"] == "error");
+  CHECK(finding["start_line"] == 5);
+  CHECK(finding["start_column"] == 27);
+  REQUIRE(finding["related"].size() == 1);
+  CHECK(finding["related"][0]["start_line"] == 3);
+  CHECK(finding["related"][0]["message"].get<std::string>().find("default value of parameter 'kind'") != std::string::npos);
+}
+
+TEST_CASE("--output writes the whole report or nothing") {
+  Tree t;
+  const std::string bad = t.put("bad.json", kBad);
+  const std::string out = t.root + "/report.sarif";
+  RunResult r = run_idlint({bad, "--format", "sarif", "--output", out});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  const auto doc = nlohmann::json::parse(read_file(out));
+  CHECK(doc["version"] == "2.1.0");
+  size_t leftovers = 0;
+  for (const auto& e : fs::directory_iterator(t.root)) leftovers += e.path().filename().string().rfind(".report", 0) == 0;
+  CHECK(leftovers == 0);
+
+  // An unwritable destination is an error and leaves nothing behind.
+  RunResult fail = run_idlint({bad, "--output", t.root + "/no/such/dir/report.txt"});
+  CHECK(fail.exit_code == 2);
+  CHECK(fail.err.find("cannot") != std::string::npos);
+}
+
+TEST_CASE("unreadable files are reported and do not stop the run") {
+  if (::geteuid() == 0) {
+    MESSAGE("running as root: permission bits do not stop reads; covered by the missing-file case");
+    return;
+  }
+  Tree t;
+  const std::string f = t.put("locked.json", kBad);
+  ::chmod(f.c_str(), 0);
+  RunResult r = run_idlint({f});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("Permission denied") != std::string::npos);
+}
+
+TEST_CASE("colour only when asked for or on a terminal") {
+  Tree t;
+  const std::string bad = t.put("bad.json", kBad);
+  CHECK(run_idlint({bad}).out.find("\x1b[") == std::string::npos);
+  CHECK(run_idlint({bad, "--color", "always"}).out.find("\x1b[") != std::string::npos);
+  CHECK(run_idlint({bad, "--color", "never"}).out.find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("binary and huge inputs end in a finding, not a crash") {
+  Tree t;
+  std::string binary = "{\"$schema\": \"deploymentTemplate.json\", ";
+  for (int i = 0; i < 256; ++i) binary += static_cast<char>(i);
+  const std::string b = t.put("binary.json", binary);
+  RunResult r = run_idlint({b});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("IDL900") != std::string::npos);
+
+  std::string deep = "{" + kSchema + ", \"x\": " + std::string(200000, '[') + "}";
+  RunResult d = run_idlint({t.put("deep.json", deep)});
+  CHECK(d.exit_code == 2);
+  CHECK(d.out.find("nesting is deeper") != std::string::npos);
+}

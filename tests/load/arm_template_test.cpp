@@ -1,0 +1,67 @@
+// The ARM loader: parameters, variables, resource forms, child resources and nested deployments.
+#include <doctest/doctest.h>
+
+#include "load/arm_template.h"
+
+using namespace idlint;
+
+namespace {
+ArmLoadResult load(const std::string& text) { return load_arm_template(std::make_shared<const SourceFile>("t.json", text)); }
+const std::string kSchema = R"("$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#")";
+}  // namespace
+
+TEST_CASE("only deploymentTemplate schemas are templates") {
+  CHECK(load(R"({"name": "pkg", "version": "1.0.0"})").is_template == false);
+  CHECK(load(R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#"})").is_template == false);
+  CHECK(load("{" + kSchema + "}").is_template);
+  CHECK(is_deployment_template_schema("https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"));
+  CHECK(may_be_deployment_template("... DeploymentTemplate.json ..."));
+  CHECK_FALSE(may_be_deployment_template(R"({"name": "x"})"));
+}
+
+TEST_CASE("parameters and variables") {
+  ArmLoadResult r = load("{" + kSchema + R"(, "parameters": {
+    "a": {"type": "string", "defaultValue": "x", "allowedValues": ["x", "y"]},
+    "b": {"type": "bool"}},
+    "variables": {"v": "[parameters('a')]"}})");
+  REQUIRE(r.tmpl);
+  REQUIRE(r.tmpl->parameters.size() == 2);
+  CHECK(r.tmpl->find_parameter("A")->allowed_values->size == 2);
+  CHECK(r.tmpl->find_parameter("b")->is_bool());
+  CHECK(r.tmpl->find_parameter("b")->default_value == nullptr);
+  CHECK(r.tmpl->find_variable("V") != nullptr);
+}
+
+TEST_CASE("child resources compose their type; symbolic resources keep their name") {
+  ArmLoadResult r = load("{" + kSchema + R"(, "resources": [
+    {"type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2024-08-01", "name": "pg",
+     "resources": [{"type": "databases", "apiVersion": "2024-08-01", "name": "db"}]}]})");
+  REQUIRE(r.tmpl);
+  REQUIRE(r.tmpl->resources.size() == 2);
+  CHECK(r.tmpl->resources[1].full_type == "Microsoft.DBforPostgreSQL/flexibleServers/databases");
+  CHECK(r.tmpl->resources[1].parent == &r.tmpl->resources[0]);
+
+  ArmLoadResult s = load("{" + kSchema + R"(, "languageVersion": "2.0", "resources": {
+    "server": {"type": "Microsoft.DBforMySQL/flexibleServers", "apiVersion": "2023-12-30", "name": "m"},
+    "kv": {"existing": true, "type": "Microsoft.KeyVault/vaults", "apiVersion": "2023-07-01", "name": "kv"}}})");
+  REQUIRE(s.tmpl);
+  REQUIRE(s.tmpl->resources.size() == 1);  // existing resources are not deployed
+  CHECK(s.tmpl->resources[0].symbolic_name == "server");
+}
+
+TEST_CASE("inline nested deployments become nested templates with their scope") {
+  ArmLoadResult r = load("{" + kSchema + R"(, "resources": [
+    {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+     "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
+       "parameters": {"passed": {"value": "x"}},
+       "template": {)" + kSchema + R"(, "parameters": {"passed": {"type": "string", "defaultValue": "d"},
+                                                     "kept": {"type": "string", "defaultValue": "k"}},
+         "resources": [{"type": "Microsoft.DBforMySQL/flexibleServers", "apiVersion": "2023-12-30", "name": "m"}]}}}]})");
+  REQUIRE(r.tmpl);
+  REQUIRE(r.tmpl->nested.size() == 1);
+  const Template& inner = *r.tmpl->nested[0];
+  CHECK_FALSE(inner.outer_scope);
+  CHECK(inner.find_parameter("passed")->passed_by_caller);
+  CHECK_FALSE(inner.find_parameter("kept")->passed_by_caller);
+  CHECK(inner.resources.size() == 1);
+}

@@ -1,0 +1,65 @@
+// Meta-test over the rule table: ids, names, summaries, docs, fixtures for every rule.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "cli/app.h"
+#include "rules/rule.h"
+#include "support.h"
+
+using namespace idlint;
+namespace fs = std::filesystem;
+
+TEST_CASE("rule ids are unique, sorted and well-formed") {
+  std::set<std::string_view> ids;
+  std::string_view previous;
+  for (const RuleInfo* r : all_rules()) {
+    CHECK(std::regex_match(std::string(r->id), std::regex("IDL[0-9]{3}")));
+    CHECK(std::regex_match(std::string(r->name), std::regex("[a-z]+(-[a-z]+)*")));
+    CHECK(std::regex_match(std::string(r->sarif_name), std::regex("([A-Z][a-z]+)+")));
+    CHECK(ids.insert(r->id).second);
+    CHECK(previous < r->id);
+    previous = r->id;
+    CHECK(find_rule(r->id) == r);
+    CHECK(find_rule(r->name) == r);
+  }
+}
+
+TEST_CASE("summaries are one sentence ending with a period; docs have every section") {
+  for (const RuleInfo* r : all_rules()) {
+    CAPTURE(r->id);
+    CHECK(r->summary.back() == '.');
+    for (const char* section : {"## What it checks", "## Why it matters", "## Example", "## Fix", "## References"}) {
+      CHECK(r->doc.find(section) != std::string_view::npos);
+    }
+    CHECK((r->check != nullptr || r->id == "IDL900"));
+  }
+}
+
+TEST_CASE("every rule has failing and passing fixtures") {
+  for (const RuleInfo* r : all_rules()) {
+    CAPTURE(r->id);
+    const fs::path dir = fs::path(IDLINT_SOURCE_DIR) / "testdata" / std::string(r->id);
+    REQUIRE(fs::is_directory(dir));
+    int failing = 0;
+    int passing = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const std::string text = test::read_file(e.path().string());
+      if (text.find("expect: " + std::string(r->id)) != std::string::npos) ++failing;
+      else if (text.find("expect:") == std::string::npos) ++passing;
+    }
+    CHECK(failing > 0);
+    CHECK(passing > 0);
+  }
+}
+
+TEST_CASE("docs/rules is generated from the rule table and up to date") {
+  for (const RuleInfo* r : all_rules()) {
+    CAPTURE(r->id);
+    const std::string path = std::string(IDLINT_SOURCE_DIR) + "/docs/rules/" + std::string(r->id) + ".md";
+    CHECK_MESSAGE(test::read_file(path) == rule_doc_markdown(*r),
+                  "regenerate with: build/idlint --write-rule-docs docs/rules");
+  }
+}

@@ -1,0 +1,71 @@
+// Test helpers: process runner and temporary files.
+#include "support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace idlint::test {
+
+namespace {
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') q += "'\\''";
+    else q += c;
+  }
+  return q + "'";
+}
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const std::string& path, const std::string& text) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+std::string temp_dir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "idlint-test-XXXXXX").string();
+  const char* made = ::mkdtemp(tmpl.data());
+  return made ? std::string(made) : std::string();
+}
+
+RunResult run_idlint(const std::vector<std::string>& args, const std::string& cwd) {
+  const std::string dir = temp_dir();
+  std::string cmd = "cd " + quote(cwd) + " && " + quote(IDLINT_BINARY);
+  for (const std::string& a : args) cmd += " " + quote(a);
+  cmd += " >" + quote(dir + "/out") + " 2>" + quote(dir + "/err") + " </dev/null";
+  const int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(dir + "/out");
+  r.err = read_file(dir + "/err");
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+FileResult lint(const std::string& text, const std::string& path) {
+  return lint_text(path, text, true, RuleSelection::defaults());
+}
+
+std::vector<std::string> summary(const FileResult& r) {
+  std::vector<std::string> out;
+  for (const ResolvedFinding& f : r.findings) {
+    out.push_back(std::string(f.rule->id) + "@" + std::to_string(f.primary.range.start.line) + ":" +
+                  std::to_string(f.primary.range.start.column));
+  }
+  return out;
+}
+
+}  // namespace idlint::test

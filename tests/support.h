@@ -1,0 +1,28 @@
+// Helpers shared by the tests: running the idlint binary, reading files, linting text.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/lint.h"
+
+namespace idlint::test {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built idlint binary with arguments (shell-quoted here) in directory cwd.
+RunResult run_idlint(const std::vector<std::string>& args, const std::string& cwd = ".");
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& text);
+// A fresh empty directory under the system temporary folder.
+std::string temp_dir();
+
+// Lints text as an explicitly named file with every default rule.
+FileResult lint(const std::string& text, const std::string& path = "test.json");
+// "IDL001@12:9" for each finding, in order.
+std::vector<std::string> summary(const FileResult& r);
+
+}  // namespace idlint::test
