@@ -30,7 +30,9 @@ TEST_CASE("SARIF for examples/ matches the golden file") {
   }
   const std::string golden = read_file(golden_path);
   REQUIRE_MESSAGE(!golden.empty(), "missing " << golden_path << " (create it with UPDATE_GOLDEN=1)");
-  CHECK(actual == nlohmann::json::parse(golden));
+  // On a difference, show the JSON patch from the golden file to the actual output, not both files.
+  const nlohmann::json patch = nlohmann::json::diff(nlohmann::json::parse(golden), actual);
+  CHECK_MESSAGE(patch.empty(), "SARIF differs from the golden file (UPDATE_GOLDEN=1 to accept):\n" << patch.dump(1).substr(0, 4000));
 }
 
 TEST_CASE("SARIF fingerprints stay the same when unrelated lines are added above a finding") {

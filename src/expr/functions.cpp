@@ -235,7 +235,10 @@ Val resource_id_call(std::string_view fn, const Args& args) {
       size_t start = 0;
       for (;;) {
         const size_t slash = a.str.find('/', start);
-        id.items.push_back(Val::string(a.str.substr(start, slash == std::string::npos ? std::string::npos : slash - start)));
+        Val segment = Val::string(a.str.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+        segment.origin = a.origin;  // where the name was written, for related locations
+        segment.deps = a.deps;
+        id.items.push_back(std::move(segment));
         if (slash == std::string::npos) break;
         start = slash + 1;
       }

@@ -1,6 +1,8 @@
 // The rule-facing view of a resource: evaluation of property paths, locations and reporting.
 #include "rules/check.h"
 
+#include <algorithm>
+
 namespace idlint {
 
 namespace {
@@ -90,19 +92,38 @@ Span ResourceCheck::locate(const Path& path) const {
   return v->span;
 }
 
-std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const {
-  const Origin& o = v.origin;
-  if (o.kind == Origin::Kind::None || o.span.empty() || !o.file) return {};
-  if (o.file == resource_.owner->file.get() && inside(o.span, primary)) return {};
-  std::string what;
+namespace {
+std::string origin_description(const Origin& o) {
   switch (o.kind) {
-    case Origin::Kind::ParameterDefault: what = "the default value of parameter '" + std::string(o.name) + "'"; break;
-    case Origin::Kind::ParameterAllowed: what = "an allowed value of parameter '" + std::string(o.name) + "'"; break;
-    case Origin::Kind::ParameterBool: what = "bool parameter '" + std::string(o.name) + "' (true and false are both checked)"; break;
-    case Origin::Kind::Variable: what = "the value set in variable '" + std::string(o.name) + "'"; break;
-    default: what = "the value is written here"; break;
+    case Origin::Kind::ParameterDefault: return "the default value of parameter '" + std::string(o.name) + "'";
+    case Origin::Kind::ParameterAllowed: return "an allowed value of parameter '" + std::string(o.name) + "'";
+    case Origin::Kind::ParameterBool:
+      return "bool parameter '" + std::string(o.name) + "' (true and false are both checked)";
+    case Origin::Kind::Variable: return "the value set in variable '" + std::string(o.name) + "'";
+    default: return "the value is written here";
   }
-  return {Location{resource_.owner->file, o.span, what}};
+}
+}  // namespace
+
+std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const {
+  // The value itself, and for a resource ID the parts of its name, where they were written
+  // outside the place the finding points at.
+  std::vector<const Val*> parts = {&v};
+  if (v.kind == Val::Kind::ResourceId) {
+    for (const Val& segment : v.items) parts.push_back(&segment);
+  }
+  std::vector<Location> out;
+  for (const Val* part : parts) {
+    const Origin& o = part->origin;
+    if (o.kind == Origin::Kind::None || o.span.empty() || !o.file) continue;
+    if (o.file == resource_.owner->file.get() && inside(o.span, primary)) continue;
+    if (o.kind == Origin::Kind::Template && part != &v) continue;  // a literal name written beside the call
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const Location& l) {
+      return l.span.begin == o.span.begin && l.span.end == o.span.end;
+    });
+    if (!seen) out.push_back(Location{resource_.owner->file, o.span, origin_description(o)});
+  }
+  return out;
 }
 
 std::string ResourceCheck::binding_text(const Val& v) const {
