@@ -263,6 +263,29 @@ struct Function {
 
 Val eval_arg(Evaluator& ev, const Ctx& ctx, const ir::Node& n, size_t i) { return ev.evaluate(ctx, *n.args[i]); }
 
+// and() / or(): the first argument equal to `decisive` decides (false for and, true for or); an
+// unknown argument before it leaves the result unknown.
+Val logical(Evaluator& ev, const Ctx& ctx, const ir::Node& n, bool decisive) {
+  Val acc = make_bool(!decisive, {});
+  std::string unknown_reason;
+  for (size_t i = 0; i < n.arg_count; ++i) {
+    Val a = eval_arg(ev, ctx, n, i);
+    merge_deps(acc, a);
+    if (a.kind == Val::Kind::Bool && a.boolean == decisive) {
+      Val r = make_bool(decisive, {});
+      r.deps = a.deps;
+      return r;
+    }
+    if (a.kind != Val::Kind::Bool && unknown_reason.empty()) {
+      unknown_reason = a.is_unknown() ? a.str : std::string(n.text) + "(): an argument is not a bool";
+    }
+  }
+  if (unknown_reason.empty()) return acc;
+  Val u = Val::unknown(unknown_reason);
+  u.deps = acc.deps;
+  return u;
+}
+
 const std::vector<Function>& functions() {
   static const std::vector<Function> table = {
       {"if", 3, 3,
@@ -282,58 +305,8 @@ const std::vector<Function>& functions() {
          return r;
        },
        {}},
-      {"and", 2, SIZE_MAX,
-       [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
-         Val acc = make_bool(true, {});
-         bool unknown = false;
-         std::string reason;
-         for (size_t i = 0; i < n.arg_count; ++i) {
-           Val a = eval_arg(ev, ctx, n, i);
-           merge_deps(acc, a);
-           if (a.kind == Val::Kind::Bool && !a.boolean) {
-             Val r = make_bool(false, {});
-             r.deps = a.deps;
-             return r;
-           }
-           if (a.kind != Val::Kind::Bool) {
-             unknown = true;
-             reason = a.is_unknown() ? a.str : "and(): an argument is not a bool";
-           }
-         }
-         if (unknown) {
-           Val u = Val::unknown(reason);
-           u.deps = acc.deps;
-           return u;
-         }
-         return acc;
-       },
-       {}},
-      {"or", 2, SIZE_MAX,
-       [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
-         Val acc = make_bool(false, {});
-         bool unknown = false;
-         std::string reason;
-         for (size_t i = 0; i < n.arg_count; ++i) {
-           Val a = eval_arg(ev, ctx, n, i);
-           merge_deps(acc, a);
-           if (a.kind == Val::Kind::Bool && a.boolean) {
-             Val r = make_bool(true, {});
-             r.deps = a.deps;
-             return r;
-           }
-           if (a.kind != Val::Kind::Bool) {
-             unknown = true;
-             reason = a.is_unknown() ? a.str : "or(): an argument is not a bool";
-           }
-         }
-         if (unknown) {
-           Val u = Val::unknown(reason);
-           u.deps = acc.deps;
-           return u;
-         }
-         return acc;
-       },
-       {}},
+      {"and", 2, SIZE_MAX, [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) { return logical(ev, ctx, n, false); }, {}},
+      {"or", 2, SIZE_MAX, [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) { return logical(ev, ctx, n, true); }, {}},
       {"coalesce", 1, SIZE_MAX,
        [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
          Val deps;
