@@ -52,7 +52,7 @@ struct Val {
 
   static Val unknown(std::string reason, std::string symbol = {});
   static Val string(std::string s);
-  static Val absent() { return Val{}; }
+  static Val absent();
 };
 
 struct ValMember {
@@ -62,6 +62,8 @@ struct ValMember {
   const SourceFile* key_file = nullptr;
   Span key_span;
 };
+
+inline Val Val::absent() { return Val{}; }
 
 // The value chosen for one parameter in a binding. A null value means Unknown (with the reason).
 struct Choice {
