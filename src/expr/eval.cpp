@@ -437,4 +437,18 @@ std::string describe(const Val& v) {
   return {};
 }
 
+std::string describe(const Choice& c) {
+  if (!c.value) return "(unknown)";
+  switch (c.value->kind) {
+    case Value::Kind::String: return "'" + std::string(c.value->text) + "'";
+    case Value::Kind::Bool: return c.value->boolean ? "true" : "false";
+    case Value::Kind::Number: return std::string(c.value->text);
+    case Value::Kind::Null: return "null";
+    case Value::Kind::Expr: return "'[" + std::string(c.value->text) + "]'";
+    case Value::Kind::Object: return "{…}";
+    case Value::Kind::Array: return "[…]";
+  }
+  return {};
+}
+
 }  // namespace idlint

@@ -125,6 +125,8 @@ Val parse_resource_id(std::string_view text);
 Tri values_equal(const Val& a, const Val& b);
 // A short rendering for messages: 'text' for strings, JSON-like for others.
 std::string describe(const Val& v);
+// The value a binding chooses for its parameter, as written: 'text', true, 42, {…}.
+std::string describe(const Choice& choice);
 // Adds b's dependencies to a's.
 void merge_deps(Val& into, const Val& from);
 

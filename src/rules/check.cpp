@@ -17,17 +17,6 @@ std::string join(const Path& path) {
   return s;
 }
 
-std::string choice_text(const Choice& c) {
-  if (!c.value) return "(unknown)";
-  switch (c.value->kind) {
-    case Value::Kind::String: return "'" + std::string(c.value->text) + "'";
-    case Value::Kind::Bool: return c.value->boolean ? "true" : "false";
-    case Value::Kind::Number: return std::string(c.value->text);
-    case Value::Kind::Null: return "null";
-    case Value::Kind::Expr: return "'[" + std::string(c.value->text) + "]'";
-    default: return c.value->kind == Value::Kind::Object ? "{…}" : "[…]";
-  }
-}
 }  // namespace
 
 ResourceCheck::ResourceCheck(const Resource& resource, Evaluator& evaluator, const Binding& binding,
@@ -133,7 +122,7 @@ std::string ResourceCheck::binding_text(const Val& v) const {
     const Choice* c = binding_.find(p);
     if (!c || !c->value) continue;
     text += text.empty() ? "when parameter '" : " and parameter '";
-    text += std::string(p->name) + "' is " + choice_text(*c);
+    text += std::string(p->name) + "' is " + describe(*c);
   }
   return text;
 }

@@ -1,7 +1,10 @@
 // The evaluator: functions, parameters and bindings, variables with cycles, identity comparison.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "engine/bindings.h"
+#include "engine/possibilities.h"
 #include "expr/eval.h"
 #include "load/arm_template.h"
 
@@ -160,4 +163,50 @@ TEST_CASE("identity comparison is three-valued") {
   // Compiled Bicep wraps identity keys in format('{0}', ...): still the same identity.
   CHECK(same_resource(f.eval("format('{0}', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-a'))"), a) == Tri::Yes);
   CHECK(same_resource(f.eval("string(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-b'))"), a) == Tri::No);
+}
+
+TEST_CASE("a property is Known, OneOf with the bindings leading to each value, or Unknown with a reason") {
+  ArmLoadResult loaded = load_arm_template(std::make_shared<const SourceFile>("t.json", R"({
+    "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    "parameters": {
+      "kind": {"type": "string", "defaultValue": "UserAssigned", "allowedValues": ["None", "UserAssigned"]},
+      "sys": {"type": "bool", "defaultValue": false},
+      "free": {"type": "string"}
+    },
+    "resources": [
+      {"type": "T.T/a", "apiVersion": "2024-08-01", "name": "known", "identity": {"type": "[concat('User', 'Assigned')]"}},
+      {"type": "T.T/b", "apiVersion": "2024-08-01", "name": "oneof",
+       "identity": {"type": "[if(parameters('sys'), 'SystemAssigned', parameters('kind'))]"}},
+      {"type": "T.T/c", "apiVersion": "2024-08-01", "name": "unknown", "identity": {"type": "[parameters('free')]"}},
+      {"type": "T.T/d", "apiVersion": "2024-08-01", "name": "conditional", "condition": "[parameters('sys')]",
+       "identity": {"type": "[if(parameters('sys'), 'SystemAssigned', 'None')]"}}
+    ]})"));
+  REQUIRE(loaded.tmpl);
+  const auto& rs = loaded.tmpl->resources;
+  const Path type_path = {"identity", "type"};
+
+  const Possibilities known = possible_values(rs[0], enumerate_bindings(rs[0]), type_path);
+  CHECK(known.kind == Possibilities::Kind::Known);
+  CHECK(known.alternatives.at(0).value.str == "UserAssigned");
+
+  const ResourceBindings b = enumerate_bindings(rs[1]);
+  const Possibilities oneof = possible_values(rs[1], b, type_path);
+  REQUIRE(oneof.kind == Possibilities::Kind::OneOf);
+  REQUIRE(oneof.alternatives.size() == 3);
+  std::map<std::string, std::vector<std::string>> by_value;
+  for (const Alternative& a : oneof.alternatives) {
+    for (const Binding* binding : a.bindings) by_value[a.value.str].push_back(describe_binding(*binding, b.varying));
+  }
+  CHECK(by_value["SystemAssigned"].size() == 2);  // sys=true, whatever kind is
+  CHECK(by_value["None"] == std::vector<std::string>{"parameter 'sys' is false and parameter 'kind' is 'None'"});
+  CHECK(by_value["UserAssigned"] == std::vector<std::string>{"parameter 'sys' is false and parameter 'kind' is 'UserAssigned'"});
+
+  const Possibilities unknown = possible_values(rs[2], enumerate_bindings(rs[2]), type_path);
+  CHECK(unknown.kind == Possibilities::Kind::Unknown);
+  CHECK(unknown.unknown_reason.find("'free' has no default") != std::string::npos);
+
+  // Bindings under which the resource is not deployed do not count.
+  const Possibilities conditional = possible_values(rs[3], enumerate_bindings(rs[3]), type_path);
+  CHECK(conditional.kind == Possibilities::Kind::Known);
+  CHECK(conditional.alternatives.at(0).value.str == "SystemAssigned");
 }
