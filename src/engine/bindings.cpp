@@ -97,6 +97,7 @@ std::vector<Choice> candidates(const Parameter& p, Arena& arena) {
     out.push_back(Choice{&p, v, kind, {}});
   };
   if (p.default_value) push(p.default_value, Origin::Kind::ParameterDefault);
+  if (!p.can_vary()) return out;
   if (p.allowed_values) {
     for (uint32_t i = 0; i < p.allowed_values->size; ++i) push(&p.allowed_values->items[i], Origin::Kind::ParameterAllowed);
   }

@@ -241,7 +241,7 @@ Val Evaluator::parameter(const Context& ctx, std::string_view name, Span at) {
       value = choice->value;
       kind = choice->kind;
       reason = choice->unknown_reason;
-    } else if (p->default_value && !p->allowed_values && !p->is_bool()) {
+    } else if (p->default_value && !p->can_vary()) {
       value = p->default_value;
     } else {
       reason = p->default_value ? "parameter '" + std::string(p->name) + "' can take several values"
@@ -283,9 +283,8 @@ Val Evaluator::variable(const Context& ctx, std::string_view name, Span at) {
     r.symbol = symbol;
   }
   // A parameter has one possible value when it is not a bool and lists no allowed values.
-  const bool binding_independent = std::all_of(r.deps.begin(), r.deps.end(), [](const Parameter* p) {
-    return !p->is_bool() && !p->allowed_values;
-  });
+  const bool binding_independent =
+      std::all_of(r.deps.begin(), r.deps.end(), [](const Parameter* p) { return !p->can_vary(); });
   if (shared_ && binding_independent) shared_->variables.emplace(v, r);
   else variables_.emplace(v, r);
   return r;

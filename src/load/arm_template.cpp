@@ -72,6 +72,7 @@ struct Builder {
         } else if (passed && passed->is_expr()) {
           p.passed_by_caller = true;
         }
+        p.default_only = deployment && !p.passed_by_caller;
         t->parameters.push_back(p);
       }
     }

@@ -26,6 +26,10 @@ struct Parameter {
   const Value* allowed_values = nullptr;   // an Array, or null
   // A nested template's parameter whose value the calling deployment passes in: not followed yet.
   bool passed_by_caller = false;
+  // A nested template's parameter the deployment does not pass: only its default can apply.
+  bool default_only = false;
+  // Whether a binding can choose among several values (allowed values, or a bool's true/false).
+  bool can_vary() const { return !default_only && !passed_by_caller && (allowed_values || is_bool()); }
 
   bool is_bool() const { return equals_ignore_case(type, "bool"); }
 };
