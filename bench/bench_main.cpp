@@ -193,8 +193,8 @@ int main(int argc, char** argv) {
               static_cast<double>(files.size()) / reader);
   std::printf("%-44s %10.3f %10.1f %10.0f\n", "reference: nlohmann::json parse (memory)", nl, mb / nl,
               static_cast<double>(files.size()) / nl);
-  std::printf("\npeak RSS, idlint over the whole corpus: %.1f MB (exit code %d)\n", static_cast<double>(max_rss) / 1024.0,
-              exit_code);
+  std::printf("\npeak RSS, idlint over the whole corpus: %.1f MB (exit code %d)\n",
+              static_cast<double>(max_rss) / 1024.0, exit_code);
   std::printf("one template of %zu bytes (%s), process start to exit: median %.2f ms (starting /bin/true: %.2f ms)\n",
               static_cast<size_t>(fs::file_size(latency_file)), latency_file.filename().string().c_str(),
               median(latency) * 1000, median(baseline) * 1000);

@@ -13,7 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSchema = R"("$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#")";
+const std::string kSchema =
+    R"("$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#")";
 
 std::string server(const std::string& api, const std::string& type) {
   return "{\n  " + kSchema + R"(,
@@ -21,9 +22,11 @@ std::string server(const std::string& api, const std::string& type) {
   "resources": [
     {
       "type": "Microsoft.DBforPostgreSQL/flexibleServers",
-      "apiVersion": ")" + api + R"(",
+      "apiVersion": ")" +
+         api + R"(",
       "name": "pg",
-      "identity": { "type": ")" + type + R"(" }
+      "identity": { "type": ")" +
+         type + R"(" }
     }
   ]
 }
@@ -76,9 +79,10 @@ TEST_CASE("exit codes: 0 clean, 1 findings at the fail level, 2 usage and unread
 
 TEST_CASE("--fail-level warning counts warnings") {
   Tree t;
-  const std::string f = t.put("w.json", server("2024-08-01", "SystemAssigned").replace(
-                                            server("2024-08-01", "SystemAssigned").find("\"type\": \"SystemAssigned\""),
-                                            24, "\"type\": \"SystemAssigned\", \"principalId\": \"x\""));
+  const std::string f =
+      t.put("w.json", server("2024-08-01", "SystemAssigned")
+                          .replace(server("2024-08-01", "SystemAssigned").find("\"type\": \"SystemAssigned\""), 24,
+                                   "\"type\": \"SystemAssigned\", \"principalId\": \"x\""));
   RunResult e = run_idlint({f});
   CHECK(e.exit_code == 0);
   CHECK(e.out.find("IDL005") != std::string::npos);
@@ -97,11 +101,13 @@ TEST_CASE("--rule and --disable select rules") {
 
 TEST_CASE("a malformed file gives one IDL900, exit 2, and other files are still linted") {
   Tree t;
-  t.put("a-broken.json", "{\n  " + kSchema + ",\n  \"resources\": [\n    {\"type\": \"x\"\n     \"name\": 1}\n  ]\n}\n");
+  t.put("a-broken.json",
+        "{\n  " + kSchema + ",\n  \"resources\": [\n    {\"type\": \"x\"\n     \"name\": 1}\n  ]\n}\n");
   t.put("b-bad.json", kBad);
   RunResult r = run_idlint({t.root});
   CHECK(r.exit_code == 2);
-  CHECK(r.out.find("a-broken.json:5:6: error: expected ',' or '}' after an object member, found '\"' [IDL900 syntax-error]") !=
+  CHECK(r.out.find(
+            "a-broken.json:5:6: error: expected ',' or '}' after an object member, found '\"' [IDL900 syntax-error]") !=
         std::string::npos);
   CHECK(r.out.find("b-bad.json:9:29") != std::string::npos);
 }
@@ -109,8 +115,9 @@ TEST_CASE("a malformed file gives one IDL900, exit 2, and other files are still 
 TEST_CASE("directories: templates only, skipping .git, node_modules, hidden folders and symlink loops") {
   Tree t;
   t.put("infra/main.json", kBad);
-  t.put("infra/main.parameters.json",
-        R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {}})");
+  t.put(
+      "infra/main.parameters.json",
+      R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {}})");
   t.put("package.json", R"({"name": "x", "version": "1.0.0"})");
   t.put("notes.json", "this is not json at all");
   t.put("node_modules/dep/t.json", kBad);
@@ -163,7 +170,8 @@ TEST_CASE("json output carries positions, levels and related locations") {
   CHECK(finding["start_column"] == 27);
   REQUIRE(finding["related"].size() == 1);
   CHECK(finding["related"][0]["start_line"] == 3);
-  CHECK(finding["related"][0]["message"].get<std::string>().find("default value of parameter 'kind'") != std::string::npos);
+  CHECK(finding["related"][0]["message"].get<std::string>().find("default value of parameter 'kind'") !=
+        std::string::npos);
 }
 
 TEST_CASE("--output writes the whole report or nothing") {
@@ -176,7 +184,8 @@ TEST_CASE("--output writes the whole report or nothing") {
   const auto doc = nlohmann::json::parse(read_file(out));
   CHECK(doc["version"] == "2.1.0");
   size_t leftovers = 0;
-  for (const auto& e : fs::directory_iterator(t.root)) leftovers += e.path().filename().string().rfind(".report", 0) == 0;
+  for (const auto& e : fs::directory_iterator(t.root))
+    leftovers += e.path().filename().string().rfind(".report", 0) == 0;
   CHECK(leftovers == 0);
 
   // An unwritable destination is an error and leaves nothing behind.

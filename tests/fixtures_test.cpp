@@ -3,9 +3,9 @@
 // each `// related: ID` by a related location on that line, and no other finding may appear.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <map>
-#include <cstring>
 #include <regex>
 
 #include "engine/lint.h"

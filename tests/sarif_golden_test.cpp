@@ -32,14 +32,17 @@ TEST_CASE("SARIF for examples/ matches the golden file") {
   REQUIRE_MESSAGE(!golden.empty(), "missing " << golden_path << " (create it with UPDATE_GOLDEN=1)");
   // On a difference, show the JSON patch from the golden file to the actual output, not both files.
   const nlohmann::json patch = nlohmann::json::diff(nlohmann::json::parse(golden), actual);
-  CHECK_MESSAGE(patch.empty(), "SARIF differs from the golden file (UPDATE_GOLDEN=1 to accept):\n" << patch.dump(1).substr(0, 4000));
+  CHECK_MESSAGE(patch.empty(), "SARIF differs from the golden file (UPDATE_GOLDEN=1 to accept):\n"
+                                   << patch.dump(1).substr(0, 4000));
 }
 
 TEST_CASE("SARIF fingerprints stay the same when unrelated lines are added above a finding") {
   const std::string dir = temp_dir();
-  const std::string body = R"("resources": [{"type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2024-08-01",
+  const std::string body =
+      R"("resources": [{"type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2024-08-01",
   "name": "pg", "identity": {"type": "SystemAssigned, UserAssigned", "userAssignedIdentities": {"/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/a": {}}}}]})";
-  const std::string head = R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",)";
+  const std::string head =
+      R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",)";
   write_file(dir + "/t.json", head + "\n" + body);
   const auto before = nlohmann::json::parse(run_idlint({"t.json", "--format", "sarif"}, dir).out);
   write_file(dir + "/t.json", head + "\n\"contentVersion\": \"1.0.0.0\",\n\n// a comment\n" + body);

@@ -3,9 +3,9 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 
 #include "cli/discover.h"
@@ -29,9 +29,12 @@ bool use_color(const AppOptions& o) {
 
 Level threshold(FailLevel f) {
   switch (f) {
-    case FailLevel::Error: return Level::Error;
-    case FailLevel::Warning: return Level::Warning;
-    default: return Level::Note;
+    case FailLevel::Error:
+      return Level::Error;
+    case FailLevel::Warning:
+      return Level::Warning;
+    default:
+      return Level::Note;
   }
 }
 
@@ -44,7 +47,8 @@ void list_rules(std::ostream& out) {
 }
 
 std::string rule_doc_markdown(const RuleInfo& rule) {
-  return fmt::format("# {} {}\n\nLevel: {}. {}\n\n{}", rule.id, rule.name, level_name(rule.level), rule.summary, rule.doc);
+  return fmt::format("# {} {}\n\nLevel: {}. {}\n\n{}", rule.id, rule.name, level_name(rule.level), rule.summary,
+                     rule.doc);
 }
 
 std::string write_rule_docs(const std::string& dir) {
@@ -52,7 +56,7 @@ std::string write_rule_docs(const std::string& dir) {
   std::filesystem::create_directories(dir, ec);
   for (const RuleInfo* r : all_rules()) {
     const std::string path = dir + "/" + std::string(r->id) + ".md";
-    const std::string error = write_file_atomically(path, [&](std::ostream& o) { o << rule_doc_markdown(*r); });
+    std::string error = write_file_atomically(path, [&](std::ostream& o) { o << rule_doc_markdown(*r); });
     if (!error.empty()) return error;
   }
   return {};
@@ -114,8 +118,12 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
 
   auto write = [&](std::ostream& o) {
     switch (options.format) {
-      case Format::Text: write_text(o, results, TextOptions{use_color(options), options.quiet}); break;
-      case Format::Json: write_json(o, results); break;
+      case Format::Text:
+        write_text(o, results, TextOptions{use_color(options), options.quiet});
+        break;
+      case Format::Json:
+        write_json(o, results);
+        break;
       case Format::Sarif: {
         std::error_code ec;
         write_sarif(o, results, SarifOptions{repository_root(std::filesystem::current_path(ec).string())});

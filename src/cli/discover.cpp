@@ -20,9 +20,7 @@ bool lintable_extension(const fs::path& p) {
   return ext == ".json" || ext == ".jsonc";
 }
 
-bool skipped_directory(const std::string& name) {
-  return name == "node_modules" || (!name.empty() && name[0] == '.');
-}
+bool skipped_directory(const std::string& name) { return name == "node_modules" || (!name.empty() && name[0] == '.'); }
 
 struct Walker {
   DiscoveryResult& result;

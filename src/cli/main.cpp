@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
   app.add_option("paths", options.paths, "Files and directories to lint (default: .)")->option_text("PATH...");
   app.add_option("--format", options.format, "Output format: text (default), sarif or json")
       ->option_text("FORMAT")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, Format>{
-          {"text", Format::Text}, {"sarif", Format::Sarif}, {"json", Format::Json}}));
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, Format>{{"text", Format::Text}, {"sarif", Format::Sarif}, {"json", Format::Json}}));
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output")
       ->option_text("FILE");
   app.add_option("--fail-level", options.fail_level,
@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "idlint: error: " << e.what() << "\n" << "Run 'idlint --help' for usage.\n";
+    std::cerr << "idlint: error: " << e.what() << "\n"
+              << "Run 'idlint --help' for usage.\n";
     return kExitError;
   }
 
@@ -69,5 +70,11 @@ int main(int argc, char** argv) {
     }
     return kExitClean;
   }
-  return run_app(options, std::cout, std::cerr);
+  try {
+    return run_app(options, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    // A bug, not bad input (bad input is reported as findings): say so and fail clearly.
+    std::cerr << "idlint: internal error: " << e.what() << " (please report this)\n";
+    return kExitError;
+  }
 }

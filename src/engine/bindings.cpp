@@ -39,7 +39,8 @@ class ParameterCollector {
         if (const ir::Node* n = t.expressions ? t.expressions->expression(v, error) : nullptr) node(t, *n, depth + 1);
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -55,7 +56,9 @@ class ParameterCollector {
           value(scope, *var->value, depth + 1);
         }
         break;
-      case ir::Node::Kind::Value: value(t, *n.value, depth + 1); break;
+      case ir::Node::Kind::Value:
+        value(t, *n.value, depth + 1);
+        break;
       default:
         for (uint32_t i = 0; i < n.arg_count; ++i) node(t, *n.args[i], depth + 1);
         break;
@@ -79,12 +82,16 @@ class ParameterCollector {
 bool same_literal(const Value* a, const Value* b) {
   if (a->kind != b->kind) return false;
   switch (a->kind) {
-    case Value::Kind::Null: return true;
-    case Value::Kind::Bool: return a->boolean == b->boolean;
+    case Value::Kind::Null:
+      return true;
+    case Value::Kind::Bool:
+      return a->boolean == b->boolean;
     case Value::Kind::String:
     case Value::Kind::Number:
-    case Value::Kind::Expr: return a->text == b->text;
-    default: return false;
+    case Value::Kind::Expr:
+      return a->text == b->text;
+    default:
+      return false;
   }
 }
 
@@ -99,7 +106,8 @@ std::vector<Choice> candidates(const Parameter& p, Arena& arena) {
   if (p.default_value) push(p.default_value, Origin::Kind::ParameterDefault);
   if (!p.can_vary()) return out;
   if (p.allowed_values) {
-    for (uint32_t i = 0; i < p.allowed_values->size; ++i) push(&p.allowed_values->items[i], Origin::Kind::ParameterAllowed);
+    for (uint32_t i = 0; i < p.allowed_values->size; ++i)
+      push(&p.allowed_values->items[i], Origin::Kind::ParameterAllowed);
   }
   if (p.is_bool()) {
     // Whatever its default, a caller may pass either value; point at the parameter's name.

@@ -15,8 +15,8 @@ constexpr size_t kMaxBindingsPerResource = 256;
 extern const std::vector<std::vector<std::string_view>> kCheckedPaths;
 
 struct ResourceBindings {
-  std::vector<Binding> bindings;             // the first holds every parameter's default
-  std::set<const Parameter*> varying;        // parameters with more than one value
+  std::vector<Binding> bindings;       // the first holds every parameter's default
+  std::set<const Parameter*> varying;  // parameters with more than one value
 };
 
 ResourceBindings enumerate_bindings(const Resource& resource);

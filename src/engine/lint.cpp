@@ -61,8 +61,10 @@ class Collector {
       if (!seen) c.finding.related.push_back(std::move(l));
     }
     if (!binding.empty() && std::find(c.bindings.begin(), c.bindings.end(), binding) == c.bindings.end()) {
-      if (c.bindings.size() < 3) c.bindings.push_back(binding);
-      else ++c.other_bindings;
+      if (c.bindings.size() < 3)
+        c.bindings.push_back(binding);
+      else
+        ++c.other_bindings;
     }
   }
 
@@ -86,7 +88,9 @@ class Collector {
 };
 
 void check_resources(const Template& t, const RuleSelection& rules, Collector& collector, SharedValues& shared) {
-  const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) { collector.add(std::move(f), binding); };
+  const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) {
+    collector.add(std::move(f), binding);
+  };
   for (const Resource& resource : t.resources) {
     if (!worth_checking(resource)) continue;
     const ResourceBindings rb = enumerate_bindings(resource);

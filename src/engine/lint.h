@@ -20,7 +20,7 @@ struct RuleSelection {
 struct FileResult {
   std::string path;
   enum class Status { Linted, Skipped, SyntaxError, ReadError } status = Status::Linted;
-  std::string error;  // ReadError: why the file could not be read; Skipped: why it was not linted
+  std::string error;                      // ReadError: why the file could not be read; Skipped: why it was not linted
   std::vector<ResolvedFinding> findings;  // sorted by line, column, rule id
 };
 

@@ -26,9 +26,7 @@ class ExpressionParser {
     return n;
   }
 
-  uint32_t error_offset(uint32_t at) const {
-    return base_ == Value::kNoOffset ? whole_.begin : base_ + at;
-  }
+  uint32_t error_offset(uint32_t at) const { return base_ == Value::kNoOffset ? whole_.begin : base_ + at; }
 
  private:
   static constexpr unsigned kMaxDepth = 128;
@@ -131,7 +129,8 @@ class ExpressionParser {
       if (n->text == "-") fail("expected digits after '-'");
       return n;
     }
-    if (!ident_start(c)) fail("unexpected '" + std::string(1, c) + "': expected a function call, a 'string' or a number");
+    if (!ident_start(c))
+      fail("unexpected '" + std::string(1, c) + "': expected a function call, a 'string' or a number");
     while (i_ < s_.size() && (ident_char(s_[i_]) || s_[i_] == '.')) ++i_;
     std::string_view name = s_.substr(from, i_ - from);
     // A dotted name is a namespaced call only when '(' follows; otherwise the dots are member access.

@@ -91,7 +91,9 @@ Val Evaluator::evaluate(const Context& ctx, const Value& v) {
   Val out;
   out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), v.span, ctx.name};
   switch (v.kind) {
-    case Value::Kind::Null: out.kind = Val::Kind::Null; return out;
+    case Value::Kind::Null:
+      out.kind = Val::Kind::Null;
+      return out;
     case Value::Kind::Bool:
       out.kind = Val::Kind::Bool;
       out.boolean = v.boolean;
@@ -152,7 +154,9 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
   Val out;
   out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), n.span, ctx.name};
   switch (n.kind) {
-    case ir::Node::Kind::Null: out.kind = Val::Kind::Null; return out;
+    case ir::Node::Kind::Null:
+      out.kind = Val::Kind::Null;
+      return out;
     case ir::Node::Kind::Bool:
       out.kind = Val::Kind::Bool;
       out.boolean = n.boolean;
@@ -166,9 +170,12 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
       out.kind = Val::Kind::String;
       out.str = std::string(n.text);
       return out;
-    case ir::Node::Kind::Parameter: return parameter(ctx, n.text, n.span);
-    case ir::Node::Kind::Variable: return variable(ctx, n.text, n.span);
-    case ir::Node::Kind::Value: return evaluate(ctx, *n.value);
+    case ir::Node::Kind::Parameter:
+      return parameter(ctx, n.text, n.span);
+    case ir::Node::Kind::Variable:
+      return variable(ctx, n.text, n.span);
+    case ir::Node::Kind::Value:
+      return evaluate(ctx, *n.value);
     case ir::Node::Kind::Call: {
       ++depth_;
       Val r = call(ctx, n);
@@ -207,7 +214,8 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
         r = object.member(index.str);
         if (r.is_absent()) r = Val::unknown("property '" + index.str + "' is not set");
       } else if (object.is_unknown() && index.kind == Val::Kind::Number) {
-        r = Val::unknown(object.str, object.symbol.empty() ? "" : object.symbol + "[" + std::to_string(index.number) + "]");
+        r = Val::unknown(object.str,
+                         object.symbol.empty() ? "" : object.symbol + "[" + std::to_string(index.number) + "]");
       } else {
         r = Val::unknown(index.is_unknown() ? index.str : "an index that cannot be applied");
       }
@@ -285,14 +293,14 @@ Val Evaluator::variable(const Context& ctx, std::string_view name, Span at) {
   // A parameter has one possible value when it is not a bool and lists no allowed values.
   const bool binding_independent =
       std::all_of(r.deps.begin(), r.deps.end(), [](const Parameter* p) { return !p->can_vary(); });
-  if (shared_ && binding_independent) shared_->variables.emplace(v, r);
-  else variables_.emplace(v, r);
+  if (shared_ && binding_independent)
+    shared_->variables.emplace(v, r);
+  else
+    variables_.emplace(v, r);
   return r;
 }
 
-Val Evaluator::call(const Context& ctx, const ir::Node& n) {
-  return call_function(*this, ctx, n);
-}
+Val Evaluator::call(const Context& ctx, const ir::Node& n) { return call_function(*this, ctx, n); }
 
 // ---- comparisons -------------------------------------------------------------------------------
 
@@ -384,9 +392,12 @@ Tri values_equal(const Val& a, const Val& b) {
   if (a.kind == Val::Kind::ResourceId || b.kind == Val::Kind::ResourceId) return same_resource(a, b);
   if (a.kind != b.kind) return Tri::No;
   switch (a.kind) {
-    case Val::Kind::Bool: return a.boolean == b.boolean ? Tri::Yes : Tri::No;
-    case Val::Kind::Number: return a.number == b.number ? Tri::Yes : Tri::No;
-    case Val::Kind::String: return a.str == b.str ? Tri::Yes : Tri::No;
+    case Val::Kind::Bool:
+      return a.boolean == b.boolean ? Tri::Yes : Tri::No;
+    case Val::Kind::Number:
+      return a.number == b.number ? Tri::Yes : Tri::No;
+    case Val::Kind::String:
+      return a.str == b.str ? Tri::Yes : Tri::No;
     case Val::Kind::Array: {
       if (a.items.size() != b.items.size()) return Tri::No;
       Tri r = Tri::Yes;
@@ -402,18 +413,25 @@ Tri values_equal(const Val& a, const Val& b) {
       }
       return r;
     }
-    default: return Tri::Unknown;
+    default:
+      return Tri::Unknown;
   }
 }
 
 std::string describe(const Val& v) {
   switch (v.kind) {
-    case Val::Kind::Absent: return "(not set)";
-    case Val::Kind::Unknown: return "(unknown)";
-    case Val::Kind::Null: return "null";
-    case Val::Kind::Bool: return v.boolean ? "true" : "false";
-    case Val::Kind::Number: return std::to_string(v.number);
-    case Val::Kind::String: return "'" + v.str + "'";
+    case Val::Kind::Absent:
+      return "(not set)";
+    case Val::Kind::Unknown:
+      return "(unknown)";
+    case Val::Kind::Null:
+      return "null";
+    case Val::Kind::Bool:
+      return v.boolean ? "true" : "false";
+    case Val::Kind::Number:
+      return std::to_string(v.number);
+    case Val::Kind::String:
+      return "'" + v.str + "'";
     case Val::Kind::Array: {
       std::string s = "[";
       for (size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + describe(v.items[i]);
@@ -439,13 +457,20 @@ std::string describe(const Val& v) {
 std::string describe(const Choice& c) {
   if (!c.value) return "(unknown)";
   switch (c.value->kind) {
-    case Value::Kind::String: return "'" + std::string(c.value->text) + "'";
-    case Value::Kind::Bool: return c.value->boolean ? "true" : "false";
-    case Value::Kind::Number: return std::string(c.value->text);
-    case Value::Kind::Null: return "null";
-    case Value::Kind::Expr: return "'[" + std::string(c.value->text) + "]'";
-    case Value::Kind::Object: return "{…}";
-    case Value::Kind::Array: return "[…]";
+    case Value::Kind::String:
+      return "'" + std::string(c.value->text) + "'";
+    case Value::Kind::Bool:
+      return c.value->boolean ? "true" : "false";
+    case Value::Kind::Number:
+      return std::string(c.value->text);
+    case Value::Kind::Null:
+      return "null";
+    case Value::Kind::Expr:
+      return "'[" + std::string(c.value->text) + "]'";
+    case Value::Kind::Object:
+      return "{…}";
+    case Value::Kind::Array:
+      return "[…]";
   }
   return {};
 }

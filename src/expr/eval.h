@@ -30,8 +30,8 @@ struct Val {
   Kind kind = Kind::Absent;
   bool boolean = false;
   long long number = 0;
-  std::string str;     // String: the text. Unknown: the reason. ResourceId: the resource type.
-  std::string symbol;  // Unknown: a canonical name for a value fixed within one deployment, or empty
+  std::string str;                 // String: the text. Unknown: the reason. ResourceId: the resource type.
+  std::string symbol;              // Unknown: a canonical name for a value fixed within one deployment, or empty
   std::vector<Val> items;          // Array: the items. ResourceId: the name segments.
   std::vector<ValMember> members;  // Object
   std::vector<Val> scope;          // ResourceId: explicit subscription / resource group, when given

@@ -44,7 +44,9 @@ bool canonical(const Val& v, std::string& out) {
       }
       out += '}';
       return true;
-    default: out += describe(v); return true;
+    default:
+      out += describe(v);
+      return true;
   }
 }
 
@@ -122,28 +124,39 @@ std::string to_json(const Val& v) {
       }
       return s + "}";
     }
-    default: return to_arm_string(v);
+    default:
+      return to_arm_string(v);
   }
 }
 
 std::string to_arm_string(const Val& v) {
   switch (v.kind) {
-    case Val::Kind::String: return v.str;
-    case Val::Kind::Bool: return v.boolean ? "True" : "False";
-    case Val::Kind::Number: return std::to_string(v.number);
-    case Val::Kind::Null: return "";
-    default: return to_json(v);
+    case Val::Kind::String:
+      return v.str;
+    case Val::Kind::Bool:
+      return v.boolean ? "True" : "False";
+    case Val::Kind::Number:
+      return std::to_string(v.number);
+    case Val::Kind::Null:
+      return "";
+    default:
+      return to_json(v);
   }
 }
 
 bool is_empty_value(const Val& v) {
   switch (v.kind) {
     case Val::Kind::Null:
-    case Val::Kind::Absent: return true;
-    case Val::Kind::String: return v.str.empty();
-    case Val::Kind::Array: return v.items.empty();
-    case Val::Kind::Object: return v.members.empty();
-    default: return false;
+    case Val::Kind::Absent:
+      return true;
+    case Val::Kind::String:
+      return v.str.empty();
+    case Val::Kind::Array:
+      return v.items.empty();
+    case Val::Kind::Object:
+      return v.members.empty();
+    default:
+      return false;
   }
 }
 
@@ -288,7 +301,9 @@ Val logical(Evaluator& ev, const Ctx& ctx, const ir::Node& n, bool decisive) {
 
 const std::vector<Function>& functions() {
   static const std::vector<Function> table = {
-      {"if", 3, 3,
+      {"if",
+       3,
+       3,
        [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
          Val c = eval_arg(ev, ctx, n, 0);
          if (c.kind == Val::Kind::Bool) {
@@ -298,16 +313,27 @@ const std::vector<Function>& functions() {
          }
          Val a = eval_arg(ev, ctx, n, 1);
          Val b = eval_arg(ev, ctx, n, 2);
-         Val r = values_equal(a, b) == Tri::Yes ? a
-                                                : Val::unknown(c.is_unknown() ? c.str : "if(): the condition is not a bool");
+         Val r = values_equal(a, b) == Tri::Yes
+                     ? a
+                     : Val::unknown(c.is_unknown() ? c.str : "if(): the condition is not a bool");
          merge_deps(r, c);
          merge_deps(r, b);
          return r;
        },
        {}},
-      {"and", 2, SIZE_MAX, [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) { return logical(ev, ctx, n, false); }, {}},
-      {"or", 2, SIZE_MAX, [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) { return logical(ev, ctx, n, true); }, {}},
-      {"coalesce", 1, SIZE_MAX,
+      {"and",
+       2,
+       SIZE_MAX,
+       [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) { return logical(ev, ctx, n, false); },
+       {}},
+      {"or",
+       2,
+       SIZE_MAX,
+       [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) { return logical(ev, ctx, n, true); },
+       {}},
+      {"coalesce",
+       1,
+       SIZE_MAX,
        [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
          Val deps;
          for (size_t i = 0; i < n.arg_count; ++i) {
@@ -329,7 +355,10 @@ const std::vector<Function>& functions() {
          return r;
        },
        {}},
-      {"equals", 2, 2, {},
+      {"equals",
+       2,
+       2,
+       {},
        [](const Args& a, Origin) {
          // ARM's string comparison rules for equals() are not settled here: a case-only difference stays unknown.
          if (a[0].is_string() && a[1].is_string() && a[0].str != a[1].str && equals_ignore_case(a[0].str, a[1].str)) {
@@ -339,30 +368,50 @@ const std::vector<Function>& functions() {
          if (t == Tri::Unknown) return unknown_call("equals", a, "equals(): " + first_unknown(a).str);
          return make_bool(t == Tri::Yes, a);
        }},
-      {"not", 1, 1, {},
+      {"not",
+       1,
+       1,
+       {},
        [](const Args& a, Origin) {
-         if (a[0].kind != Val::Kind::Bool) return unknown_call("not", a, a[0].is_unknown() ? a[0].str : "not(): not a bool");
+         if (a[0].kind != Val::Kind::Bool)
+           return unknown_call("not", a, a[0].is_unknown() ? a[0].str : "not(): not a bool");
          return make_bool(!a[0].boolean, a);
        }},
-      {"empty", 1, 1, {},
+      {"empty",
+       1,
+       1,
+       {},
        [](const Args& a, Origin) {
          if (a[0].is_unknown()) return unknown_call("empty", a, a[0].str);
          return make_bool(is_empty_value(a[0]), a);
        }},
-      {"length", 1, 1, {},
+      {"length",
+       1,
+       1,
+       {},
        [](const Args& a, Origin o) {
          Val r;
          r.kind = Val::Kind::Number;
          r.origin = o;
          switch (a[0].kind) {
-           case Val::Kind::String: r.number = static_cast<long long>(a[0].str.size()); break;
-           case Val::Kind::Array: r.number = static_cast<long long>(a[0].items.size()); break;
-           case Val::Kind::Object: r.number = static_cast<long long>(a[0].members.size()); break;
-           default: return unknown_call("length", a, a[0].is_unknown() ? a[0].str : "length(): unsupported argument");
+           case Val::Kind::String:
+             r.number = static_cast<long long>(a[0].str.size());
+             break;
+           case Val::Kind::Array:
+             r.number = static_cast<long long>(a[0].items.size());
+             break;
+           case Val::Kind::Object:
+             r.number = static_cast<long long>(a[0].members.size());
+             break;
+           default:
+             return unknown_call("length", a, a[0].is_unknown() ? a[0].str : "length(): unsupported argument");
          }
          return with_deps(std::move(r), a);
        }},
-      {"concat", 1, SIZE_MAX, {},
+      {"concat",
+       1,
+       SIZE_MAX,
+       {},
        [](const Args& a, Origin o) {
          if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("concat", a, u.str);
          if (a[0].kind == Val::Kind::Array) {
@@ -370,8 +419,10 @@ const std::vector<Function>& functions() {
            r.kind = Val::Kind::Array;
            r.origin = o;
            for (const Val& v : a) {
-             if (v.kind == Val::Kind::Array) r.items.insert(r.items.end(), v.items.begin(), v.items.end());
-             else if (!v.is_unset()) return unknown_call("concat", a, "concat(): mixes arrays and other values");
+             if (v.kind == Val::Kind::Array)
+               r.items.insert(r.items.end(), v.items.begin(), v.items.end());
+             else if (!v.is_unset())
+               return unknown_call("concat", a, "concat(): mixes arrays and other values");
            }
            return with_deps(std::move(r), a);
          }
@@ -384,38 +435,56 @@ const std::vector<Function>& functions() {
          }
          return make_string(std::move(s), a, o);
        }},
-      {"format", 1, SIZE_MAX, {},
+      {"format",
+       1,
+       SIZE_MAX,
+       {},
        [](const Args& a, Origin o) {
          if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("format", a, u.str);
          if (!a[0].is_string()) return unknown_call("format", a, "format(): the format is not a string");
          // Compiled Bicep writes identity keys as format('{0}', resourceId(...)): that is the ID itself.
          if (a[0].str == "{0}" && a.size() == 2 && a[1].kind == Val::Kind::ResourceId) return with_deps(a[1], a);
          for (const Val& v : a) {
-           if (v.kind == Val::Kind::ResourceId) return unknown_call("format", a, "format(): a resource ID is not rendered");
+           if (v.kind == Val::Kind::ResourceId)
+             return unknown_call("format", a, "format(): a resource ID is not rendered");
          }
          return format_call(a, o);
        }},
-      {"toLower", 1, 1, {},
+      {"toLower",
+       1,
+       1,
+       {},
        [](const Args& a, Origin o) {
-         if (!a[0].is_string()) return unknown_call("tolower", a, a[0].is_unknown() ? a[0].str : "toLower(): not a string");
+         if (!a[0].is_string())
+           return unknown_call("tolower", a, a[0].is_unknown() ? a[0].str : "toLower(): not a string");
          return make_string(lower(a[0].str), a, o);
        }},
-      {"toUpper", 1, 1, {},
+      {"toUpper",
+       1,
+       1,
+       {},
        [](const Args& a, Origin o) {
-         if (!a[0].is_string()) return unknown_call("toupper", a, a[0].is_unknown() ? a[0].str : "toUpper(): not a string");
+         if (!a[0].is_string())
+           return unknown_call("toupper", a, a[0].is_unknown() ? a[0].str : "toUpper(): not a string");
          std::string s = a[0].str;
          for (char& c : s) {
            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
          }
          return make_string(std::move(s), a, o);
        }},
-      {"string", 1, 1, {},
+      {"string",
+       1,
+       1,
+       {},
        [](const Args& a, Origin o) {
          if (a[0].kind == Val::Kind::ResourceId) return with_deps(a[0], a);  // the ID as a string
          if (a[0].is_unknown()) return unknown_call("string", a, a[0].str);
          return make_string(to_arm_string(a[0]), a, o);
        }},
-      {"union", 1, SIZE_MAX, {},
+      {"union",
+       1,
+       SIZE_MAX,
+       {},
        [](const Args& a, Origin o) {
          if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("union", a, u.str);
          Val r = a[0];
@@ -429,7 +498,10 @@ const std::vector<Function>& functions() {
          r.origin = o;
          return r;
        }},
-      {"createObject", 0, SIZE_MAX, {},
+      {"createObject",
+       0,
+       SIZE_MAX,
+       {},
        [](const Args& a, Origin o) {
          if (a.size() % 2 != 0) return Val::unknown("createObject(): an odd number of arguments");
          Val r;
@@ -441,7 +513,10 @@ const std::vector<Function>& functions() {
          }
          return with_deps(std::move(r), a);
        }},
-      {"createArray", 0, SIZE_MAX, {},
+      {"createArray",
+       0,
+       SIZE_MAX,
+       {},
        [](const Args& a, Origin o) {
          Val r;
          r.kind = Val::Kind::Array;
@@ -449,7 +524,10 @@ const std::vector<Function>& functions() {
          r.items = a;
          return with_deps(std::move(r), a);
        }},
-      {"contains", 2, 2, {},
+      {"contains",
+       2,
+       2,
+       {},
        [](const Args& a, Origin) {
          if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("contains", a, u.str);
          const Val& c = a[0];
@@ -471,13 +549,22 @@ const std::vector<Function>& functions() {
          return unknown_call("contains", a, "contains(): unsupported arguments");
        }},
       {"resourceId", 1, SIZE_MAX, {}, [](const Args& a, Origin) { return resource_id_call("resourceId", a); }},
-      {"subscriptionResourceId", 1, SIZE_MAX, {},
+      {"subscriptionResourceId",
+       1,
+       SIZE_MAX,
+       {},
        [](const Args& a, Origin) { return resource_id_call("subscriptionResourceId", a); }},
-      {"tenantResourceId", 1, SIZE_MAX, {},
+      {"tenantResourceId",
+       1,
+       SIZE_MAX,
+       {},
        [](const Args& a, Origin) { return resource_id_call("tenantResourceId", a); }},
       {"true", 0, 0, {}, [](const Args& a, Origin) { return make_bool(true, a); }},
       {"false", 0, 0, {}, [](const Args& a, Origin) { return make_bool(false, a); }},
-      {"null", 0, 0, {},
+      {"null",
+       0,
+       0,
+       {},
        [](const Args&, Origin) {
          Val r;
          r.kind = Val::Kind::Null;

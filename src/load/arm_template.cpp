@@ -110,8 +110,8 @@ struct Builder {
 
   void add_resource(Template& t, const Value& body, std::string_view symbolic_name, long parent_index) {
     if (!body.is_object()) return;
-    if (const Value* existing = body.find("existing"); existing && existing->kind == Value::Kind::Bool &&
-                                                       existing->boolean) {
+    if (const Value* existing = body.find("existing");
+        existing && existing->kind == Value::Kind::Bool && existing->boolean) {
       return;  // an existing resource is only referenced, never deployed
     }
     Resource r;
@@ -129,8 +129,8 @@ struct Builder {
       if (!parent) {
         r.full_type = std::string(type);
       } else if (!parent->full_type.empty()) {
-        r.full_type = type.find('/') != std::string_view::npos ? std::string(type)
-                                                               : parent->full_type + "/" + std::string(type);
+        r.full_type =
+            type.find('/') != std::string_view::npos ? std::string(type) : parent->full_type + "/" + std::string(type);
       }
     }
     const long index = static_cast<long>(t.resources.size());
@@ -168,7 +168,7 @@ bool may_be_deployment_template(std::string_view text) {
   return false;
 }
 
-ArmLoadResult load_arm_template(std::shared_ptr<const SourceFile> file) {
+ArmLoadResult load_arm_template(const std::shared_ptr<const SourceFile>& file) {
   ArmLoadResult result;
   auto arena = std::make_shared<Arena>();
   JsonReadResult json = read_json(file->text(), *arena);

@@ -23,6 +23,6 @@ bool is_deployment_template_schema(std::string_view schema);
 // other JSON (package.json, data files) without parsing it.
 bool may_be_deployment_template(std::string_view text);
 
-ArmLoadResult load_arm_template(std::shared_ptr<const SourceFile> file);
+ArmLoadResult load_arm_template(const std::shared_ptr<const SourceFile>& file);
 
 }  // namespace idlint

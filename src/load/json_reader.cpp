@@ -39,8 +39,9 @@ class Reader {
     const auto lines_between = std::count(begin_ + multiline_end_, begin_ + at, '\n');
     if (lines_between > 1) return;
     const size_t error_line = 1 + static_cast<size_t>(std::count(begin_, begin_ + at, '\n'));
-    f.error.message = "unterminated string? this string runs over a line break, and the file does not parse after it (line " +
-                      std::to_string(error_line) + ": " + f.error.message + ")";
+    f.error.message =
+        "unterminated string? this string runs over a line break, and the file does not parse after it (line " +
+        std::to_string(error_line) + ": " + f.error.message + ")";
     f.error.span = Span{start, start + 1};
   }
 
@@ -64,8 +65,9 @@ class Reader {
   // The file ended inside an object or array: point at the end, and say where it was opened.
   [[noreturn]] void fail_unclosed(uint32_t opened_at, char bracket) {
     const size_t line = 1 + static_cast<size_t>(std::count(begin_, begin_ + opened_at, '\n'));
-    fail(offset(), 0, std::string("unexpected end of file: the '") + bracket + "' opened on line " + std::to_string(line) +
-                          " is not closed");
+    fail(offset(), 0,
+         std::string("unexpected end of file: the '") + bracket + "' opened on line " + std::to_string(line) +
+             " is not closed");
   }
 
   [[noreturn]] void fail_unexpected(const char* expectation) {
@@ -107,8 +109,8 @@ class Reader {
           }
           ++p_;
         }
-      } else if (static_cast<unsigned char>(c) == 0xEF && end_ - p_ >= 3 &&
-                 static_cast<unsigned char>(p_[1]) == 0xBB && static_cast<unsigned char>(p_[2]) == 0xBF) {
+      } else if (static_cast<unsigned char>(c) == 0xEF && end_ - p_ >= 3 && static_cast<unsigned char>(p_[1]) == 0xBB &&
+                 static_cast<unsigned char>(p_[2]) == 0xBF) {
         fail(offset(), 3, "a byte order mark in the middle of the file");
       } else {
         return;
@@ -122,12 +124,18 @@ class Reader {
     }
     if (p_ >= end_) fail_unexpected("expected a value");
     switch (*p_) {
-      case '{': return parse_object(depth);
-      case '[': return parse_array(depth);
-      case '"': return parse_string_value();
-      case 't': return parse_word("true", Value::Kind::Bool, true);
-      case 'f': return parse_word("false", Value::Kind::Bool, false);
-      case 'n': return parse_word("null", Value::Kind::Null, false);
+      case '{':
+        return parse_object(depth);
+      case '[':
+        return parse_array(depth);
+      case '"':
+        return parse_string_value();
+      case 't':
+        return parse_word("true", Value::Kind::Bool, true);
+      case 'f':
+        return parse_word("false", Value::Kind::Bool, false);
+      case 'n':
+        return parse_word("null", Value::Kind::Null, false);
       default:
         if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return parse_number();
         fail_unexpected("expected a value");
@@ -137,8 +145,7 @@ class Reader {
   Value parse_word(const char* word, Value::Kind kind, bool b) {
     const size_t n = std::strlen(word);
     const uint32_t start = offset();
-    if (static_cast<size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0 ||
-        (p_ + n < end_ && is_word_char(p_[n]))) {
+    if (static_cast<size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0 || (p_ + n < end_ && is_word_char(p_[n]))) {
       const char* q = p_;
       while (q < end_ && is_word_char(*q)) ++q;
       const uint32_t len = static_cast<uint32_t>(q - p_);
@@ -211,10 +218,14 @@ class Reader {
     for (int i = 0; i < 4; ++i) {
       const char c = q[i];
       v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
-      else fail(static_cast<uint32_t>(q - begin_), 4, "invalid \\u escape: expected four hexadecimal digits");
+      if (c >= '0' && c <= '9')
+        v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        v |= static_cast<uint32_t>(c - 'A' + 10);
+      else
+        fail(static_cast<uint32_t>(q - begin_), 4, "invalid \\u escape: expected four hexadecimal digits");
     }
     return v;
   }
@@ -244,7 +255,8 @@ class Reader {
       fail(offset(), 1, "unterminated string: the file ends before the closing '\"'");
     }
     p_ = backslash;
-    if (std::memchr(start, '\n', static_cast<size_t>(p_ - start)) || std::memchr(start, '\r', static_cast<size_t>(p_ - start))) {
+    if (std::memchr(start, '\n', static_cast<size_t>(p_ - start)) ||
+        std::memchr(start, '\r', static_cast<size_t>(p_ - start))) {
       note_multiline(open);
     }
     if (p_ >= end_) {
@@ -269,14 +281,30 @@ class Reader {
       if (p_ + 1 >= end_) break;
       const char e = p_[1];
       switch (e) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case '/': out.push_back('/'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case '/':
+          out.push_back('/');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
         case 'u': {
           if (end_ - p_ < 6) fail(offset(), 2, "invalid \\u escape: expected four hexadecimal digits");
           uint32_t cp = read_hex4(p_ + 2);
@@ -396,7 +424,7 @@ class Reader {
   std::vector<Value> items_;
   std::vector<std::pair<uint32_t, char>> open_;
   const char* multiline_open_ = nullptr;  // the last string that contained a line break
-  uint32_t multiline_end_ = 0;  // objects and arrays not yet closed, for end-of-file errors
+  uint32_t multiline_end_ = 0;            // objects and arrays not yet closed, for end-of-file errors
 };
 
 }  // namespace

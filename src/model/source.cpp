@@ -20,11 +20,8 @@ void SourceFile::index_lines() const {
   const size_t n = text_.size();
   for (size_t i = 0; i < n; ++i) {
     // A lone CR also ends a line, as editors show it; CRLF counts once.
-    if (data[i] == '\n') {
-      line_starts_.push_back(static_cast<uint32_t>(i + 1));
-    } else if (data[i] == '\r' && (i + 1 >= n || data[i + 1] != '\n')) {
-      line_starts_.push_back(static_cast<uint32_t>(i + 1));
-    }
+    const bool line_end = data[i] == '\n' || (data[i] == '\r' && (i + 1 >= n || data[i + 1] != '\n'));
+    if (line_end) line_starts_.push_back(static_cast<uint32_t>(i + 1));
   }
 }
 

@@ -20,10 +20,10 @@ struct Template;
 struct Parameter {
   std::string_view name;
   Span name_span;
-  std::string_view type;                   // as declared ('string', 'bool', 'object', ...)
-  const Value* declaration = nullptr;      // the whole declaration
-  const Value* default_value = nullptr;    // null when absent
-  const Value* allowed_values = nullptr;   // an Array, or null
+  std::string_view type;                  // as declared ('string', 'bool', 'object', ...)
+  const Value* declaration = nullptr;     // the whole declaration
+  const Value* default_value = nullptr;   // null when absent
+  const Value* allowed_values = nullptr;  // an Array, or null
   // A nested template's parameter whose value the calling deployment passes in: not followed yet.
   bool passed_by_caller = false;
   // A nested template's parameter the deployment does not pass: only its default can apply.
@@ -70,11 +70,11 @@ struct Template {
   std::vector<Resource> resources;  // children are listed after their parent
   // Inline nested deployments (Microsoft.Resources/deployments with properties.template).
   std::vector<std::unique_ptr<Template>> nested;
-  const Template* outer = nullptr;            // the template holding the deployment resource
-  const Resource* deployment = nullptr;       // that deployment resource
-  bool outer_scope = false;                   // expressionEvaluationOptions.scope is 'outer' (the default)
+  const Template* outer = nullptr;       // the template holding the deployment resource
+  const Resource* deployment = nullptr;  // that deployment resource
+  bool outer_scope = false;              // expressionEvaluationOptions.scope is 'outer' (the default)
   const ExpressionSource* expressions = nullptr;
-  std::shared_ptr<Arena> arena;               // owns the value tree and parsed expressions
+  std::shared_ptr<Arena> arena;  // owns the value tree and parsed expressions
 
   const Parameter* find_parameter(std::string_view name) const;
   const Variable* find_variable(std::string_view name) const;

@@ -14,9 +14,15 @@ RunSummary summarize(const std::vector<FileResult>& results) {
     if (!r.findings.empty()) ++s.files_with_findings;
     for (const ResolvedFinding& f : r.findings) {
       switch (f.level) {
-        case Level::Error: ++s.errors; break;
-        case Level::Warning: ++s.warnings; break;
-        case Level::Note: ++s.notes; break;
+        case Level::Error:
+          ++s.errors;
+          break;
+        case Level::Warning:
+          ++s.warnings;
+          break;
+        case Level::Note:
+          ++s.notes;
+          break;
       }
     }
   }
@@ -84,8 +90,10 @@ std::string rule_description(const RuleInfo& rule) {
   std::string_view para = doc.substr(0, end);
   std::string out;
   for (char c : para) {
-    if (c == '\n') out += ' ';
-    else if (c != '`') out += c;
+    if (c == '\n')
+      out += ' ';
+    else if (c != '`')
+      out += c;
   }
   return out;
 }

@@ -47,8 +47,8 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results) {
   const RunSummary s = summarize(results);
   doc["findings"] = std::move(findings);
   doc["errors"] = std::move(errors);
-  doc["summary"] = {{"files_checked", s.files_checked}, {"errors", s.errors}, {"warnings", s.warnings},
-                    {"notes", s.notes}};
+  doc["summary"] = {
+      {"files_checked", s.files_checked}, {"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}};
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

@@ -45,9 +45,12 @@ json rule_json(const RuleInfo& rule) {
   r["helpUri"] = rule_help_uri(rule);
   r["defaultConfiguration"] = {{"level", level_name(rule.level)}};
   json tags = json::array({"azure", "arm"});
-  if (rule.id == "IDL900") tags.push_back("syntax");
-  else if (rule.id >= std::string_view("IDL010")) tags.push_back("customer-managed-key");
-  else tags.push_back("managed-identity");
+  if (rule.id == "IDL900")
+    tags.push_back("syntax");
+  else if (rule.id >= std::string_view("IDL010"))
+    tags.push_back("customer-managed-key");
+  else
+    tags.push_back("managed-identity");
   r["properties"] = {{"tags", tags}, {"kebabName", rule.name}};
   return r;
 }

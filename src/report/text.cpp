@@ -15,9 +15,12 @@ struct Style {
 
 const char* level_color(Level l) {
   switch (l) {
-    case Level::Error: return "1;31";
-    case Level::Warning: return "1;33";
-    case Level::Note: return "1;36";
+    case Level::Error:
+      return "1;31";
+    case Level::Warning:
+      return "1;33";
+    case Level::Note:
+      return "1;36";
   }
   return "0";
 }
@@ -35,13 +38,18 @@ void write_snippet(std::ostream& out, const ResolvedLocation& loc, const Style& 
   for (size_t i = 0; i < loc.line_text.size();) {
     const unsigned char c = static_cast<unsigned char>(loc.line_text[i]);
     size_t len = 1;
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     len = std::min(len, loc.line_text.size() - i);
     line.append(loc.line_text, i, len);
-    if (column < first) marker += c == '\t' ? '\t' : ' ';
-    else if (column <= last) marker += column == first ? '^' : '~';
+    if (column < first)
+      marker += c == '\t' ? '\t' : ' ';
+    else if (column <= last)
+      marker += column == first ? '^' : '~';
     i += len;
     ++column;
   }
@@ -75,8 +83,7 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
     out << fmt::format("no findings in {}\n", plural(s.files_checked, "file"));
   } else {
     out << fmt::format("{}, {}, {} in {} ({} checked)\n", plural(s.errors, "error"), plural(s.warnings, "warning"),
-                       plural(s.notes, "note"), plural(s.files_with_findings, "file"),
-                       plural(s.files_checked, "file"));
+                       plural(s.notes, "note"), plural(s.files_with_findings, "file"), plural(s.files_checked, "file"));
   }
 }
 

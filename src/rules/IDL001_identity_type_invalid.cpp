@@ -95,8 +95,8 @@ void check(ResourceCheck& r) {
 
   // Another api-version that takes the value exactly: the nearest later one, else the nearest earlier one.
   const auto& versions = found.type->versions;
-  const auto self = std::find_if(versions.begin(), versions.end(),
-                                 [&](const CatalogVersion& v) { return &v == found.version; });
+  const auto self =
+      std::find_if(versions.begin(), versions.end(), [&](const CatalogVersion& v) { return &v == found.version; });
   const CatalogVersion* later = nullptr;
   for (auto it = self + 1; it != versions.end() && !later; ++it) {
     if (accepts(*it, type.str)) later = &*it;

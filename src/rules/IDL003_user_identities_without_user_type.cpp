@@ -11,7 +11,8 @@ void check(ResourceCheck& r) {
   const Val& uais = r.property({"identity", "userAssignedIdentities"});
   if (!uais.is_object() || uais.members.empty()) return;
   std::string fix = "'UserAssigned'";
-  if (type_includes_system_assigned(type)) fix = "a type with both system and user identities (for example 'SystemAssigned,UserAssigned')";
+  if (type_includes_system_assigned(type))
+    fix = "a type with both system and user identities (for example 'SystemAssigned,UserAssigned')";
   r.report(kUserIdentitiesWithoutUserType, {"identity", "type"}, type,
            "'userAssignedIdentities' lists " + std::to_string(uais.members.size()) + " identit" +
                (uais.members.size() == 1 ? "y" : "ies") + " but identity type '" + type.str +

@@ -27,7 +27,8 @@ void check(ResourceCheck& r) {
         problem = "is an empty string; it must be the resource ID of a user-assigned identity";
       } else if (id.kind != Val::Kind::ResourceId) {
         problem = "'" + key.str + "' is not a resource ID; write the identity's full ID, for example [resourceId('" +
-                  std::string(kIdentityType) + "', '" + (key.str.find('/') == std::string::npos ? key.str : "NAME") + "')]";
+                  std::string(kIdentityType) + "', '" + (key.str.find('/') == std::string::npos ? key.str : "NAME") +
+                  "')]";
       } else if (!equals_ignore_case(id.str, kIdentityType)) {
         problem = "'" + key.str + "' is the ID of a '" + id.str + "', not of a user-assigned identity";
       }
@@ -38,7 +39,8 @@ void check(ResourceCheck& r) {
     Span at = fallback;
     const ValMember& written = uais.members[i];
     if (written.key_file == r.resource().owner->file.get() && !written.key_span.empty() &&
-        written.key_span.begin >= r.resource().body->span.begin && written.key_span.end <= r.resource().body->span.end) {
+        written.key_span.begin >= r.resource().body->span.begin &&
+        written.key_span.end <= r.resource().body->span.end) {
       at = written.key_span;
     }
     const std::string label = key.is_string() ? key.str : describe(key);

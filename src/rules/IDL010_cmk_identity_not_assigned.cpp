@@ -15,8 +15,9 @@ void check_identity(ResourceCheck& r, std::string_view property) {
   const std::string what = "'" + std::string(property) + "' " + describe(id);
   if (!uais.is_object() || uais.members.empty()) {
     r.report(kCmkIdentityNotAssigned, {"properties", "dataEncryption", property}, id,
-             what + " is not assigned to the server: the server has no user-assigned identities; add it to "
-                    "identity.userAssignedIdentities (with a type that includes UserAssigned)");
+             what +
+                 " is not assigned to the server: the server has no user-assigned identities; add it to "
+                 "identity.userAssignedIdentities (with a type that includes UserAssigned)");
     return;
   }
   for (const ValMember& m : uais.members) {

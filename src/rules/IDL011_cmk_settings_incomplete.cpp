@@ -17,7 +17,8 @@ void require(ResourceCheck& r, std::initializer_list<Requirement> requirements) 
   for (const Requirement& q : requirements) {
     const Val& v = r.property({"properties", "dataEncryption", q.property});
     if (v.is_absent()) {
-      absent += (absent.empty() ? "" : "; ") + std::string("'") + std::string(q.property) + "' is missing: " + std::string(q.why);
+      absent += (absent.empty() ? "" : "; ") + std::string("'") + std::string(q.property) +
+                "' is missing: " + std::string(q.why);
     } else if (v.kind == Val::Kind::Null || (v.is_string() && v.str.empty())) {
       r.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", q.property}, v,
                "'" + std::string(q.property) + "' is " + (v.kind == Val::Kind::Null ? "null" : "empty") + ": " +

@@ -84,12 +84,16 @@ Span ResourceCheck::locate(const Path& path) const {
 namespace {
 std::string origin_description(const Origin& o) {
   switch (o.kind) {
-    case Origin::Kind::ParameterDefault: return "the default value of parameter '" + std::string(o.name) + "'";
-    case Origin::Kind::ParameterAllowed: return "an allowed value of parameter '" + std::string(o.name) + "'";
+    case Origin::Kind::ParameterDefault:
+      return "the default value of parameter '" + std::string(o.name) + "'";
+    case Origin::Kind::ParameterAllowed:
+      return "an allowed value of parameter '" + std::string(o.name) + "'";
     case Origin::Kind::ParameterBool:
       return "bool parameter '" + std::string(o.name) + "' (true and false are both checked)";
-    case Origin::Kind::Variable: return "the value set in variable '" + std::string(o.name) + "'";
-    default: return "the value is written here";
+    case Origin::Kind::Variable:
+      return "the value set in variable '" + std::string(o.name) + "'";
+    default:
+      return "the value is written here";
   }
 }
 }  // namespace
@@ -146,8 +150,9 @@ void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& lo
   f.message = std::move(message);
   f.related = std::move(related);
   const Value* name = resource_.name;
-  f.logical = resource_.full_type + "|" + (name ? std::string(name->is_string() || name->is_expr() ? name->text : "") : "") +
-              "|" + join(logical_path);
+  f.logical = resource_.full_type + "|" +
+              (name ? std::string(name->is_string() || name->is_expr() ? name->text : "") : "") + "|" +
+              join(logical_path);
   sink_(std::move(f), offending ? binding_text(*offending) : std::string());
 }
 
@@ -156,8 +161,8 @@ bool type_includes_user_assigned(const Val& type) {
 }
 
 bool type_includes_system_assigned(const Val& type) {
-  return type.is_string() && (contains_ignore_case(type.str, "SystemAssigned") ||
-                              contains_ignore_case(type.str, "SystemAndUserAssigned"));
+  return type.is_string() &&
+         (contains_ignore_case(type.str, "SystemAssigned") || contains_ignore_case(type.str, "SystemAndUserAssigned"));
 }
 
 }  // namespace idlint

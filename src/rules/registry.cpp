@@ -8,16 +8,16 @@ namespace idlint {
 
 const std::vector<const RuleInfo*>& all_rules() {
   static const std::vector<const RuleInfo*> table = {
-      &kIdentityTypeInvalid,           // IDL001
-      &kUserIdentitiesMissing,         // IDL002
-      &kUserIdentitiesWithoutUserType, // IDL003
-      &kUserIdentityReferenceInvalid,  // IDL004
-      &kIdentityOutputPropertySet,     // IDL005
-      &kCmkIdentityNotAssigned,        // IDL010
-      &kCmkSettingsIncomplete,         // IDL011
-      &kCmkGeoIdentityShared,          // IDL012
-      &kCmkKeyUriInvalid,              // IDL013
-      &kSyntaxError,                   // IDL900
+      &kIdentityTypeInvalid,            // IDL001
+      &kUserIdentitiesMissing,          // IDL002
+      &kUserIdentitiesWithoutUserType,  // IDL003
+      &kUserIdentityReferenceInvalid,   // IDL004
+      &kIdentityOutputPropertySet,      // IDL005
+      &kCmkIdentityNotAssigned,         // IDL010
+      &kCmkSettingsIncomplete,          // IDL011
+      &kCmkGeoIdentityShared,           // IDL012
+      &kCmkKeyUriInvalid,               // IDL013
+      &kSyntaxError,                    // IDL900
   };
   return table;
 }
@@ -37,9 +37,12 @@ std::string rule_help_uri(const RuleInfo& rule) {
 
 const char* level_name(Level level) {
   switch (level) {
-    case Level::Note: return "note";
-    case Level::Warning: return "warning";
-    case Level::Error: return "error";
+    case Level::Note:
+      return "note";
+    case Level::Warning:
+      return "warning";
+    case Level::Error:
+      return "error";
   }
   return "error";
 }

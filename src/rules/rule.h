@@ -14,8 +14,8 @@ struct RuleInfo {
   std::string_view name;        // identity-type-invalid
   std::string_view sarif_name;  // IdentityTypeInvalid
   Level level;
-  std::string_view summary;  // one sentence, ends with a period
-  std::string_view doc;      // markdown: What it checks, Why it matters, Example, Fix, References
+  std::string_view summary;       // one sentence, ends with a period
+  std::string_view doc;           // markdown: What it checks, Why it matters, Example, Fix, References
   void (*check)(ResourceCheck&);  // null for rules the engine raises itself (IDL900)
   bool enabled_by_default = true;
 };

@@ -4,15 +4,15 @@
 
 namespace idlint {
 
-extern const RuleInfo kIdentityTypeInvalid;           // IDL001
-extern const RuleInfo kUserIdentitiesMissing;         // IDL002
-extern const RuleInfo kUserIdentitiesWithoutUserType; // IDL003
-extern const RuleInfo kUserIdentityReferenceInvalid;  // IDL004
-extern const RuleInfo kIdentityOutputPropertySet;     // IDL005
-extern const RuleInfo kCmkIdentityNotAssigned;        // IDL010
-extern const RuleInfo kCmkSettingsIncomplete;         // IDL011
-extern const RuleInfo kCmkGeoIdentityShared;          // IDL012
-extern const RuleInfo kCmkKeyUriInvalid;              // IDL013
-extern const RuleInfo kSyntaxError;                   // IDL900
+extern const RuleInfo kIdentityTypeInvalid;            // IDL001
+extern const RuleInfo kUserIdentitiesMissing;          // IDL002
+extern const RuleInfo kUserIdentitiesWithoutUserType;  // IDL003
+extern const RuleInfo kUserIdentityReferenceInvalid;   // IDL004
+extern const RuleInfo kIdentityOutputPropertySet;      // IDL005
+extern const RuleInfo kCmkIdentityNotAssigned;         // IDL010
+extern const RuleInfo kCmkSettingsIncomplete;          // IDL011
+extern const RuleInfo kCmkGeoIdentityShared;           // IDL012
+extern const RuleInfo kCmkKeyUriInvalid;               // IDL013
+extern const RuleInfo kSyntaxError;                    // IDL900
 
 }  // namespace idlint

@@ -9,7 +9,8 @@ namespace {
 struct Parsed {
   Arena arena;
   ExpressionParseResult r;
-  explicit Parsed(std::string_view text, uint32_t offset = 100) : r(parse_arm_expression(text, offset, Span{0, 1}, arena)) {}
+  explicit Parsed(std::string_view text, uint32_t offset = 100)
+      : r(parse_arm_expression(text, offset, Span{0, 1}, arena)) {}
 };
 }  // namespace
 

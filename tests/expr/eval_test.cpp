@@ -16,8 +16,9 @@ struct Fixture {
   ArmLoadResult loaded;
   explicit Fixture(const std::string& parameters_and_variables)
       : loaded(load_arm_template(std::make_shared<const SourceFile>(
-            "t.json", R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",)" +
-                          parameters_and_variables + R"(, "resources": []})"))) {
+            "t.json",
+            R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",)" +
+                parameters_and_variables + R"(, "resources": []})"))) {
     REQUIRE(loaded.tmpl);
   }
   // Evaluates an expression (without brackets) under the defaults of every parameter.
@@ -62,7 +63,9 @@ TEST_CASE("logic: if, equals, not, and, or, empty, contains, coalesce") {
 
 TEST_CASE("union merges objects recursively and arrays without duplicates") {
   Fixture f(R"("parameters": {})");
-  Val u = f.eval("union(createObject('type', 'None', 'x', createObject('a', 1)), createObject('type', 'UserAssigned', 'x', createObject('b', 2)))");
+  Val u = f.eval(
+      "union(createObject('type', 'None', 'x', createObject('a', 1)), createObject('type', 'UserAssigned', 'x', "
+      "createObject('b', 2)))");
   REQUIRE(u.is_object());
   CHECK(u.member("type").str == "UserAssigned");
   CHECK(u.member("x").member("a").number == 1);
@@ -91,7 +94,8 @@ TEST_CASE("parameters: defaults, missing defaults, and declared-but-absent") {
 }
 
 TEST_CASE("variables: references, and cycles are Unknown rather than a hang") {
-  Fixture f(R"("variables": {"a": "[variables('b')]", "b": "[concat('x', variables('a'))]", "c": "[variables('d')]", "d": "ok"})");
+  Fixture f(
+      R"("variables": {"a": "[variables('b')]", "b": "[concat('x', variables('a'))]", "c": "[variables('d')]", "d": "ok"})");
   CHECK(f.eval("variables('c')").str == "ok");
   Val cyc = f.eval("variables('a')");
   CHECK(cyc.is_unknown());
@@ -131,10 +135,12 @@ TEST_CASE("bindings are capped; parameters past the cap keep their default or be
               R"(": {"type": "string", "defaultValue": "a", "allowedValues": ["a", "b", "c"]})";
     expr += ", parameters('p" + std::to_string(i) + "')";
   }
-  ArmLoadResult loaded = load_arm_template(std::make_shared<const SourceFile>("t.json",
-    R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {)" +
-    params + R"(}, "resources": [{"type": "X.Y/z", "apiVersion": "2024-01-01", "name": "n", "identity": {"type": ")" +
-    "[" + expr + ")]" + R"("}}]})"));
+  ArmLoadResult loaded = load_arm_template(std::make_shared<const SourceFile>(
+      "t.json",
+      R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {)" +
+          params +
+          R"(}, "resources": [{"type": "X.Y/z", "apiVersion": "2024-01-01", "name": "n", "identity": {"type": ")" +
+          "[" + expr + ")]" + R"("}}]})"));
   REQUIRE(loaded.tmpl);
   const ResourceBindings b = enumerate_bindings(loaded.tmpl->resources[0]);
   CHECK(b.bindings.size() <= kMaxBindingsPerResource);
@@ -149,8 +155,10 @@ TEST_CASE("identity comparison is three-valued") {
   const Val p = f.eval("resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('name'))");
   const Val p2 = f.eval("resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('name'))");
   const Val q = f.eval("resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('other'))");
-  const Val lit = Val::string("/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-a");
-  const Val lit_b = Val::string("/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-b");
+  const Val lit =
+      Val::string("/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-a");
+  const Val lit_b =
+      Val::string("/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-b");
   CHECK(same_resource(a, a2) == Tri::Yes);
   CHECK(same_resource(a, b) == Tri::No);
   CHECK(same_resource(p, p2) == Tri::Yes);
@@ -161,8 +169,10 @@ TEST_CASE("identity comparison is three-valued") {
   CHECK(same_resource(lit_b, a) == Tri::No);
   CHECK(same_resource(f.eval("reference('x').id"), a) == Tri::Unknown);
   // Compiled Bicep wraps identity keys in format('{0}', ...): still the same identity.
-  CHECK(same_resource(f.eval("format('{0}', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-a'))"), a) == Tri::Yes);
-  CHECK(same_resource(f.eval("string(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-b'))"), a) == Tri::No);
+  CHECK(same_resource(f.eval("format('{0}', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-a'))"),
+                      a) == Tri::Yes);
+  CHECK(same_resource(f.eval("string(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-b'))"), a) ==
+        Tri::No);
 }
 
 TEST_CASE("a property is Known, OneOf with the bindings leading to each value, or Unknown with a reason") {
@@ -199,7 +209,8 @@ TEST_CASE("a property is Known, OneOf with the bindings leading to each value, o
   }
   CHECK(by_value["SystemAssigned"].size() == 2);  // sys=true, whatever kind is
   CHECK(by_value["None"] == std::vector<std::string>{"parameter 'sys' is false and parameter 'kind' is 'None'"});
-  CHECK(by_value["UserAssigned"] == std::vector<std::string>{"parameter 'sys' is false and parameter 'kind' is 'UserAssigned'"});
+  CHECK(by_value["UserAssigned"] ==
+        std::vector<std::string>{"parameter 'sys' is false and parameter 'kind' is 'UserAssigned'"});
 
   const Possibilities unknown = possible_values(rs[2], enumerate_bindings(rs[2]), type_path);
   CHECK(unknown.kind == Possibilities::Kind::Unknown);

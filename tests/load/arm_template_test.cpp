@@ -6,15 +6,20 @@
 using namespace idlint;
 
 namespace {
-ArmLoadResult load(const std::string& text) { return load_arm_template(std::make_shared<const SourceFile>("t.json", text)); }
-const std::string kSchema = R"("$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#")";
+ArmLoadResult load(const std::string& text) {
+  return load_arm_template(std::make_shared<const SourceFile>("t.json", text));
+}
+const std::string kSchema =
+    R"("$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#")";
 }  // namespace
 
 TEST_CASE("only deploymentTemplate schemas are templates") {
   CHECK(load(R"({"name": "pkg", "version": "1.0.0"})").is_template == false);
-  CHECK(load(R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#"})").is_template == false);
+  CHECK(load(R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#"})")
+            .is_template == false);
   CHECK(load("{" + kSchema + "}").is_template);
-  CHECK(is_deployment_template_schema("https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"));
+  CHECK(is_deployment_template_schema(
+      "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"));
   CHECK(may_be_deployment_template("... DeploymentTemplate.json ..."));
   CHECK_FALSE(may_be_deployment_template(R"({"name": "x"})"));
 }
@@ -54,7 +59,8 @@ TEST_CASE("inline nested deployments become nested templates with their scope") 
     {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
      "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
        "parameters": {"passed": {"value": "x"}},
-       "template": {)" + kSchema + R"(, "parameters": {"passed": {"type": "string", "defaultValue": "d"},
+       "template": {)" + kSchema +
+                         R"(, "parameters": {"passed": {"type": "string", "defaultValue": "d"},
                                                      "kept": {"type": "string", "defaultValue": "k"}},
          "resources": [{"type": "Microsoft.DBforMySQL/flexibleServers", "apiVersion": "2023-12-30", "name": "m"}]}}}]})");
   REQUIRE(r.tmpl);

@@ -47,8 +47,10 @@ TEST_CASE("every rule has failing and passing fixtures") {
     int passing = 0;
     for (const auto& e : fs::directory_iterator(dir)) {
       const std::string text = test::read_file(e.path().string());
-      if (text.find("expect: " + std::string(r->id)) != std::string::npos) ++failing;
-      else if (text.find("expect:") == std::string::npos) ++passing;
+      if (text.find("expect: " + std::string(r->id)) != std::string::npos)
+        ++failing;
+      else if (text.find("expect:") == std::string::npos)
+        ++passing;
     }
     CHECK(failing > 0);
     CHECK(passing > 0);
