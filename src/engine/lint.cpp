@@ -224,7 +224,16 @@ FileResult lint_file(const std::string& path, bool explicitly_named, const RuleS
     r.error = std::strerror(errno);
     return r;
   }
-  return lint_text(path, std::move(text), explicitly_named, rules);
+  try {
+    return lint_text(path, std::move(text), explicitly_named, rules);
+  } catch (const std::exception& e) {
+    // A bug must not stop the other files from being linted.
+    FileResult r;
+    r.path = path;
+    r.status = FileResult::Status::ReadError;
+    r.error = std::string("internal error while linting (please report this): ") + e.what();
+    return r;
+  }
 }
 
 }  // namespace idlint

@@ -178,7 +178,7 @@ Val format_call(const Args& args, Origin origin) {
       std::string spec = f.substr(i + 1, close - i - 1);
       const size_t colon = spec.find_first_of(":,");
       const std::string number = spec.substr(0, colon);
-      if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) {
+      if (number.empty() || number.size() > 6 || number.find_first_not_of("0123456789") != std::string::npos) {
         return Val::unknown("format(): invalid placeholder '{" + spec + "}'");
       }
       const size_t index = static_cast<size_t>(std::stoul(number)) + 1;

@@ -38,6 +38,7 @@ TEST_CASE("literals and string functions") {
   CHECK(f.eval("concat('System', 'Assigned')").str == "SystemAssigned");
   CHECK(f.eval("format('{0},{1}', 'SystemAssigned', 'UserAssigned')").str == "SystemAssigned,UserAssigned");
   CHECK(f.eval("format('{{{0}}}', 'x')").str == "{x}");
+  CHECK(f.eval("format('{99999999999999999999}', 'x')").is_unknown());
   CHECK(f.eval("toLower('AbC')").str == "abc");
   CHECK(f.eval("toUpper('AbC')").str == "ABC");
   CHECK(f.eval("string(true)").str == "True");
