@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support.h"
@@ -205,6 +206,54 @@ TEST_CASE("unreadable files are reported and do not stop the run") {
   RunResult r = run_idlint({f});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("Permission denied") != std::string::npos);
+}
+
+TEST_CASE("a file named twice is linted once; special files and huge files are errors, not hangs") {
+  Tree t;
+  const std::string bad = t.put("bad.json", kBad);
+  RunResult twice = run_idlint({bad, t.root, "--format", "json"});
+  CHECK(nlohmann::json::parse(twice.out)["findings"].size() == 2);  // IDL001 and IDL002, once each
+
+  RunResult fifo = run_idlint({"/dev/zero", bad});
+  CHECK(fifo.exit_code == 2);
+  CHECK(fifo.err.find("/dev/zero: not a regular file") != std::string::npos);
+  CHECK(fifo.out.find("IDL001") != std::string::npos);
+
+  const std::string huge = t.root + "/huge.json";
+  {
+    std::ofstream out(huge);
+    out << "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", \"x\": "
+           "\"";
+    const std::string chunk(1 << 20, 'a');
+    for (int i = 0; i < 65; ++i) out << chunk;
+    out << "\"}";
+  }
+  RunResult h = run_idlint({huge});
+  CHECK(h.exit_code == 2);
+  CHECK(h.err.find("larger than 64 MiB") != std::string::npos);
+}
+
+TEST_CASE("--rule takes one id per occurrence, so paths may follow it") {
+  Tree t;
+  const std::string bad = t.put("bad.json", kBad);
+  RunResult r = run_idlint({"--rule", "IDL001", bad});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("IDL001") != std::string::npos);
+  CHECK(r.out.find("IDL002") == std::string::npos);
+}
+
+TEST_CASE("long lines (minified templates) are shown as a window around the position") {
+  Tree t;
+  const std::string f = t.put(
+      "min.json",
+      "{" + kSchema + R"(,"variables":{"pad":")" + std::string(5000, 'x') +
+          R"("},"resources":[{"type":"Microsoft.DBforPostgreSQL/flexibleServers","apiVersion":"2024-08-01","name":"p","identity":{"type":"SystemAssigned, UserAssigned"}}],"z":")" +
+          std::string(5000, 'y') + "\"}");
+  RunResult r = run_idlint({f, "--rule", "IDL001"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.size() < 2000);
+  CHECK(r.out.find("| …") != std::string::npos);
+  CHECK(r.out.find("^~~~") != std::string::npos);
 }
 
 TEST_CASE("colour only when asked for or on a terminal") {

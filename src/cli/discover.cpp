@@ -25,6 +25,13 @@ bool skipped_directory(const std::string& name) { return name == "node_modules" 
 struct Walker {
   DiscoveryResult& result;
   std::set<std::pair<dev_t, ino_t>> visited;
+  std::set<std::pair<dev_t, ino_t>> files_seen;  // the same file named twice is linted once
+
+  void add_file(const std::string& path, bool explicitly_named) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0 && !files_seen.insert({st.st_dev, st.st_ino}).second) return;
+    result.files.push_back({path, explicitly_named});
+  }
 
   void walk(const fs::path& dir) {
     struct stat st;
@@ -34,7 +41,7 @@ struct Walker {
     }
     if (!visited.insert({st.st_dev, st.st_ino}).second) return;  // a symlink loop or a folder seen already
     std::error_code ec;
-    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    fs::directory_iterator it(dir, ec);
     if (ec) {
       result.errors.emplace_back(dir.string(), ec.message());
       return;
@@ -52,7 +59,7 @@ struct Walker {
       if (e.is_directory(sec)) {
         if (!skipped_directory(name)) walk(e.path());
       } else if (e.is_regular_file(sec) && lintable_extension(e.path())) {
-        result.files.push_back({e.path().string(), false});
+        add_file(e.path().string(), false);
       }
     }
   }
@@ -62,7 +69,7 @@ struct Walker {
 
 DiscoveryResult discover(const std::vector<std::string>& paths) {
   DiscoveryResult result;
-  Walker walker{result, {}};
+  Walker walker{result, {}, {}};
   for (const std::string& p : paths) {
     struct stat st;
     if (::stat(p.c_str(), &st) != 0) {
@@ -71,8 +78,10 @@ DiscoveryResult discover(const std::vector<std::string>& paths) {
     }
     if (S_ISDIR(st.st_mode)) {
       walker.walk(fs::path(p));
+    } else if (S_ISREG(st.st_mode)) {
+      walker.add_file(p, true);
     } else {
-      result.files.push_back({p, true});
+      result.errors.emplace_back(p, "not a regular file");  // a FIFO or device could block forever
     }
   }
   return result;

@@ -33,7 +33,11 @@ struct ResolvedLocation {
   std::string path;
   LineColumnRange range;
   std::string message;
-  std::string line_text;  // the source line of range.start
+  // The source line of range.start, or a window of it around the position when the line is long
+  // (minified templates): line_text starts at column first_column and is cut short if truncated_end.
+  std::string line_text;
+  uint32_t first_column = 1;
+  bool truncated_end = false;
 };
 
 struct ResolvedFinding {

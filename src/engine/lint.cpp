@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -125,7 +126,29 @@ ResolvedLocation resolve_location(const Location& l) {
   r.path = l.file->path();
   r.range = l.file->range(l.span);
   r.message = l.message;
-  r.line_text = std::string(l.file->line_text(r.range.start.line));
+  const std::string_view line = l.file->line_text(r.range.start.line);
+  // Keep a window of the line: enough context before the position, and a bounded length.
+  constexpr uint32_t kBefore = 60;
+  constexpr uint32_t kWidth = 200;
+  if (count_code_points(line) <= kWidth) {
+    r.line_text = std::string(line);
+    return r;
+  }
+  r.first_column = r.range.start.column > kBefore ? r.range.start.column - kBefore : 1;
+  uint32_t column = 1;
+  size_t begin = line.size();
+  size_t end = line.size();
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // inside a character
+    if (column == r.first_column) begin = i;
+    if (column == r.first_column + kWidth) {
+      end = i;
+      break;
+    }
+    ++column;
+  }
+  r.line_text = std::string(line.substr(begin, end - begin));
+  r.truncated_end = end < line.size();
   return r;
 }
 
@@ -196,6 +219,26 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
 }
 
 FileResult lint_file(const std::string& path, bool explicitly_named, const RuleSelection& rules) {
+  // Azure Resource Manager accepts templates up to 4 MB; far larger files are not read whole.
+  constexpr uintmax_t kMaxFileSize = 64u << 20;
+  std::error_code size_error;
+  const uintmax_t size_on_disk = std::filesystem::file_size(path, size_error);
+  if (!size_error && size_on_disk > kMaxFileSize) {
+    FileResult r;
+    r.path = path;
+    std::ifstream head(path, std::ios::binary);
+    std::string start(64 * 1024, '\0');
+    head.read(start.data(), static_cast<std::streamsize>(start.size()));
+    start.resize(static_cast<size_t>(head.gcount()));
+    if (!explicitly_named && !may_be_deployment_template(start)) {
+      r.status = FileResult::Status::Skipped;
+      return r;
+    }
+    r.status = FileResult::Status::ReadError;
+    r.error = "the file is larger than 64 MiB (" + std::to_string(size_on_disk >> 20) +
+              " MiB); Azure Resource Manager accepts templates up to 4 MB";
+    return r;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     FileResult r;

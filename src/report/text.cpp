@@ -32,7 +32,11 @@ void write_snippet(std::ostream& out, const ResolvedLocation& loc, const Style& 
   const std::string gutter(number.size(), ' ');
   std::string line;
   std::string marker;
-  uint32_t column = 1;
+  uint32_t column = loc.first_column;
+  if (loc.first_column > 1) {
+    line = "…";
+    marker = " ";
+  }
   const uint32_t first = loc.range.start.column;
   const uint32_t last = loc.range.last.line == loc.range.start.line ? loc.range.last.column : UINT32_MAX;
   for (size_t i = 0; i < loc.line_text.size();) {
@@ -53,7 +57,8 @@ void write_snippet(std::ostream& out, const ResolvedLocation& loc, const Style& 
     i += len;
     ++column;
   }
-  if (first >= column) marker += '^';  // the position is at the end of the line (end of file)
+  if (first >= column && !loc.truncated_end) marker += '^';  // the position is at the end of the line
+  if (loc.truncated_end) line += "…";
   out << style.wrap("34", fmt::format(" {} | ", number)) << line << '\n';
   out << style.wrap("34", fmt::format(" {} | ", gutter)) << style.wrap("1;32", marker) << '\n';
 }
