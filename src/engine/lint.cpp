@@ -194,10 +194,6 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   auto file = std::make_shared<const SourceFile>(path, std::move(text));
   ArmLoadResult loaded = load_arm_template(file);
   if (loaded.syntax_error) {
-    if (!explicitly_named && !may_be_deployment_template(file->text())) {
-      result.status = FileResult::Status::Skipped;
-      return result;
-    }
     result.status = FileResult::Status::SyntaxError;
     Finding f;
     f.rule = &syntax_error_rule();
