@@ -440,10 +440,14 @@ const std::vector<Function>& functions() {
        SIZE_MAX,
        {},
        [](const Args& a, Origin o) {
-         if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("format", a, u.str);
+         if (a[0].is_unknown()) return unknown_call("format", a, a[0].str);
          if (!a[0].is_string()) return unknown_call("format", a, "format(): the format is not a string");
          // Compiled Bicep writes identity keys as format('{0}', resourceId(...)): that is the ID itself.
-         if (a[0].str == "{0}" && a.size() == 2 && a[1].kind == Val::Kind::ResourceId) return with_deps(a[1], a);
+         if (a[0].str == "{0}" && a.size() == 2 &&
+             (a[1].kind == Val::Kind::ResourceId || a[1].is_unknown() || a[1].is_string())) {
+           return with_deps(a[1], a);  // an unknown keeps its symbol, so it still equals its other uses
+         }
+         if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("format", a, u.str);
          for (const Val& v : a) {
            if (v.kind == Val::Kind::ResourceId)
              return unknown_call("format", a, "format(): a resource ID is not rendered");

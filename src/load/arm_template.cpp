@@ -133,6 +133,8 @@ struct Builder {
             type.find('/') != std::string_view::npos ? std::string(type) : parent->full_type + "/" + std::string(type);
       }
     }
+    if (parent) r.name_parts = parent->name_parts;
+    r.name_parts.push_back(r.name);
     const long index = static_cast<long>(t.resources.size());
     t.resources.push_back(std::move(r));
     // Parent pointers are fixed up after the vector stops growing.

@@ -17,4 +17,14 @@ const Variable* Template::find_variable(std::string_view name) const {
   return nullptr;
 }
 
+std::string Resource::full_name() const {
+  std::string out;
+  for (const Value* part : name_parts) {
+    if (!part || !part->is_string()) return {};
+    if (!out.empty()) out += '/';
+    out += part->text;
+  }
+  return out;
+}
+
 }  // namespace idlint

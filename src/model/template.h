@@ -52,6 +52,10 @@ struct Resource {
   const Resource* parent = nullptr;  // for child resources nested in a parent's 'resources'
   // The full type ('Namespace/type/child') when the type and every ancestor's type are literals; else empty.
   std::string full_type;
+  // The name as ARM composes it for a nested child: every ancestor's name, then this one's.
+  std::vector<const Value*> name_parts;
+  // The composed name ('server/db') when every part is a literal string; else empty.
+  std::string full_name() const;
 };
 
 // Parses an expression value on first use; set by the loader that knows the expression syntax.

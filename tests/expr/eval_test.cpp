@@ -163,6 +163,7 @@ TEST_CASE("identity comparison is three-valued") {
   CHECK(same_resource(a, a2) == Tri::Yes);
   CHECK(same_resource(a, b) == Tri::No);
   CHECK(same_resource(p, p2) == Tri::Yes);
+  CHECK(same_resource(f.eval("format('{0}', parameters('name'))"), f.eval("parameters('name')")) == Tri::Yes);
   CHECK(same_resource(p, q) == Tri::Unknown);
   CHECK(same_resource(p, a) == Tri::Unknown);
   CHECK(same_resource(lit, lit_b) == Tri::No);

@@ -44,6 +44,7 @@ TEST_CASE("child resources compose their type; symbolic resources keep their nam
   REQUIRE(r.tmpl);
   REQUIRE(r.tmpl->resources.size() == 2);
   CHECK(r.tmpl->resources[1].full_type == "Microsoft.DBforPostgreSQL/flexibleServers/databases");
+  CHECK(r.tmpl->resources[1].full_name() == "pg/db");
   CHECK(r.tmpl->resources[1].parent == &r.tmpl->resources[0]);
 
   ArmLoadResult s = load("{" + kSchema + R"(, "languageVersion": "2.0", "resources": {
