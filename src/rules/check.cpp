@@ -149,10 +149,13 @@ void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& lo
   f.primary = Location{resource_.owner->file, primary, {}};
   f.message = std::move(message);
   f.related = std::move(related);
-  const Value* name = resource_.name;
-  f.logical = resource_.full_type + "|" +
-              (name ? std::string(name->is_string() || name->is_expr() ? name->text : "") : "") + "|" +
-              join(logical_path);
+  // Which resource and property, stable when lines move: the composed name as written.
+  std::string name;
+  for (const Value* part : resource_.name_parts) {
+    if (!name.empty()) name += '/';
+    if (part && (part->is_string() || part->is_expr())) name += part->text;
+  }
+  f.logical = resource_.full_type + "|" + name + "|" + join(logical_path);
   sink_(std::move(f), offending ? binding_text(*offending) : std::string());
 }
 
