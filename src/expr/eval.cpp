@@ -8,7 +8,20 @@
 namespace idlint {
 
 namespace {
-constexpr unsigned kMaxDepth = 200;
+// Every nested evaluation (value, expression node, parameter, variable) counts against this, so a
+// long chain of variables or deeply nested expressions ends in Unknown, not a stack overflow.
+constexpr unsigned kMaxDepth = 400;
+
+struct DepthGuard {
+  unsigned& depth;
+  const bool ok;
+  explicit DepthGuard(unsigned& d) : depth(d), ok(++d <= kMaxDepth) {}
+  ~DepthGuard() { --depth; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+};
+
+const char* const kTooDeep = "the value is nested too deeply to evaluate";
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -88,6 +101,8 @@ Val Evaluator::evaluate(const Template& t, const Value& v) {
 }
 
 Val Evaluator::evaluate(const Context& ctx, const Value& v) {
+  const DepthGuard guard(depth_);
+  if (!guard.ok) return Val::unknown(kTooDeep);
   Val out;
   out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), v.span, ctx.name};
   switch (v.kind) {
@@ -108,24 +123,15 @@ Val Evaluator::evaluate(const Context& ctx, const Value& v) {
       out.str = std::string(v.text);
       return out;
     case Value::Kind::Array: {
-      if (++depth_ > kMaxDepth) {
-        --depth_;
-        return Val::unknown("the value is nested too deeply to evaluate");
-      }
       out.kind = Val::Kind::Array;
       out.items.reserve(v.size);
       for (uint32_t i = 0; i < v.size; ++i) {
         out.items.push_back(evaluate(ctx, v.items[i]));
         merge_deps(out, out.items.back());
       }
-      --depth_;
       return out;
     }
     case Value::Kind::Object: {
-      if (++depth_ > kMaxDepth) {
-        --depth_;
-        return Val::unknown("the value is nested too deeply to evaluate");
-      }
       out.kind = Val::Kind::Object;
       out.members.reserve(v.size);
       for (uint32_t i = 0; i < v.size; ++i) {
@@ -136,7 +142,6 @@ Val Evaluator::evaluate(const Context& ctx, const Value& v) {
         // Duplicate keys are all kept (member() returns the last): a rule may need to see them.
         out.members.push_back(std::move(vm));
       }
-      --depth_;
       return out;
     }
     case Value::Kind::Expr: {
@@ -150,7 +155,8 @@ Val Evaluator::evaluate(const Context& ctx, const Value& v) {
 }
 
 Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
-  if (depth_ > kMaxDepth) return Val::unknown("the expression is nested too deeply to evaluate");
+  const DepthGuard guard(depth_);
+  if (!guard.ok) return Val::unknown(kTooDeep);
   Val out;
   out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), n.span, ctx.name};
   switch (n.kind) {
@@ -176,16 +182,10 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
       return variable(ctx, n.text, n.span);
     case ir::Node::Kind::Value:
       return evaluate(ctx, *n.value);
-    case ir::Node::Kind::Call: {
-      ++depth_;
-      Val r = call(ctx, n);
-      --depth_;
-      return r;
-    }
+    case ir::Node::Kind::Call:
+      return call(ctx, n);
     case ir::Node::Kind::Member: {
-      ++depth_;
       Val object = evaluate(ctx, *n.args[0]);
-      --depth_;
       Val r;
       if (object.is_unknown() || object.is_object()) {
         r = object.member(n.text);
@@ -199,10 +199,8 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
       return r;
     }
     case ir::Node::Kind::Index: {
-      ++depth_;
       Val object = evaluate(ctx, *n.args[0]);
       Val index = evaluate(ctx, *n.args[1]);
-      --depth_;
       Val r;
       if (object.kind == Val::Kind::Array && index.kind == Val::Kind::Number) {
         if (index.number >= 0 && static_cast<size_t>(index.number) < object.items.size()) {

@@ -3,7 +3,29 @@
 
 namespace idlint {
 
+namespace {
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+}  // namespace
+
+void Template::index_names() {
+  parameter_index_.clear();
+  variable_index_.clear();
+  // With duplicate names the first declaration wins, as a linear search would find it.
+  for (size_t i = 0; i < parameters.size(); ++i) parameter_index_.emplace(lower(parameters[i].name), i);
+  for (size_t i = 0; i < variables.size(); ++i) variable_index_.emplace(lower(variables[i].name), i);
+}
+
 const Parameter* Template::find_parameter(std::string_view name) const {
+  if (!parameter_index_.empty()) {
+    auto it = parameter_index_.find(lower(name));
+    return it == parameter_index_.end() ? nullptr : &parameters[it->second];
+  }
   for (const Parameter& p : parameters) {
     if (equals_ignore_case(p.name, name)) return &p;
   }
@@ -11,6 +33,10 @@ const Parameter* Template::find_parameter(std::string_view name) const {
 }
 
 const Variable* Template::find_variable(std::string_view name) const {
+  if (!variable_index_.empty()) {
+    auto it = variable_index_.find(lower(name));
+    return it == variable_index_.end() ? nullptr : &variables[it->second];
+  }
   for (const Variable& v : variables) {
     if (equals_ignore_case(v.name, name)) return &v;
   }

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/arena.h"
@@ -82,6 +83,12 @@ struct Template {
 
   const Parameter* find_parameter(std::string_view name) const;
   const Variable* find_variable(std::string_view name) const;
+  // Builds the case-insensitive name indexes; loaders call it once parameters and variables are in.
+  void index_names();
+
+ private:
+  std::unordered_map<std::string, size_t> parameter_index_;  // lower-case name → position
+  std::unordered_map<std::string, size_t> variable_index_;
 };
 
 }  // namespace idlint

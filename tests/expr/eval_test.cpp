@@ -223,3 +223,16 @@ TEST_CASE("a property is Known, OneOf with the bindings leading to each value, o
   CHECK(conditional.kind == Possibilities::Kind::Known);
   CHECK(conditional.alternatives.at(0).value.str == "SystemAssigned");
 }
+
+TEST_CASE("a very long chain of variables ends in Unknown, not a stack overflow") {
+  std::string vars = R"("variables": {)";
+  const int n = 20000;
+  for (int i = 0; i < n; ++i)
+    vars += "\"v" + std::to_string(i) + "\": \"[variables('v" + std::to_string(i + 1) + "')]\",";
+  vars += "\"v" + std::to_string(n) + "\": \"end\"}";
+  Fixture f(vars);
+  const Val v = f.eval("variables('v0')");
+  CHECK(v.is_unknown());
+  CHECK(v.str.find("too deeply") != std::string::npos);
+  CHECK(f.eval("variables('v19990')").str == "end");  // a short chain is still followed
+}
