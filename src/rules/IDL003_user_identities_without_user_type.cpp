@@ -11,8 +11,16 @@ void check(ResourceCheck& r) {
   const Val& uais = r.property({"identity", "userAssignedIdentities"});
   if (!uais.is_object() || uais.members.empty()) return;
   std::string fix = "'UserAssigned'";
-  if (type_includes_system_assigned(type))
-    fix = "a type with both system and user identities (for example 'SystemAssigned,UserAssigned')";
+  if (type_includes_system_assigned(type)) {
+    // The combined value as this resource type spells it, when the catalog knows the type.
+    fix = "the combined type as the resource type spells it ('SystemAssigned,UserAssigned' or 'SystemAssigned, UserAssigned')";
+    if (const CatalogLookup found = r.catalog(); found.version) {
+      fix = "'UserAssigned' (" + r.type() + "@" + r.api_version() + " accepts no combined type)";
+      for (const std::string& v : found.version->identity_types) {
+        if (v.find(',') != std::string::npos) fix = "'" + v + "'";
+      }
+    }
+  }
   r.report(kUserIdentitiesWithoutUserType, {"identity", "type"}, type,
            "'userAssignedIdentities' lists " + std::to_string(uais.members.size()) + " identit" +
                (uais.members.size() == 1 ? "y" : "ies") + " but identity type '" + type.str +
