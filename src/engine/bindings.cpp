@@ -20,7 +20,6 @@ namespace {
 
 class ParameterCollector {
  public:
-  explicit ParameterCollector(const Template& t) : template_(t) {}
 
   void value(const Template& t, const Value& v, unsigned depth = 0) {
     if (depth > 64) return;
@@ -75,7 +74,6 @@ class ParameterCollector {
   std::vector<const Parameter*> order_;
 
  private:
-  const Template& template_;
   std::set<const Variable*> visited_;
 };
 
@@ -126,7 +124,7 @@ std::vector<Choice> candidates(const Parameter& p, Arena& arena) {
 
 ResourceBindings enumerate_bindings(const Resource& resource) {
   const Template& t = *resource.owner;
-  ParameterCollector collector(t);
+  ParameterCollector collector;
   for (const auto& path : kCheckedPaths) {
     const Value* v = resource.body;
     for (std::string_view step : path) {
