@@ -85,8 +85,6 @@ struct Builder {
       }
     }
 
-    t->index_names();
-
     if (const Value* resources = root.find("resources")) {
       if (resources->is_array()) {
         for (uint32_t i = 0; i < resources->size; ++i) add_resource(*t, resources->items[i], {}, -1);

@@ -13,34 +13,32 @@ std::string lower(std::string_view s) {
 }
 }  // namespace
 
-void Template::index_names() {
-  parameter_index_.clear();
-  variable_index_.clear();
-  // With duplicate names the first declaration wins, as a linear search would find it.
-  for (size_t i = 0; i < parameters.size(); ++i) parameter_index_.emplace(lower(parameters[i].name), i);
-  for (size_t i = 0; i < variables.size(); ++i) variable_index_.emplace(lower(variables[i].name), i);
+namespace {
+constexpr size_t kIndexFrom = 32;
+
+template <typename T>
+const T* find_named(const std::vector<T>& items, std::unordered_map<std::string, size_t>& index, std::string_view name) {
+  if (items.size() < kIndexFrom) {
+    for (const T& item : items) {
+      if (equals_ignore_case(item.name, name)) return &item;
+    }
+    return nullptr;
+  }
+  if (index.empty()) {
+    // With duplicate names the first declaration wins, as the linear search finds it.
+    for (size_t i = 0; i < items.size(); ++i) index.emplace(lower(items[i].name), i);
+  }
+  auto it = index.find(lower(name));
+  return it == index.end() ? nullptr : &items[it->second];
 }
+}  // namespace
 
 const Parameter* Template::find_parameter(std::string_view name) const {
-  if (!parameter_index_.empty()) {
-    auto it = parameter_index_.find(lower(name));
-    return it == parameter_index_.end() ? nullptr : &parameters[it->second];
-  }
-  for (const Parameter& p : parameters) {
-    if (equals_ignore_case(p.name, name)) return &p;
-  }
-  return nullptr;
+  return find_named(parameters, parameter_index_, name);
 }
 
 const Variable* Template::find_variable(std::string_view name) const {
-  if (!variable_index_.empty()) {
-    auto it = variable_index_.find(lower(name));
-    return it == variable_index_.end() ? nullptr : &variables[it->second];
-  }
-  for (const Variable& v : variables) {
-    if (equals_ignore_case(v.name, name)) return &v;
-  }
-  return nullptr;
+  return find_named(variables, variable_index_, name);
 }
 
 std::string Resource::full_name() const {

@@ -83,12 +83,12 @@ struct Template {
 
   const Parameter* find_parameter(std::string_view name) const;
   const Variable* find_variable(std::string_view name) const;
-  // Builds the case-insensitive name indexes; loaders call it once parameters and variables are in.
-  void index_names();
 
  private:
-  std::unordered_map<std::string, size_t> parameter_index_;  // lower-case name → position
-  std::unordered_map<std::string, size_t> variable_index_;
+  // Case-insensitive name indexes, built on the first lookup in a template with many names (most
+  // templates are never evaluated, and a linear search is faster for a few names).
+  mutable std::unordered_map<std::string, size_t> parameter_index_;  // lower-case name → position
+  mutable std::unordered_map<std::string, size_t> variable_index_;
 };
 
 }  // namespace idlint
