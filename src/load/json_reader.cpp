@@ -92,6 +92,13 @@ class Reader {
       const char c = *p_;
       if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
         ++p_;
+        // Indentation comes in long runs of spaces: skip them eight at a time.
+        while (end_ - p_ >= 8) {
+          uint64_t word;
+          std::memcpy(&word, p_, 8);
+          if (word != 0x2020202020202020ull) break;
+          p_ += 8;
+        }
       } else if (c == '/' && p_ + 1 < end_ && p_[1] == '/') {
         p_ += 2;
         while (p_ < end_ && *p_ != '\n' && *p_ != '\r') ++p_;
