@@ -1,4 +1,6 @@
 // idlint's command line: flags parsed with CLI11, everything else in the library (cli/app.h).
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <map>
@@ -7,6 +9,11 @@
 
 int main(int argc, char** argv) {
   using namespace idlint;
+  // Each file's arena is freed once the file is linted. Keeping freed memory in the heap, rather
+  // than returning it to the kernel, spares the next file a page fault per page (peak RSS is
+  // bounded by the largest file either way).
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
   CLI::App app{"idlint: checks managed identities and customer-managed keys in Azure ARM templates.", "idlint"};
   app.set_version_flag("--version", std::string("idlint ") + IDLINT_VERSION);
   app.get_formatter()->column_width(36);
