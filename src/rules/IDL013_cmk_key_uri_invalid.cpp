@@ -10,7 +10,7 @@ namespace {
 bool is_key_uri(const std::string& uri) {
   // https://NAME.vault.<cloud suffix>/keys/KEY[/VERSION] or https://NAME.managedhsm.<cloud suffix>/keys/KEY[/VERSION]
   static const std::regex pattern(
-      R"(https://[A-Za-z0-9][A-Za-z0-9-]{1,22}[A-Za-z0-9]\.(vault|managedhsm)(\.[A-Za-z0-9-]+)+(:443)?/keys/[A-Za-z0-9-]{1,127}(/[0-9A-Fa-f]{32})?)",
+      R"(https://[A-Za-z0-9][A-Za-z0-9-]{1,22}[A-Za-z0-9]\.(vault|managedhsm)(\.[A-Za-z0-9-]+)+(:443)?/keys/[A-Za-z0-9-]{1,127}(/[0-9A-Fa-f]{32})?/?)",
       std::regex::ECMAScript | std::regex::icase);
   return std::regex_match(uri, pattern);
 }
