@@ -113,6 +113,19 @@ TEST_CASE("a malformed file gives one IDL900, exit 2, and other files are still 
   CHECK(r.out.find("b-bad.json:9:29") != std::string::npos);
 }
 
+TEST_CASE("a syntax error is reported whatever --rule selects; with IDL900 disabled, on standard error") {
+  Tree t;
+  const std::string broken = t.put("broken.json", "{\n  " + kSchema + ",\n  \"resources\": [\n");
+  RunResult only = run_idlint({"--rule", "IDL001", broken});
+  CHECK(only.exit_code == 2);
+  CHECK(only.out.find("broken.json:4:1: error: unexpected end of file") != std::string::npos);
+  CHECK(only.out.find("[IDL900 syntax-error]") != std::string::npos);
+  RunResult disabled = run_idlint({"--disable", "IDL900", broken});
+  CHECK(disabled.exit_code == 2);
+  CHECK(disabled.out.find("IDL900") == std::string::npos);
+  CHECK(disabled.err.find("broken.json:4:1: unexpected end of file") != std::string::npos);
+}
+
 TEST_CASE("directories: templates only, skipping .git, node_modules, hidden folders and symlink loops") {
   Tree t;
   t.put("infra/main.json", kBad);

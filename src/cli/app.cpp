@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -81,7 +82,11 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     }
     std::erase(selection.rules, r);
   }
-  const bool report_syntax_errors = selection.enabled(syntax_error_rule()) || options.only_rules.empty();
+  // A file that does not parse is always reported: as IDL900 unless that rule is disabled by name,
+  // then as an error line (the exit code is 2 either way).
+  const bool report_syntax_errors =
+      std::none_of(options.disabled_rules.begin(), options.disabled_rules.end(),
+                   [](const std::string& id) { return find_rule(id) == &syntax_error_rule(); });
 
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   const DiscoveryResult found = discover(paths);
@@ -101,7 +106,13 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       if (f.explicitly_named && !options.quiet) err << "idlint: note: skipped " << f.path << ": " << r.error << '\n';
       continue;
     }
-    if (r.status == FileResult::Status::SyntaxError && !report_syntax_errors) r.findings.clear();
+    if (r.status == FileResult::Status::SyntaxError && !report_syntax_errors) {
+      for (const ResolvedFinding& finding : r.findings) {
+        err << "idlint: error: " << finding.primary.path << ':' << finding.primary.range.start.line << ':'
+            << finding.primary.range.start.column << ": " << finding.message << '\n';
+      }
+      r.findings.clear();
+    }
     results.push_back(std::move(r));
   }
   std::stable_sort(results.begin(), results.end(),

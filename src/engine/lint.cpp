@@ -39,6 +39,7 @@ struct Collected {
   Finding finding;
   std::vector<std::string> bindings;
   size_t other_bindings = 0;
+  bool unconditional = false;  // found under a binding whose choices do not matter to it
 };
 
 class Collector {
@@ -48,7 +49,7 @@ class Collector {
     auto it = index_.find(key);
     if (it == index_.end()) {
       index_.emplace(key, items_.size());
-      Collected c{std::move(f), {}, 0};
+      Collected c{std::move(f), {}, 0, binding.empty()};
       if (!binding.empty()) c.bindings.push_back(binding);
       items_.push_back(std::move(c));
       return;
@@ -61,6 +62,7 @@ class Collector {
       });
       if (!seen) c.finding.related.push_back(std::move(l));
     }
+    if (binding.empty()) c.unconditional = true;
     if (!binding.empty() && std::find(c.bindings.begin(), c.bindings.end(), binding) == c.bindings.end()) {
       if (c.bindings.size() < 3)
         c.bindings.push_back(binding);
@@ -72,7 +74,7 @@ class Collector {
   std::vector<Finding> take() {
     std::vector<Finding> out;
     for (Collected& c : items_) {
-      if (!c.bindings.empty()) {
+      if (!c.bindings.empty() && !c.unconditional) {
         std::string when;
         for (size_t i = 0; i < c.bindings.size(); ++i) when += (i ? "; or " : "") + c.bindings[i];
         if (c.other_bindings) when += "; or " + std::to_string(c.other_bindings) + " other parameter values";
