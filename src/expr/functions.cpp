@@ -227,12 +227,13 @@ bool looks_like_resource_type(const Val& v) {
 
 Val resource_id_call(std::string_view fn, const Args& args) {
   size_t type_index = args.size();
+  // The first argument shaped like a type ('Namespace/type') is the type; those before it are the
+  // subscription and resource group (known or not), those after it the name segments.
   for (size_t i = 0; i < args.size(); ++i) {
     if (looks_like_resource_type(args[i])) {
       type_index = i;
       break;
     }
-    if (args[i].is_unknown()) break;
   }
   if (type_index == args.size()) {
     return unknown_call(fn, args, std::string(fn) + "(): the resource type is not known");

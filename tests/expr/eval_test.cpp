@@ -169,6 +169,11 @@ TEST_CASE("identity comparison is three-valued") {
   CHECK(same_resource(lit, lit_b) == Tri::No);
   CHECK(same_resource(lit, a) == Tri::Unknown);  // same name; the resource group is implicit on one side
   CHECK(same_resource(lit_b, a) == Tri::No);
+  // An unknown resource group before the type is scope, not the type.
+  const Val scoped = f.eval("resourceId(parameters('other'), 'Microsoft.ManagedIdentity/userAssignedIdentities', 'id-b')");
+  CHECK(scoped.kind == Val::Kind::ResourceId);
+  CHECK(same_resource(scoped, a) == Tri::No);
+  CHECK(same_resource(scoped, b) == Tri::Unknown);
   CHECK(same_resource(f.eval("reference('x').id"), a) == Tri::Unknown);
   // Compiled Bicep wraps identity keys in format('{0}', ...): still the same identity.
   CHECK(same_resource(f.eval("format('{0}', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-a'))"),
