@@ -13,7 +13,9 @@ void check(ResourceCheck& r) {
   std::string fix = "'UserAssigned'";
   if (type_includes_system_assigned(type)) {
     // The combined value as this resource type spells it, when the catalog knows the type.
-    fix = "the combined type as the resource type spells it ('SystemAssigned,UserAssigned' or 'SystemAssigned, UserAssigned')";
+    fix =
+        "the combined type as the resource type spells it ('SystemAssigned,UserAssigned' or 'SystemAssigned, "
+        "UserAssigned')";
     if (const CatalogLookup found = r.catalog(); found.version) {
       fix = "'UserAssigned' (" + r.type() + "@" + r.api_version() + " accepts no combined type)";
       for (const std::string& v : found.version->identity_types) {

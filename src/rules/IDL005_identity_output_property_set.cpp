@@ -32,9 +32,20 @@ void check(ResourceCheck& r) {
     } else {
       what = "is " + describe(v);
     }
-    r.report(kIdentityOutputPropertySet, {"identity", "userAssignedIdentities", label}, v,
-             "the entry for user-assigned identity " + describe(key) + " " + what +
-                 "; Azure fills in principalId and clientId, write {}");
+    std::string message = "the entry for user-assigned identity " + describe(key) + " " + what +
+                          "; Azure fills in principalId and clientId, write {}";
+    // Point at the entry as written in the resource when its value comes from elsewhere.
+    const Value* map = r.written({"identity", "userAssignedIdentities"});
+    const Value* entry = nullptr;
+    for (uint32_t k = 0; map && map->is_object() && k < map->size; ++k) {
+      if (map->members[k].key->span.begin == uais.members[i].key_span.begin) entry = map->members[k].value;
+    }
+    if (entry && !entry->is_object()) {
+      r.report_at(kIdentityOutputPropertySet, entry->span, {"identity", "userAssignedIdentities", label}, &v,
+                  std::move(message), r.origin_of(v, entry->span));
+    } else {
+      r.report(kIdentityOutputPropertySet, {"identity", "userAssignedIdentities", label}, v, std::move(message));
+    }
   }
 }
 

@@ -10,38 +10,57 @@ struct Requirement {
   std::string_view why;
 };
 
-// Properties that are absent are reported together at dataEncryption.type; a property written as
-// null or '' is reported where it is written. Unknown values are not reported.
-void require(ResourceCheck& r, std::initializer_list<Requirement> requirements) {
-  std::string absent;
-  for (const Requirement& q : requirements) {
-    const Val& v = r.property({"properties", "dataEncryption", q.property});
-    if (v.is_absent()) {
-      absent += (absent.empty() ? "" : "; ") + std::string("'") + std::string(q.property) +
-                "' is missing: " + std::string(q.why);
-    } else if (v.kind == Val::Kind::Null || (v.is_string() && v.str.empty())) {
-      r.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", q.property}, v,
-               "'" + std::string(q.property) + "' is " + (v.kind == Val::Kind::Null ? "null" : "empty") + ": " +
-                   std::string(q.why));
+// Properties that are absent are reported together at dataEncryption.type (one finding); a property
+// written as null or '' is reported where it is written. Unknown values are not reported.
+class Requirements {
+ public:
+  explicit Requirements(ResourceCheck& r) : r_(r), type_(r.property({"properties", "dataEncryption", "type"})) {}
+
+  // condition: what makes these properties required (geo-redundant backup), so that the binding
+  // which turns it on is named in the message.
+  void require(std::initializer_list<Requirement> requirements, const Val* condition = nullptr) {
+    for (const Requirement& q : requirements) {
+      const Val& v = r_.property({"properties", "dataEncryption", q.property});
+      if (v.is_absent()) {
+        if (!absent_.empty()) absent_ += "; ";
+        absent_ += "'" + std::string(q.property) + "' is missing: " + std::string(q.why);
+        if (condition) merge_deps(type_, *condition);
+      } else if (v.kind == Val::Kind::Null || (v.is_string() && v.str.empty())) {
+        Val offending = v;
+        if (condition) merge_deps(offending, *condition);
+        r_.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", q.property}, offending,
+                  "'" + std::string(q.property) + "' is " + (v.kind == Val::Kind::Null ? "null" : "empty") + ": " +
+                      std::string(q.why));
+      }
     }
   }
-  if (!absent.empty()) {
-    r.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", "type"},
-             r.property({"properties", "dataEncryption", "type"}), absent);
+
+  void report_absent() {
+    if (absent_.empty()) return;
+    r_.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", "type"}, type_, absent_);
   }
-}
+
+ private:
+  ResourceCheck& r_;
+  Val type_;
+  std::string absent_;
+};
 
 void check(ResourceCheck& r) {
   if (!uses_customer_managed_key(r)) return;
-  require(r, {{"primaryKeyURI", "data encryption with 'AzureKeyVault' needs the key's URI"},
-              {"primaryUserAssignedIdentityId",
-               "data encryption with 'AzureKeyVault' needs the user-assigned identity that reads the key"}});
+  Requirements requirements(r);
+  requirements.require({{"primaryKeyURI", "data encryption with 'AzureKeyVault' needs the key's URI"},
+                        {"primaryUserAssignedIdentityId",
+                         "data encryption with 'AzureKeyVault' needs the user-assigned identity that reads the key"}});
   // The PostgreSQL documentation requires a second key and identity for geo-redundant backups.
   if (r.is_postgresql_flexible_server() && geo_redundant_backup_enabled(r)) {
-    require(r, {{"geoBackupKeyURI", "geo-redundant backup with customer-managed keys needs a key in the paired region"},
-                {"geoBackupUserAssignedIdentityId",
-                 "geo-redundant backup with customer-managed keys needs its own user-assigned identity"}});
+    requirements.require(
+        {{"geoBackupKeyURI", "geo-redundant backup with customer-managed keys needs a key in the paired region"},
+         {"geoBackupUserAssignedIdentityId",
+          "geo-redundant backup with customer-managed keys needs its own user-assigned identity"}},
+        &r.property({"properties", "backup", "geoRedundantBackup"}));
   }
+  requirements.report_absent();
 }
 
 }  // namespace

@@ -98,6 +98,16 @@ std::string origin_description(const Origin& o) {
 }
 }  // namespace
 
+const Value* ResourceCheck::written(const Path& path) const {
+  const Value* v = resource_.body;
+  for (std::string_view step : path) {
+    if (!v->is_object()) return nullptr;
+    v = v->find(step);
+    if (!v) return nullptr;
+  }
+  return v;
+}
+
 std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const {
   // The value itself, and for a resource ID the parts of its name, where they were written
   // outside the place the finding points at.

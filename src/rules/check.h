@@ -42,6 +42,9 @@ class ResourceCheck {
   // The span to point at for the property at path: the property's own value when it is written in
   // the resource, else the deepest enclosing property that is (e.g. an 'identity' set from a variable).
   Span locate(const Path& path) const;
+  // The value written at exactly this path in the resource, or null when the path passes through an
+  // expression or is not written.
+  const Value* written(const Path& path) const;
 
   // Reports a finding about the value at path. When the offending value was written inside the
   // resource, the finding points at it; otherwise at locate(path), with the place the value came
