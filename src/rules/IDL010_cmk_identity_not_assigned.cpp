@@ -14,7 +14,7 @@ void check_identity(ResourceCheck& r, std::string_view property) {
   if (uais.is_unknown() || identity.is_unknown()) return;
   const std::string what = "'" + std::string(property) + "' " + describe(id);
   if (!uais.is_object() || uais.members.empty()) {
-    r.report(kCmkIdentityNotAssigned, {"properties", "dataEncryption", property}, id,
+    r.report(kCmkIdentityNotAssigned, {"properties", "dataEncryption", property}, with_cmk_condition(r, id),
              what +
                  " is not assigned to the server: the server has no user-assigned identities; add it to "
                  "identity.userAssignedIdentities (with a type that includes UserAssigned)");
@@ -23,7 +23,7 @@ void check_identity(ResourceCheck& r, std::string_view property) {
   for (const ValMember& m : uais.members) {
     if (same_resource(m.key, id) != Tri::No) return;  // assigned, or cannot tell
   }
-  r.report(kCmkIdentityNotAssigned, {"properties", "dataEncryption", property}, id,
+  r.report(kCmkIdentityNotAssigned, {"properties", "dataEncryption", property}, with_cmk_condition(r, id),
            what + " is not one of the server's user-assigned identities; add it to identity.userAssignedIdentities");
 }
 

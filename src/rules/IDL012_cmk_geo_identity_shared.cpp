@@ -12,7 +12,8 @@ void check(ResourceCheck& r) {
   if (primary.is_unset() || geo.is_unset()) return;
   if ((primary.is_string() && primary.str.empty()) || (geo.is_string() && geo.str.empty())) return;
   if (same_resource(primary, geo) != Tri::Yes) return;
-  r.report(kCmkGeoIdentityShared, {"properties", "dataEncryption", "geoBackupUserAssignedIdentityId"}, geo,
+  r.report(kCmkGeoIdentityShared, {"properties", "dataEncryption", "geoBackupUserAssignedIdentityId"},
+           with_cmk_condition(r, geo),
            "the geo-backup key identity " + describe(geo) +
                " is the same identity as the primary key identity; geo-redundant backup needs a second "
                "user-assigned identity");

@@ -26,7 +26,7 @@ std::string what_is_wrong(const std::string& uri) {
 void check_uri(ResourceCheck& r, std::string_view property) {
   const Val& v = r.property({"properties", "dataEncryption", property});
   if (!v.is_string() || v.str.empty() || is_key_uri(v.str)) return;
-  r.report(kCmkKeyUriInvalid, {"properties", "dataEncryption", property}, v,
+  r.report(kCmkKeyUriInvalid, {"properties", "dataEncryption", property}, with_cmk_condition(r, v),
            "'" + std::string(property) + "' '" + v.str + "' is not a key URI: " + what_is_wrong(v.str));
 }
 

@@ -13,6 +13,12 @@ bool uses_customer_managed_key(ResourceCheck& r) {
   return type.is_string() && equals_ignore_case(type.str, "AzureKeyVault");
 }
 
+Val with_cmk_condition(ResourceCheck& r, const Val& v) {
+  Val out = v;
+  merge_deps(out, r.property({"properties", "dataEncryption", "type"}));
+  return out;
+}
+
 bool geo_redundant_backup_enabled(ResourceCheck& r) {
   const Val& geo = r.property({"properties", "backup", "geoRedundantBackup"});
   return geo.is_string() && equals_ignore_case(geo.str, "Enabled");
