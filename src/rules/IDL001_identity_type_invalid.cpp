@@ -89,9 +89,13 @@ void check(ResourceCheck& r) {
     return;
   }
   if (accepts(*found.version, type.str)) return;
+  const bool no_identity = found.version->identity_types.empty();
+  // An api-version without any identity: asking for no identity is harmless there.
+  if (no_identity && type.str == "None") return;
 
   std::string message = "'" + type.str + "' is not accepted by " + where;
   if (found.newer_than_known) message += " (checked as " + found.version->api_version + ", the newest version known)";
+  if (no_identity) message += ": this api-version has no managed identity";
 
   // Another api-version that takes the value exactly: the nearest later one, else the nearest earlier one.
   const auto& versions = found.type->versions;
@@ -131,7 +135,7 @@ void check(ResourceCheck& r) {
   } else if (earlier) {
     message += "; '" + type.str + "' was accepted up to api-version " + earlier->api_version;
   }
-  message += " (accepted: " + quoted_list(found.version->identity_types) + ")";
+  if (!no_identity) message += " (accepted: " + quoted_list(found.version->identity_types) + ")";
   r.report(kIdentityTypeInvalid, {"identity", "type"}, type, std::move(message));
 }
 
@@ -147,7 +151,9 @@ const RuleInfo kIdentityTypeInvalid = {
 `identity.type` of a resource whose type is in idlint's identity catalog (Azure Database for
 PostgreSQL and MySQL flexible servers today) must be exactly one of the values that type accepts at
 the resource's `apiVersion`: case, spaces and order count. An api-version newer than the catalog
-knows is checked against the newest version the catalog has.
+knows is checked against the newest version the catalog has. At an api-version where the type has
+no identity at all (PostgreSQL flexible server 2021-06-01, for example), any type but `None` is
+reported.
 
 ## Why it matters
 Resource providers compare the value literally. `SystemAssigned, UserAssigned` (with a space) is the
