@@ -177,9 +177,9 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
       out.str = std::string(n.text);
       return out;
     case ir::Node::Kind::Parameter:
-      return parameter(ctx, n.text, n.span);
+      return parameter(ctx, n.text);
     case ir::Node::Kind::Variable:
-      return variable(ctx, n.text, n.span);
+      return variable(ctx, n.text);
     case ir::Node::Kind::Value:
       return evaluate(ctx, *n.value);
     case ir::Node::Kind::Call:
@@ -225,8 +225,7 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
   return out;
 }
 
-Val Evaluator::parameter(const Context& ctx, std::string_view name, Span at) {
-  (void)at;
+Val Evaluator::parameter(const Context& ctx, std::string_view name) {
   const Template& scope = scope_of(*ctx.tmpl);
   const Parameter* p = scope.find_parameter(name);
   const std::string symbol = "parameters('" + lower(name) + "')@" + template_tag(scope);
@@ -268,8 +267,7 @@ Val Evaluator::parameter(const Context& ctx, std::string_view name, Span at) {
   return r;
 }
 
-Val Evaluator::variable(const Context& ctx, std::string_view name, Span at) {
-  (void)at;
+Val Evaluator::variable(const Context& ctx, std::string_view name) {
   const Template& scope = scope_of(*ctx.tmpl);
   const Variable* v = scope.find_variable(name);
   const std::string symbol = "variables('" + lower(name) + "')@" + template_tag(scope);

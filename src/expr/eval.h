@@ -101,8 +101,8 @@ class Evaluator {
   Val evaluate(const Context& ctx, const Value& v);
   Val evaluate(const Context& ctx, const ir::Node& n);
 
-  Val parameter(const Context& ctx, std::string_view name, Span at);
-  Val variable(const Context& ctx, std::string_view name, Span at);
+  Val parameter(const Context& ctx, std::string_view name);
+  Val variable(const Context& ctx, std::string_view name);
 
  private:
   Val call(const Context& ctx, const ir::Node& n);

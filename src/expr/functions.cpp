@@ -606,8 +606,7 @@ Val call_function(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
     // parameters()/variables() with a computed name arrive here too.
     if ((equals_ignore_case(n.text, "parameters") || equals_ignore_case(n.text, "variables")) && args.size() == 1 &&
         args[0].is_string()) {
-      Val r = equals_ignore_case(n.text, "parameters") ? ev.parameter(ctx, args[0].str, n.span)
-                                                       : ev.variable(ctx, args[0].str, n.span);
+      Val r = equals_ignore_case(n.text, "parameters") ? ev.parameter(ctx, args[0].str) : ev.variable(ctx, args[0].str);
       merge_deps(r, args[0]);
       return r;
     }
