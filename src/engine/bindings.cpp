@@ -20,7 +20,6 @@ namespace {
 
 class ParameterCollector {
  public:
-
   void value(const Template& t, const Value& v, unsigned depth = 0) {
     if (depth > 64) return;
     switch (v.kind) {

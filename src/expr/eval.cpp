@@ -23,14 +23,6 @@ struct DepthGuard {
 
 const char* const kTooDeep = "the value is nested too deeply to evaluate";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 std::string template_tag(const Template& t) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%p", static_cast<const void*>(&t));
@@ -55,7 +47,7 @@ Val Val::string(std::string s) {
 
 Val Val::member(std::string_view name) const {
   if (kind == Kind::Unknown) {
-    Val u = unknown(str, symbol.empty() ? std::string{} : symbol + "." + lower(name));
+    Val u = unknown(str, symbol.empty() ? std::string{} : symbol + "." + to_lower_ascii(name));
     u.deps = deps;
     return u;
   }
@@ -228,7 +220,7 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
 Val Evaluator::parameter(const Context& ctx, std::string_view name) {
   const Template& scope = scope_of(*ctx.tmpl);
   const Parameter* p = scope.find_parameter(name);
-  const std::string symbol = "parameters('" + lower(name) + "')@" + template_tag(scope);
+  const std::string symbol = "parameters('" + to_lower_ascii(name) + "')@" + template_tag(scope);
   if (!p) return Val::unknown("parameter '" + std::string(name) + "' is not declared", symbol);
   Val r;
   if (p->passed_by_caller) {
@@ -270,7 +262,7 @@ Val Evaluator::parameter(const Context& ctx, std::string_view name) {
 Val Evaluator::variable(const Context& ctx, std::string_view name) {
   const Template& scope = scope_of(*ctx.tmpl);
   const Variable* v = scope.find_variable(name);
-  const std::string symbol = "variables('" + lower(name) + "')@" + template_tag(scope);
+  const std::string symbol = "variables('" + to_lower_ascii(name) + "')@" + template_tag(scope);
   if (!v) return Val::unknown("variable '" + std::string(name) + "' is not declared", symbol);
   if (equals_ignore_case(v->name, "copy")) return Val::unknown("variable loops ('copy') are not evaluated", symbol);
   if (auto it = variables_.find(v); it != variables_.end()) return it->second;

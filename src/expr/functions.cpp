@@ -11,14 +11,6 @@ namespace {
 using Ctx = Evaluator::Context;
 using Args = std::vector<Val>;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 // A canonical text for a value, so that equal calls on equal (or equally unknown) inputs get one symbol.
 bool canonical(const Val& v, std::string& out) {
   switch (v.kind) {
@@ -66,7 +58,7 @@ Val first_unknown(const Args& args) {
 Val unknown_call(std::string_view name, const Args& args, std::string reason) {
   static constexpr std::array<std::string_view, 3> kVolatile = {"utcnow", "newguid", "deployment"};
   std::string symbol;
-  const std::string fn = lower(name);
+  const std::string fn = to_lower_ascii(name);
   if (std::find(kVolatile.begin(), kVolatile.end(), fn) == kVolatile.end()) {
     symbol = fn + "(";
     for (const Val& a : args) {
@@ -262,7 +254,7 @@ Val resource_id_call(std::string_view fn, const Args& args) {
       return unknown_call(fn, args, std::string(fn) + "(): a name argument is not a string");
     }
   }
-  if (!equals_ignore_case(fn, "resourceId")) id.scope.insert(id.scope.begin(), Val::string(lower(fn)));
+  if (!equals_ignore_case(fn, "resourceId")) id.scope.insert(id.scope.begin(), Val::string(to_lower_ascii(fn)));
   return with_deps(std::move(id), args);
 }
 
@@ -462,7 +454,7 @@ const std::vector<Function>& functions() {
        [](const Args& a, Origin o) {
          if (!a[0].is_string())
            return unknown_call("tolower", a, a[0].is_unknown() ? a[0].str : "toLower(): not a string");
-         return make_string(lower(a[0].str), a, o);
+         return make_string(to_lower_ascii(a[0].str), a, o);
        }},
       {"toUpper",
        1,

@@ -62,6 +62,11 @@ class Reader {
     throw Failure{SyntaxError{Span{at, at + length}, std::move(message)}};
   }
 
+  [[noreturn]] void fail_unterminated_string(const char* open) {
+    p_ = open;
+    fail(offset(), 1, "unterminated string: the file ends before the closing '\"'");
+  }
+
   // The file ended inside an object or array: point at the end, and say where it was opened.
   [[noreturn]] void fail_unclosed(uint32_t opened_at, char bracket) {
     const size_t line = 1 + static_cast<size_t>(std::count(begin_, begin_ + opened_at, '\n'));
@@ -257,18 +262,11 @@ class Reader {
       p_ = quote + 1;
       return s;
     }
-    if (!quote) {
-      p_ = open;
-      fail(offset(), 1, "unterminated string: the file ends before the closing '\"'");
-    }
+    if (!quote) fail_unterminated_string(open);
     p_ = backslash;
     if (std::memchr(start, '\n', static_cast<size_t>(p_ - start)) ||
         std::memchr(start, '\r', static_cast<size_t>(p_ - start))) {
       note_multiline(open);
-    }
-    if (p_ >= end_) {
-      p_ = open;
-      fail(offset(), 1, "unterminated string: the file ends before the closing '\"'");
     }
     escaped = true;
     std::string out(start, static_cast<size_t>(p_ - start));
@@ -331,8 +329,7 @@ class Reader {
       }
       p_ += 2;
     }
-    p_ = open;
-    fail(offset(), 1, "unterminated string: the file ends before the closing '\"'");
+    fail_unterminated_string(open);
   }
 
   Value parse_string_value() {

@@ -4,20 +4,11 @@
 namespace idlint {
 
 namespace {
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-}  // namespace
-
-namespace {
 constexpr size_t kIndexFrom = 32;
 
 template <typename T>
-const T* find_named(const std::vector<T>& items, std::unordered_map<std::string, size_t>& index, std::string_view name) {
+const T* find_named(const std::vector<T>& items, std::unordered_map<std::string, size_t>& index,
+                    std::string_view name) {
   if (items.size() < kIndexFrom) {
     for (const T& item : items) {
       if (equals_ignore_case(item.name, name)) return &item;
@@ -26,9 +17,9 @@ const T* find_named(const std::vector<T>& items, std::unordered_map<std::string,
   }
   if (index.empty()) {
     // With duplicate names the first declaration wins, as the linear search finds it.
-    for (size_t i = 0; i < items.size(); ++i) index.emplace(lower(items[i].name), i);
+    for (size_t i = 0; i < items.size(); ++i) index.emplace(to_lower_ascii(items[i].name), i);
   }
-  auto it = index.find(lower(name));
+  auto it = index.find(to_lower_ascii(name));
   return it == index.end() ? nullptr : &items[it->second];
 }
 }  // namespace

@@ -1,6 +1,7 @@
 // The format-neutral value tree: what a template's JSON or Bicep body is, with a span on every node.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "model/source.h"
@@ -54,6 +55,8 @@ struct Value {
 };
 
 bool equals_ignore_case(std::string_view a, std::string_view b);
+// ASCII lower case (ARM names and the keys of case-insensitive lookups).
+std::string to_lower_ascii(std::string_view s);
 bool contains_ignore_case(std::string_view haystack, std::string_view needle);
 bool starts_with_ignore_case(std::string_view s, std::string_view prefix);
 
