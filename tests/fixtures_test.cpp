@@ -1,12 +1,16 @@
-// The annotated-fixture runner: every template under testdata/<RULE>/ is linted with that rule (and
-// IDL900); each `// expect: ID ["message part"]` must be matched by a finding starting on that line,
-// each `// related: ID` by a related location on that line, and no other finding may appear.
+// The annotated-fixture runner: every template under testdata/<RULE>/ (ARM JSON and Bicep) is linted
+// with that rule (and IDL900); each `// expect: ID ["message part"]` must be matched by a finding
+// starting on that line, each `// related: ID` by a related location on that line, and no other
+// finding may appear. Each JSON fixture has a Bicep twin that must produce the same findings.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <set>
+#include <sstream>
 
 #include "engine/lint.h"
 #include "rules/rule.h"
@@ -46,59 +50,132 @@ std::vector<Expectation> parse_expectations(const std::string& text, const char*
   return out;
 }
 
+bool is_json_fixture(const fs::path& p) { return p.extension() == ".json" || p.extension() == ".jsonc"; }
+bool is_bicep_fixture(const fs::path& p) { return p.extension() == ".bicep"; }
+
+struct RuleFolder {
+  fs::path dir;
+  const RuleInfo* rule = nullptr;
+  RuleSelection selection;  // the folder's rule only (IDL900 is raised whenever a file does not parse)
+  std::vector<fs::path> files;
+};
+
+// The rule folders under testdata/, each with its fixtures in both formats, sorted by name.
+std::vector<RuleFolder> rule_folders(const fs::path& root) {
+  std::vector<RuleFolder> out;
+  for (const auto& dir : fs::directory_iterator(root)) {
+    if (!dir.is_directory()) continue;
+    RuleFolder folder;
+    folder.dir = dir.path();
+    folder.rule = find_rule(dir.path().filename().string());
+    REQUIRE_MESSAGE(folder.rule, "testdata folder not named after a rule: " << dir.path());
+    folder.selection.rules = {folder.rule};
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+      if (is_json_fixture(e.path()) || is_bicep_fixture(e.path())) folder.files.push_back(e.path());
+    }
+    std::sort(folder.files.begin(), folder.files.end());
+    out.push_back(std::move(folder));
+  }
+  std::sort(out.begin(), out.end(), [](const RuleFolder& a, const RuleFolder& b) { return a.dir < b.dir; });
+  return out;
+}
+
+void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, const fs::path& path) {
+  const std::string text = test::read_file(path.string());
+  const std::string rel = fs::relative(path, root).string();
+  CAPTURE(rel);
+  const FileResult result = lint_file(path.string(), true, folder.selection);
+  std::vector<Expectation> expected;
+  for (Expectation& e : parse_expectations(text, "expect:")) {
+    if (e.rule == folder.rule->id || e.rule == "IDL900") expected.push_back(e);
+  }
+  std::vector<bool> matched(result.findings.size(), false);
+  for (const Expectation& e : expected) {
+    bool found = false;
+    for (size_t i = 0; i < result.findings.size() && !found; ++i) {
+      const ResolvedFinding& f = result.findings[i];
+      if (matched[i] || f.rule->id != e.rule || f.primary.range.start.line != e.line) continue;
+      if (!e.message_part.empty() && f.message.find(e.message_part) == std::string::npos) continue;
+      matched[i] = found = true;
+    }
+    CHECK_MESSAGE(found, "missing " << e.rule << " at " << rel << ":" << e.line
+                                    << (e.message_part.empty() ? "" : " with \"" + e.message_part + "\""));
+  }
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const ResolvedFinding& f = result.findings[i];
+    CHECK_MESSAGE(matched[i], "unexpected " << f.rule->id << " at " << rel << ":" << f.primary.range.start.line
+                                            << ":" << f.primary.range.start.column << ": " << f.message);
+  }
+  for (const Expectation& e : parse_expectations(text, "related:")) {
+    bool found = false;
+    for (const ResolvedFinding& f : result.findings) {
+      if (f.rule->id != e.rule) continue;
+      for (const ResolvedLocation& l : f.related) found = found || l.range.start.line == e.line;
+    }
+    CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << rel << ":" << e.line);
+  }
+}
+
+// What a twin must reproduce: the (rule id, message) multiset of the folder's rule. Syntax error
+// messages differ by format (a JSON parser and a Bicep parser notice different things), so IDL900
+// findings count only by number.
+std::multiset<std::string> comparable_findings(const FileResult& result, const RuleInfo& rule) {
+  std::multiset<std::string> out;
+  size_t syntax_errors = 0;
+  for (const ResolvedFinding& f : result.findings) {
+    if (f.rule->id == "IDL900") {
+      ++syntax_errors;
+    } else if (f.rule == &rule) {
+      out.insert(std::string(f.rule->id) + ": " + f.message);
+    }
+  }
+  out.insert("IDL900 findings: " + std::to_string(syntax_errors));
+  return out;
+}
+
+std::string describe(const std::multiset<std::string>& findings) {
+  std::ostringstream s;
+  for (const std::string& f : findings) s << "\n    " << f;
+  return findings.empty() ? std::string(" (none)") : s.str();
+}
+
 }  // namespace
 
 TEST_CASE("annotated fixtures produce exactly the expected findings") {
   const fs::path root = fs::path(IDLINT_SOURCE_DIR) / "testdata";
-  size_t files = 0;
-  for (const auto& dir : fs::directory_iterator(root)) {
-    if (!dir.is_directory()) continue;
-    const RuleInfo* rule = find_rule(dir.path().filename().string());
-    REQUIRE_MESSAGE(rule, "testdata folder not named after a rule: " << dir.path());
-    RuleSelection selection;
-    selection.rules = {rule};
-    std::vector<fs::path> paths;
-    for (const auto& e : fs::directory_iterator(dir.path())) {
-      const std::string ext = e.path().extension().string();
-      if (ext == ".json" || ext == ".jsonc") paths.push_back(e.path());
-    }
-    std::sort(paths.begin(), paths.end());
-    for (const fs::path& path : paths) {
-      ++files;
-      const std::string text = test::read_file(path.string());
-      const std::string rel = fs::relative(path, root).string();
-      CAPTURE(rel);
-      const FileResult result = lint_file(path.string(), true, selection);
-      std::vector<Expectation> expected;
-      for (Expectation& e : parse_expectations(text, "expect:")) {
-        if (e.rule == rule->id || e.rule == "IDL900") expected.push_back(e);
-      }
-      std::vector<bool> matched(result.findings.size(), false);
-      for (const Expectation& e : expected) {
-        bool found = false;
-        for (size_t i = 0; i < result.findings.size() && !found; ++i) {
-          const ResolvedFinding& f = result.findings[i];
-          if (matched[i] || f.rule->id != e.rule || f.primary.range.start.line != e.line) continue;
-          if (!e.message_part.empty() && f.message.find(e.message_part) == std::string::npos) continue;
-          matched[i] = found = true;
-        }
-        CHECK_MESSAGE(found, "missing " << e.rule << " at " << rel << ":" << e.line
-                                        << (e.message_part.empty() ? "" : " with \"" + e.message_part + "\""));
-      }
-      for (size_t i = 0; i < result.findings.size(); ++i) {
-        const ResolvedFinding& f = result.findings[i];
-        CHECK_MESSAGE(matched[i], "unexpected " << f.rule->id << " at " << rel << ":" << f.primary.range.start.line
-                                                << ":" << f.primary.range.start.column << ": " << f.message);
-      }
-      for (const Expectation& e : parse_expectations(text, "related:")) {
-        bool found = false;
-        for (const ResolvedFinding& f : result.findings) {
-          if (f.rule->id != e.rule) continue;
-          for (const ResolvedLocation& l : f.related) found = found || l.range.start.line == e.line;
-        }
-        CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << rel << ":" << e.line);
-      }
+  size_t json_files = 0;
+  size_t bicep_files = 0;
+  for (const RuleFolder& folder : rule_folders(root)) {
+    for (const fs::path& path : folder.files) {
+      ++(is_bicep_fixture(path) ? bicep_files : json_files);
+      check_annotated_fixture(root, folder, path);
     }
   }
-  CHECK(files > 50);
+  CHECK(json_files > 50);
+  CHECK(bicep_files >= json_files);
+}
+
+TEST_CASE("every JSON fixture has a Bicep twin with the same findings") {
+  const fs::path root = fs::path(IDLINT_SOURCE_DIR) / "testdata";
+  size_t twins = 0;
+  for (const RuleFolder& folder : rule_folders(root)) {
+    for (const fs::path& json : folder.files) {
+      if (!is_json_fixture(json)) continue;
+      fs::path bicep = json;
+      bicep.replace_extension(".bicep");
+      const std::string rel = fs::relative(json, root).string();
+      CAPTURE(rel);
+      if (!fs::exists(bicep)) {
+        FAIL_CHECK("missing Bicep twin " << fs::relative(bicep, root).string() << " of " << rel);
+        continue;
+      }
+      ++twins;
+      const auto from_json = comparable_findings(lint_file(json.string(), true, folder.selection), *folder.rule);
+      const auto from_bicep = comparable_findings(lint_file(bicep.string(), true, folder.selection), *folder.rule);
+      CHECK_MESSAGE(from_json == from_bicep, "the Bicep twin of " << rel << " does not find the same:\n  JSON:"
+                                                                  << describe(from_json) << "\n  Bicep:"
+                                                                  << describe(from_bicep));
+    }
+  }
+  CHECK(twins > 50);
 }
