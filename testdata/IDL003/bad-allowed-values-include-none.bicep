@@ -1,0 +1,36 @@
+param location string = resourceGroup().location
+
+@description('Set to None to detach identities.')
+@allowed([
+  'UserAssigned'
+  'None' // related: IDL003
+])
+param identityType string = 'UserAssigned'
+
+@secure()
+param administratorLoginPassword string
+
+var identityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-pg-quotes')
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-quotes-weu'
+  location: location
+  sku: {
+    name: 'Standard_B2s'
+    tier: 'Burstable'
+  }
+  identity: {
+    type: identityType // expect: IDL003
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    version: '16'
+    administratorLogin: 'pgadmin'
+    administratorLoginPassword: administratorLoginPassword
+    storage: {
+      storageSizeGB: 64
+    }
+  }
+}
