@@ -1,0 +1,19 @@
+@allowed([
+  '/subscriptions/3f2a8c1e-5b7d-4e9a-9c61-2d8e4f0a7b13/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-reports'
+  'id-reports' // related: IDL004
+])
+param identityKey string = '/subscriptions/3f2a8c1e-5b7d-4e9a-9c61-2d8e4f0a7b13/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-reports'
+param useSecondIdentity bool = false
+
+resource reportsApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-reports'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityKey}': {} // expect: IDL004 "when parameter 'identityKey' is 'id-reports'"
+      '${useSecondIdentity ? identityKey : resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-reports-2')}': {} // expect: IDL004
+    }
+  }
+  properties: {}
+}

@@ -1,0 +1,24 @@
+// The same identity twice: once through an existing declaration, once through resourceId().
+param location string = resourceGroup().location
+
+resource identityA 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'a'
+}
+
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'crbuildweu'
+  location: location
+  sku: {
+    name: 'Premium'
+  }
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityA.id}': {}
+      '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'a')}': {} // expect: IDL004
+    }
+  }
+  properties: {
+    adminUserEnabled: false
+  }
+}
