@@ -1,0 +1,33 @@
+param location string = resourceGroup().location
+
+@secure()
+param administratorLoginPassword string
+
+var cmkIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-pg-audit-cmk')
+
+resource auditServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-audit-weu'
+  location: location
+  sku: {
+    name: 'Standard_D2ds_v5'
+    tier: 'GeneralPurpose'
+  }
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${cmkIdentityId}': {}
+    }
+  }
+  properties: {
+    version: '16'
+    administratorLogin: 'pgadmin'
+    administratorLoginPassword: administratorLoginPassword
+    storage: {
+      storageSizeGB: 128
+    }
+    dataEncryption: {
+      type: 'AzureKeyVault' // expect: IDL011
+      primaryUserAssignedIdentityId: cmkIdentityId
+    }
+  }
+}
