@@ -150,6 +150,8 @@ class Parser {
         out_.decls.push_back(declaration(nullptr));
       } catch (const Failure& f) {
         depth_ = 0;
+        expr_stack_.clear();
+        prop_stack_.clear();
         out_.errors.push_back({f.span, f.message});
         if (f.fatal || out_.errors.size() >= kMaxErrors) break;
         resync(decl_start);
@@ -200,7 +202,13 @@ class Parser {
       if (c == ' ' || c == '\t') {
         ++pos_;
       } else if (c == '/' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '/') {
-        while (pos_ < s_.size() && s_[pos_] != '\n' && s_[pos_] != '\r') ++pos_;
+        // To the end of the line (vectorised: comments are a large part of many files).
+        const char* begin = s_.data() + pos_;
+        const size_t left = s_.size() - pos_;
+        const void* nl = std::memchr(begin, '\n', left);
+        const size_t line = nl ? static_cast<size_t>(static_cast<const char*>(nl) - begin) : left;
+        const void* cr = std::memchr(begin, '\r', line);
+        pos_ += cr ? static_cast<size_t>(static_cast<const char*>(cr) - begin) : line;
       } else if (c == '/' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '*') {
         const size_t end = s_.find("*/", pos_ + 2);
         if (end == std::string_view::npos) {
@@ -403,6 +411,15 @@ class Parser {
   const Expr* const* list(const std::vector<const Expr*>& v) {
     auto* a = arena_.array<const Expr*>(v.size());
     std::copy(v.begin(), v.end(), a);
+    return a;
+  }
+  // Lists under construction share one stack (nested lists push above their parent's items), so
+  // building an array, an argument list or an object costs no heap allocation.
+  const Expr* const* pop_list(size_t base) {
+    const size_t n = expr_stack_.size() - base;
+    auto* a = arena_.array<const Expr*>(n);
+    std::copy(expr_stack_.begin() + static_cast<std::ptrdiff_t>(base), expr_stack_.end(), a);
+    expr_stack_.resize(base);
     return a;
   }
 
@@ -861,7 +878,10 @@ class Parser {
         while (true) {
           skip_separators();
           if (is(T::RBracket)) break;
-          decorators();
+          if (is(T::At)) {
+            decorators();
+            skip_separators();  // the formatter may write `[@discriminator('type'), a | b, …]`
+          }
           type();
           if (!is(T::Comma) && !is(T::Newline) && !is(T::RBracket)) expected("',', a new line or ']' in the tuple type");
         }
@@ -1042,10 +1062,11 @@ class Parser {
     DepthGuard guard(*this, tok_.b);
     const uint32_t open = tok_.b;
     take();
-    std::vector<const Expr*> args;
+    const size_t base = expr_stack_.size();
     skip_newlines();
     while (!is(T::RParen)) {
-      args.push_back(expression());
+      const Expr* arg = expression();
+      expr_stack_.push_back(arg);
       skip_newlines();
       if (is(T::Comma)) {
         take();
@@ -1063,8 +1084,8 @@ class Parser {
       c->a[0] = ns_expr;
       c->ns = s_.substr(ns_expr->span.begin, ns_expr->span.end - ns_expr->span.begin);
     }
-    c->items = list(args);
-    c->count = static_cast<uint32_t>(args.size());
+    c->count = static_cast<uint32_t>(expr_stack_.size() - base);
+    c->items = pop_list(base);
     return c;
   }
 
@@ -1175,7 +1196,7 @@ class Parser {
   }
 
   const Expr* array(uint32_t b) {
-    std::vector<const Expr*> items;
+    const size_t base = expr_stack_.size();
     while (true) {
       skip_newlines();
       if (is(T::RBracket)) break;
@@ -1185,9 +1206,10 @@ class Parser {
         const Expr* operand = expression();
         Expr* sp = node(Expr::Kind::Spread, from(sb));
         sp->a[0] = operand;
-        items.push_back(sp);
+        expr_stack_.push_back(sp);
       } else {
-        items.push_back(expression());
+        const Expr* item = expression();
+        expr_stack_.push_back(item);
       }
       if (is(T::Comma)) {
         take();
@@ -1198,8 +1220,8 @@ class Parser {
     }
     take();
     Expr* e = node(Expr::Kind::Array, from(b));
-    e->items = list(items);
-    e->count = static_cast<uint32_t>(items.size());
+    e->count = static_cast<uint32_t>(expr_stack_.size() - base);
+    e->items = pop_list(base);
     return e;
   }
 
@@ -1251,7 +1273,7 @@ class Parser {
   const Expr* object(Decl* owner) {
     DepthGuard guard(*this, tok_.b);
     const uint32_t b = take().b;  // {
-    std::vector<Property> props;
+    const size_t base = prop_stack_.size();
     while (true) {
       skip_separators();
       if (is(T::RBrace)) break;
@@ -1270,7 +1292,7 @@ class Parser {
         Property p;
         p.value = expression();
         p.span = from(pb);
-        props.push_back(p);
+        prop_stack_.push_back(p);
       } else if (owner && owner->kind == Decl::Kind::Resource && is_word("resource") && nested_resource_ahead()) {
         Decl* child = declaration(owner);
         owner->children.push_back(child);
@@ -1292,7 +1314,7 @@ class Parser {
         skip_newlines();
         p.value = expression();
         p.span = from(pb);
-        props.push_back(p);
+        prop_stack_.push_back(p);
       }
       if (is(T::Comma)) {
         take();
@@ -1303,10 +1325,12 @@ class Parser {
     }
     take();
     Expr* e = node(Expr::Kind::Object, from(b));
-    auto* a = arena_.array<Property>(props.size());
-    std::copy(props.begin(), props.end(), a);
+    const size_t n = prop_stack_.size() - base;
+    auto* a = arena_.array<Property>(n);
+    std::copy(prop_stack_.begin() + static_cast<std::ptrdiff_t>(base), prop_stack_.end(), a);
+    prop_stack_.resize(base);
     e->props = a;
-    e->prop_count = static_cast<uint32_t>(props.size());
+    e->prop_count = static_cast<uint32_t>(n);
     return e;
   }
 
@@ -1517,6 +1541,8 @@ class Parser {
   size_t directives_seen_ = 0;
   size_t line_scan_pos_ = 0;
   uint32_t line_scan_line_ = 1;
+  std::vector<const Expr*> expr_stack_;
+  std::vector<Property> prop_stack_;
   ParsedFile out_;
 };
 
