@@ -501,7 +501,7 @@ class Parser {
       if (params_file_ && is(T::Assign)) {
         take();
         d->value = expression();
-      } else if (params_file_ && !starts_type()) {
+      } else if (params_file_) {
         expected("'=' after the parameter name");
       } else {
         if (is(T::Newline)) continues_with({T::Pipe});  // a union written one member per line
