@@ -107,11 +107,17 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       continue;
     }
     if (r.status == FileResult::Status::SyntaxError && !report_syntax_errors) {
-      for (const ResolvedFinding& finding : r.findings) {
+      // Still said on stderr; other rules' findings (Bicep files are linted past an error) stay.
+      std::vector<ResolvedFinding> kept;
+      for (ResolvedFinding& finding : r.findings) {
+        if (finding.rule != &syntax_error_rule()) {
+          kept.push_back(std::move(finding));
+          continue;
+        }
         err << "idlint: error: " << finding.primary.path << ':' << finding.primary.range.start.line << ':'
             << finding.primary.range.start.column << ": " << finding.message << '\n';
       }
-      r.findings.clear();
+      r.findings = std::move(kept);
     }
     results.push_back(std::move(r));
   }

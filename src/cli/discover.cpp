@@ -17,7 +17,7 @@ namespace {
 
 bool lintable_extension(const fs::path& p) {
   const std::string ext = p.extension().string();
-  return ext == ".json" || ext == ".jsonc";
+  return ext == ".json" || ext == ".jsonc" || ext == ".bicep" || ext == ".bicepparam";
 }
 
 bool skipped_directory(const std::string& name) { return name == "node_modules" || (!name.empty() && name[0] == '.'); }

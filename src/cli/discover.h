@@ -15,8 +15,8 @@ struct DiscoveryResult {
   std::vector<std::pair<std::string, std::string>> errors;  // path, reason (missing, unreadable)
 };
 
-// Walks directories (skipping .git, node_modules, hidden folders and symlink loops) for .json and
-// .jsonc files; named files are kept whatever their extension.
+// Walks directories (skipping .git, node_modules, hidden folders and symlink loops) for .json, .jsonc,
+// .bicep and .bicepparam files; named files are kept whatever their extension.
 DiscoveryResult discover(const std::vector<std::string>& paths);
 
 }  // namespace idlint

@@ -10,8 +10,6 @@ namespace idlint {
 
 const std::vector<std::vector<std::string_view>> kCheckedPaths = {
     {"identity"},
-    {"apiVersion"},
-    {"condition"},
     {"properties", "dataEncryption"},
     {"properties", "backup", "geoRedundantBackup"},
 };
@@ -132,6 +130,9 @@ ResourceBindings enumerate_bindings(const Resource& resource) {
     }
     if (v) collector.value(t, *v);
   }
+  // The api-version and the condition are read from the model: Bicep writes them outside the body.
+  if (resource.api_version) collector.value(t, *resource.api_version);
+  if (resource.condition) collector.value(t, *resource.condition);
   // Expressions that replace a whole parent ('properties': '[variables(...)]') are read too.
   if (const Value* props = resource.body->find("properties"); props && props->is_expr()) collector.value(t, *props);
 

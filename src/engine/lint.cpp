@@ -11,6 +11,7 @@
 
 #include "engine/bindings.h"
 #include "load/arm_template.h"
+#include "load/bicep_template.h"
 #include "rules/check.h"
 
 namespace idlint {
@@ -185,9 +186,38 @@ std::vector<Finding> check_template(const Template& t, const RuleSelection& rule
   return collector.take();
 }
 
+namespace {
+
+Finding syntax_finding(const std::shared_ptr<const SourceFile>& file, const SyntaxError& e) {
+  Finding f;
+  f.rule = &syntax_error_rule();
+  f.level = Level::Error;
+  f.primary = Location{file, e.span, {}};
+  f.message = e.message;
+  f.logical = "syntax";
+  return f;
+}
+
+// Bicep: a syntax error does not stop the file being linted; the parser resumed after it.
+FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& rules) {
+  auto file = std::make_shared<const SourceFile>(result.path, std::move(text));
+  const bool params_file = is_bicepparam_path(result.path);
+  BicepLoadResult loaded = load_bicep(file, params_file);
+  for (const SyntaxError& e : loaded.syntax_errors) result.findings.push_back(resolve(syntax_finding(file, e)));
+  if (!loaded.syntax_errors.empty()) result.status = FileResult::Status::SyntaxError;
+  if (!params_file) {
+    for (const Finding& f : check_template(*loaded.tmpl, rules)) result.findings.push_back(resolve(f));
+  }
+  std::sort(result.findings.begin(), result.findings.end(), finding_order);
+  return result;
+}
+
+}  // namespace
+
 FileResult lint_text(const std::string& path, std::string text, bool explicitly_named, const RuleSelection& rules) {
   FileResult result;
   result.path = path;
+  if (is_bicep_path(path) || is_bicepparam_path(path)) return lint_bicep(std::move(result), std::move(text), rules);
   if (!explicitly_named && !may_be_deployment_template(text)) {
     result.status = FileResult::Status::Skipped;
     result.error = "not an ARM deployment template";
@@ -197,13 +227,7 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   ArmLoadResult loaded = load_arm_template(file);
   if (loaded.syntax_error) {
     result.status = FileResult::Status::SyntaxError;
-    Finding f;
-    f.rule = &syntax_error_rule();
-    f.level = Level::Error;
-    f.primary = Location{file, loaded.syntax_error->span, {}};
-    f.message = loaded.syntax_error->message;
-    f.logical = "syntax";
-    result.findings.push_back(resolve(f));
+    result.findings.push_back(resolve(syntax_finding(file, *loaded.syntax_error)));
     return result;
   }
   if (!loaded.is_template) {

@@ -545,6 +545,32 @@ const std::vector<Function>& functions() {
          }
          return unknown_call("contains", a, "contains(): unsupported arguments");
        }},
+      {"tryGet",  // what Bicep's `.?` and `[?…]` compile to: a member or item, null when absent
+       2,
+       SIZE_MAX,
+       {},
+       [](const Args& a, Origin) {
+         Val null_value;
+         null_value.kind = Val::Kind::Null;
+         Val cur = a[0];
+         for (size_t i = 1; i < a.size(); ++i) {
+           if (cur.is_unset()) return with_deps(null_value, a);
+           const Val& key = a[i];
+           if (cur.is_unknown() || key.is_unknown()) return unknown_call("tryGet", a, "tryGet(): " + first_unknown(a).str);
+           if (cur.kind == Val::Kind::Object && key.is_string()) {
+             Val m = cur.member(key.str);
+             if (m.is_unknown()) return unknown_call("tryGet", a, m.str);
+             cur = m.is_absent() ? null_value : std::move(m);
+           } else if (cur.kind == Val::Kind::Array && key.kind == Val::Kind::Number) {
+             cur = key.number >= 0 && static_cast<size_t>(key.number) < cur.items.size()
+                       ? cur.items[static_cast<size_t>(key.number)]
+                       : null_value;
+           } else {
+             return unknown_call("tryGet", a, "tryGet(): unsupported arguments");
+           }
+         }
+         return with_deps(std::move(cur), a);
+       }},
       {"resourceId", 1, SIZE_MAX, {}, [](const Args& a, Origin) { return resource_id_call("resourceId", a); }},
       {"subscriptionResourceId",
        1,

@@ -97,15 +97,18 @@ struct Builder {
     }
 
     fix_parents(*t);
+    add_nested(*t);
+    return t;
+  }
 
-    // Nested deployments are built after the resource vector is complete so pointers stay valid.
-    for (const Resource& r : t->resources) {
+  // Nested deployments are built after the resource vector is complete so pointers stay valid.
+  void add_nested(Template& t) {
+    for (const Resource& r : t.resources) {
       if (!equals_ignore_case(r.full_type, "Microsoft.Resources/deployments")) continue;
       const Value* props = r.body->find("properties");
       const Value* inner = props ? props->find("template") : nullptr;
-      if (inner && inner->is_object()) t->nested.push_back(build(*inner, t.get(), &r));
+      if (inner && inner->is_object()) t.nested.push_back(build(*inner, &t, &r));
     }
-    return t;
   }
 
   void add_resource(Template& t, const Value& body, std::string_view symbolic_name, long parent_index) {
@@ -155,6 +158,14 @@ struct Builder {
 };
 
 }  // namespace
+
+void add_nested_arm_templates(Template& t) {
+  auto expressions = std::make_shared<ArmExpressions>(*t.arena);
+  Builder builder{t.file, t.arena, expressions.get(), {}};
+  builder.add_nested(t);
+  // The nested templates use the expression source; the outer template keeps it alive.
+  t.owned_expressions = expressions;
+}
 
 bool is_deployment_template_schema(std::string_view schema) {
   return contains_ignore_case(schema, "deploymentTemplate.json");

@@ -25,4 +25,8 @@ bool may_be_deployment_template(std::string_view text);
 
 ArmLoadResult load_arm_template(const std::shared_ptr<const SourceFile>& file);
 
+// Adds to t (loaded from another format) the ARM templates embedded in its deployments resources
+// (properties.template), whose Expr values hold ARM expression text: t.nested, parsed lazily.
+void add_nested_arm_templates(Template& t);
+
 }  // namespace idlint

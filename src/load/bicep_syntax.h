@@ -3,6 +3,7 @@
 // Lowering into the format-neutral model is a separate pass (bicep_template.cpp).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,7 +44,9 @@ struct Expr {
     Lambda,        // params (names), a[0]: body
     For,           // `[for (item, index) in a[0]: a[1]]`, with optional `if (a[2])`; params: item, index names
     Parenthesized, // a[0]
-    TypeExpr,      // a type written where a type is expected (kept as text: the source between span)
+    // A type: items are the members of a union (one item when not a union), each a String/Number/Bool
+    // literal type, an Identifier (named type) or a TypeExpr; boolean: nullable (`?`); text: the source.
+    TypeExpr,
   };
 
   Kind kind = Kind::Error;
@@ -105,6 +108,7 @@ struct Decl {
   // Resource: the type string 'Namespace/type@version' (a String), `existing`, nested child resources.
   const Expr* type_string = nullptr;
   bool existing = false;
+  const Expr* condition = nullptr;  // Resource/Module: `= if (condition) {…}`
   std::vector<const Decl*> children;  // nested `resource` declarations inside a resource body
   const Decl* parent_decl = nullptr;  // for a nested child: the enclosing resource declaration
 };
@@ -123,6 +127,7 @@ struct SyntaxError {
 
 struct ParsedFile {
   std::vector<const Decl*> decls;  // top level, in source order
+  std::vector<std::unique_ptr<Decl>> storage;  // owns every declaration (expressions live in the arena)
   std::vector<Directive> directives;
   std::vector<SyntaxError> errors;
 };

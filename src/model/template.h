@@ -67,6 +67,13 @@ class ExpressionSource {
   virtual const ir::Node* expression(const Value& value, std::string& error) const = 0;
 };
 
+// `#disable-next-line CODE…` (Bicep) and its equivalents: kept for suppressions.
+struct DisableDirective {
+  uint32_t line = 0;  // 1-based line of the directive
+  Span span;
+  std::vector<std::string> codes;
+};
+
 struct Template {
   std::shared_ptr<const SourceFile> file;
   const Value* root = nullptr;
@@ -79,7 +86,10 @@ struct Template {
   const Resource* deployment = nullptr;  // that deployment resource
   bool outer_scope = false;              // expressionEvaluationOptions.scope is 'outer' (the default)
   const ExpressionSource* expressions = nullptr;
-  std::shared_ptr<Arena> arena;  // owns the value tree and parsed expressions
+  // Keeps an expression source alive when the template owns it (ARM templates embedded in Bicep).
+  std::shared_ptr<const ExpressionSource> owned_expressions;
+  std::shared_ptr<Arena> arena;
+  std::vector<DisableDirective> disable_next_line;  // owns the value tree and parsed expressions
 
   const Parameter* find_parameter(std::string_view name) const;
   const Variable* find_variable(std::string_view name) const;

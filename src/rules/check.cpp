@@ -32,8 +32,12 @@ bool ResourceCheck::is_mysql_flexible_server() const {
 }
 
 std::string ResourceCheck::api_version() {
-  const Val& v = property({"apiVersion"});
-  return v.is_string() ? v.str : std::string();
+  if (!api_version_) {
+    // From the model, not the body: Bicep writes it in the type string ('Type@version').
+    const Val v = resource_.api_version ? evaluator_.evaluate(*resource_.owner, *resource_.api_version) : Val::absent();
+    api_version_ = v.is_string() ? v.str : std::string();
+  }
+  return *api_version_;
 }
 
 CatalogLookup ResourceCheck::catalog() {

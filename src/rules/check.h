@@ -4,6 +4,7 @@
 #include <functional>
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -65,6 +66,7 @@ class ResourceCheck {
   const std::set<const Parameter*>& varying_;
   const Sink& sink_;
   std::map<std::string, Val> cache_;
+  std::optional<std::string> api_version_;
 };
 
 // True when the identity type value includes a user-assigned identity ('UserAssigned', any case).
