@@ -1,4 +1,4 @@
-// Outer scope: the nested template reads the outer parameter directly, as Bicep writes it.
+// Outer scope: the nested template's '[…]' ARM expressions read the outer template's parameters.
 @allowed([
   'UserAssigned'
   'SystemAssigned' // related: IDL001
@@ -22,9 +22,9 @@ resource pgInner 'Microsoft.Resources/deployments@2022-09-01' = {
           name: 'pg-nested'
           location: 'westeurope'
           identity: {
-            type: identityType // expect: IDL001 "when parameter 'identityType' is 'SystemAssigned'"
+            type: '[parameters(\'identityType\')]' // expect: IDL001 "when parameter 'identityType' is 'SystemAssigned'"
             userAssignedIdentities: {
-              '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-nested')}': {}
+              '[resourceId(\'Microsoft.ManagedIdentity/userAssignedIdentities\', \'uami-nested\')]': {}
             }
           }
           properties: {

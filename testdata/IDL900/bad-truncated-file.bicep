@@ -19,6 +19,4 @@ resource ordersServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   properties: {
     version: '16'
     administratorLogin: 'pgadmin'
-    storage: {
-      storageSizeGB: 128
-    } // expect: IDL900
+    storage: { // expect: IDL900
