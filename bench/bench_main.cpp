@@ -1,7 +1,7 @@
 // idlint's throughput benchmark: lints a corpus end to end (as a user runs it) and compares with
 // parse-only references on the same files in the same run. Prints medians; never asserts.
 //
-// usage: idlint-bench IDLINT_BINARY CORPUS_DIR [RUNS]
+// usage: idlint-bench IDLINT_BINARY CORPUS_DIR [RUNS] [KNOWN_INVALID_TSV] [TREE_SITTER_DUMP]
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -19,7 +19,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/lint.h"
 #include "load/arm_template.h"
+#include "load/bicep_syntax.h"
+#include "load/bicep_template.h"
 #include "load/json_reader.h"
 
 extern char** environ;
@@ -74,6 +77,157 @@ std::string read_file(const fs::path& p) {
   return ss.str();
 }
 
+// Corpus files that are not valid Bicep although their names do not say so (path relative to the
+// corpus, a tab, the reason). Lines starting with '#' are comments.
+std::vector<std::string> read_known_invalid(const std::string& path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    out.push_back(line.substr(0, line.find('\t')));
+  }
+  return out;
+}
+
+std::string without_bom(std::string t) {
+  if (t.size() >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0) t.erase(0, 3);
+  return t;
+}
+
+// The Bicep part: coverage, parse and lint speed, the slowest file, and tree-sitter-bicep's parse
+// time on the same files when its dump tool is given.
+void bench_bicep(const fs::path& corpus, int runs, const std::string& known_invalid_path,
+                 const std::string& tree_sitter_dump) {
+  struct File {
+    fs::path path;
+    std::string rel;
+    std::string text;
+    bool params = false;
+    bool invalid_by_name = false;
+    bool known_invalid = false;
+  };
+  const std::vector<std::string> known = read_known_invalid(known_invalid_path);
+  std::vector<File> files;
+  size_t bytes = 0;
+  for (auto it = fs::recursive_directory_iterator(corpus); it != fs::recursive_directory_iterator(); ++it) {
+    const std::string ext = it->path().extension().string();
+    if (!it->is_regular_file() || (ext != ".bicep" && ext != ".bicepparam")) continue;
+    File f;
+    f.path = it->path();
+    f.rel = fs::relative(it->path(), corpus).string();
+    f.text = without_bom(read_file(it->path()));
+    f.params = ext == ".bicepparam";
+    f.invalid_by_name = f.rel.find("Invalid") != std::string::npos;
+    f.known_invalid = std::find(known.begin(), known.end(), f.rel) != known.end();
+    bytes += f.text.size();
+    files.push_back(std::move(f));
+  }
+  std::sort(files.begin(), files.end(), [](const File& a, const File& b) { return a.rel < b.rel; });
+  if (files.empty()) return;
+  const double mb = static_cast<double>(bytes) / 1e6;
+
+  // Coverage: syntax errors per file.
+  size_t valid = 0, valid_clean = 0, invalid = 0, invalid_flagged = 0, known_count = 0, known_flagged = 0;
+  std::vector<std::string> valid_with_errors;
+  for (const File& f : files) {
+    idlint::Arena arena;
+    const auto parsed = idlint::bicep::parse(f.text, arena, f.params);
+    const bool errors = !parsed.errors.empty();
+    if (f.invalid_by_name) {
+      ++invalid;
+      invalid_flagged += errors;
+    } else if (f.known_invalid) {
+      ++known_count;
+      known_flagged += errors;
+    } else {
+      ++valid;
+      if (!errors) {
+        ++valid_clean;
+      } else {
+        valid_with_errors.push_back(f.rel + ": " + parsed.errors[0].message);
+      }
+    }
+  }
+  std::printf("\nBicep: %zu files (.bicep and .bicepparam, %.1f MB)\n", files.size(), mb);
+  std::printf("coverage: %zu of %zu valid files parse without a syntax error (%zu with errors)\n", valid_clean, valid,
+              valid - valid_clean);
+  for (size_t i = 0; i < valid_with_errors.size() && i < 10; ++i) std::printf("  %s\n", valid_with_errors[i].c_str());
+  std::printf("          %zu files named *Invalid*: %zu give IDL900, %zu have only semantic errors and parse\n", invalid,
+              invalid_flagged, invalid - invalid_flagged);
+  std::printf("          %zu files listed as not valid Bicep in %s: %zu give IDL900\n", known_count,
+              fs::path(known_invalid_path).filename().string().c_str(), known_flagged);
+
+  // Parse only, from memory.
+  std::vector<double> parse_times;
+  for (int r = 0; r < runs; ++r) {
+    const auto start = Clock::now();
+    size_t decls = 0;
+    for (const File& f : files) {
+      idlint::Arena arena;
+      decls += idlint::bicep::parse(f.text, arena, f.params).decls.size();
+    }
+    parse_times.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    if (decls == 0) std::printf("(no declarations)\n");
+  }
+  // Full lint, from memory: parse, lower, bindings, rules, positions. Per-file times kept for the
+  // slowest-file figure (the fastest of the runs for each file, to leave out scheduling noise).
+  std::vector<double> lint_times;
+  std::vector<double> per_file(files.size(), 1e9);
+  const idlint::RuleSelection rules = idlint::RuleSelection::defaults();
+  for (int r = 0; r < runs; ++r) {
+    const auto start = Clock::now();
+    for (size_t i = 0; i < files.size(); ++i) {
+      const auto t0 = Clock::now();
+      const auto result = idlint::lint_text(files[i].rel, files[i].text, true, rules);
+      per_file[i] = std::min(per_file[i], std::chrono::duration<double>(Clock::now() - t0).count());
+      (void)result;
+    }
+    lint_times.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  // The slowest file relative to its size (files under 100 KB count as 100 KB).
+  size_t worst = 0;
+  double worst_rate = 0;
+  for (size_t i = 0; i < files.size(); ++i) {
+    const double units = std::max(1.0, static_cast<double>(files[i].text.size()) / 100e3);
+    const double rate = per_file[i] * 1000 / units;
+    if (rate > worst_rate) {
+      worst_rate = rate;
+      worst = i;
+    }
+  }
+  const double parse = median(parse_times);
+  const double lint = median(lint_times);
+  std::printf("%-44s %10s %10s %10s\n", "measurement", "seconds", "MB/s", "files/s");
+  std::printf("%-44s %10.3f %10.1f %10.0f\n", "idlint Bicep parse only (memory, 1 thread)", parse, mb / parse,
+              static_cast<double>(files.size()) / parse);
+  std::printf("%-44s %10.3f %10.1f %10.0f\n", "idlint Bicep full lint (memory, 1 thread)", lint, mb / lint,
+              static_cast<double>(files.size()) / lint);
+  if (!tree_sitter_dump.empty() && fs::exists(tree_sitter_dump)) {
+    // The oracle's own timing of its parse over the same files (a list file, one path per line).
+    const fs::path list = fs::temp_directory_path() / "idlint-bench-bicep-files.txt";
+    {
+      std::ofstream out(list);
+      for (const File& f : files) out << fs::absolute(f.path).string() << '\n';
+    }
+    const fs::path report = fs::temp_directory_path() / "idlint-bench-tree-sitter.txt";
+    const std::string cmd = "\"" + tree_sitter_dump + "\" --time --runs " + std::to_string(std::min(runs, 3)) +
+                            " --list \"" + list.string() + "\" > \"" + report.string() + "\" 2>&1";
+    if (std::system(cmd.c_str()) == 0) {
+      std::ifstream in(report);
+      std::string line;
+      while (std::getline(in, line)) std::printf("reference: tree-sitter-bicep 1.1.0: %s\n", line.c_str());
+    } else {
+      std::printf("reference: tree-sitter-bicep: the dump tool failed (%s)\n", report.string().c_str());
+    }
+  } else {
+    std::printf("reference: tree-sitter-bicep: not built (run scripts/test once to fetch the grammar)\n");
+  }
+  std::printf("slowest file for its size: %s, %.0f KB, %.2f ms (%.2f ms per 100 KB; files under 100 KB count as 100 KB)\n",
+              files[worst].rel.c_str(), static_cast<double>(files[worst].text.size()) / 1e3, per_file[worst] * 1000,
+              worst_rate);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -84,10 +238,14 @@ int main(int argc, char** argv) {
   const std::string idlint = fs::absolute(argv[1]).string();
   const fs::path corpus = argv[2];
   const int runs = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
+  const std::string known_invalid = argc > 4 ? argv[4] : "";
+  const std::string tree_sitter_dump = argc > 5 ? argv[5] : "";
 
   // The files idlint considers: every .json/.jsonc under the corpus (it walks them all).
   std::vector<fs::path> files;
   size_t all_bytes = 0;
+  size_t bicep_files = 0;
+  size_t bicep_bytes = 0;
   for (auto it = fs::recursive_directory_iterator(corpus); it != fs::recursive_directory_iterator(); ++it) {
     const std::string name = it->path().filename().string();
     if (it->is_directory() && (name == "node_modules" || name[0] == '.')) {
@@ -98,6 +256,9 @@ int main(int argc, char** argv) {
     if (it->is_regular_file() && (ext == ".json" || ext == ".jsonc")) {
       files.push_back(it->path());
       all_bytes += it->file_size();
+    } else if (it->is_regular_file() && (ext == ".bicep" || ext == ".bicepparam")) {
+      ++bicep_files;
+      bicep_bytes += it->file_size();
     }
   }
   std::sort(files.begin(), files.end());
@@ -187,16 +348,20 @@ int main(int argc, char** argv) {
   const double reader = median(reader_times);
   const double nl = median(nlohmann_times);
   std::printf("%-44s %10s %10s %10s\n", "measurement", "seconds", "MB/s", "files/s");
-  std::printf("%-44s %10.3f %10.1f %10.0f\n", "idlint end to end (1 process, 1 thread)", e2e, mb / e2e,
-              static_cast<double>(files.size()) / e2e);
+  const double all_mb = static_cast<double>(all_bytes + bicep_bytes) / 1e6;
+  std::printf("%-44s %10.3f %10.1f %10.0f\n", "idlint end to end (1 process, 1 thread)", e2e, all_mb / e2e,
+              static_cast<double>(files.size() + bicep_files) / e2e);
   std::printf("%-44s %10.3f %10.1f %10.0f\n", "reference: idlint JSON reader only (memory)", reader, mb / reader,
               static_cast<double>(files.size()) / reader);
   std::printf("%-44s %10.3f %10.1f %10.0f\n", "reference: nlohmann::json parse (memory)", nl, mb / nl,
               static_cast<double>(files.size()) / nl);
+  std::printf("(end to end: every file idlint lints in the corpus, %zu JSON and %zu Bicep, %.1f MB)\n", files.size(),
+              bicep_files, all_mb);
   std::printf("\npeak RSS, idlint over the whole corpus: %.1f MB (exit code %d)\n",
               static_cast<double>(max_rss) / 1024.0, exit_code);
   std::printf("one template of %zu bytes (%s), process start to exit: median %.2f ms (starting /bin/true: %.2f ms)\n",
               static_cast<size_t>(fs::file_size(latency_file)), latency_file.filename().string().c_str(),
               median(latency) * 1000, median(baseline) * 1000);
+  bench_bicep(corpus, runs, known_invalid, tree_sitter_dump);
   return 0;
 }
