@@ -291,7 +291,6 @@ class Lowering {
             v->text = s.substr(1, s.size() - 2);
             const bool exact = e->span.end - e->span.begin == s.size() + 2;
             v->text_offset = exact ? e->span.begin + 2 : Value::kNoOffset;
-            arm_expressions_ = true;
             return v;
           }
           v->kind = Value::Kind::String;
@@ -684,9 +683,6 @@ class Lowering {
     return call("concat", e->span, parts);
   }
 
- public:
-  bool arm_expressions_ = false;  // a deployments resource embeds an ARM template
-
  private:
   std::shared_ptr<const SourceFile> file_;
   std::string_view text_;
@@ -713,7 +709,12 @@ BicepLoadResult load_bicep(const std::shared_ptr<const SourceFile>& file, bool p
   t->expressions = &kLowered;
   Lowering lowering(file, *arena, parsed);
   lowering.run(*t);
-  if (lowering.arm_expressions_) add_nested_arm_templates(*t);
+  // Deployments that embed a template: even without '[…]' strings, its resources are linted.
+  const bool embeds = std::any_of(t->resources.begin(), t->resources.end(), [](const Resource& r) {
+    const Value* props = r.body->find("properties");
+    return r.full_type == "Microsoft.Resources/deployments" && props && props->find("template");
+  });
+  if (embeds) add_nested_arm_templates(*t);
   result.tmpl = std::move(t);
   return result;
 }
