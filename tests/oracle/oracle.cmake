@@ -38,7 +38,7 @@ if(_ts_missing)
     message(FATAL_ERROR "tree-sitter-bicep oracle: missing ${_ts_why}. CI must not skip the oracle tests.")
   endif()
   message(NOTICE "tree-sitter-bicep oracle: missing ${_ts_why}; its tests will be reported as skipped.")
-  foreach(_ts_test tree-sitter-oracle)
+  foreach(_ts_test tree-sitter-oracle ts-bicep-dump)
     add_test(NAME ${_ts_test} COMMAND sh -c "echo 'skipped: missing $1'; exit 77" skip "${_ts_why}")
     set_tests_properties(${_ts_test} PROPERTIES SKIP_RETURN_CODE 77)
   endforeach()
@@ -60,9 +60,19 @@ target_compile_options(idlint_ts_oracle PRIVATE ${IDLINT_WARNINGS})
 target_include_directories(idlint_ts_oracle PUBLIC ${CMAKE_CURRENT_LIST_DIR}/..)
 target_link_libraries(idlint_ts_oracle PRIVATE tree_sitter_bicep ${_ts_runtime})
 
+# Test-only tool: tree-sitter's outline of files and its parse time, for the benchmark.
+add_executable(ts-bicep-dump ${CMAKE_CURRENT_LIST_DIR}/ts_bicep_dump.cpp)
+target_compile_options(ts-bicep-dump PRIVATE ${IDLINT_WARNINGS})
+target_link_libraries(ts-bicep-dump PRIVATE idlint_ts_oracle)
+
 # The oracle's own tests: what it reports on small Bicep texts, checked by hand.
 add_executable(ts_oracle_tests ${CMAKE_CURRENT_LIST_DIR}/../main.cpp ${CMAKE_CURRENT_LIST_DIR}/ts_bicep_test.cpp)
 target_compile_options(ts_oracle_tests PRIVATE ${IDLINT_WARNINGS})
 target_link_libraries(ts_oracle_tests PRIVATE idlint_ts_oracle doctest::doctest)
 add_test(NAME tree-sitter-oracle COMMAND ts_oracle_tests)
 
+# The tool end to end: a byte order mark is stripped before the offsets are counted.
+add_test(NAME ts-bicep-dump
+  COMMAND ts-bicep-dump --time --runs 1 ${CMAKE_CURRENT_LIST_DIR}/sample.bicep)
+set_tests_properties(ts-bicep-dump PROPERTIES PASS_REGULAR_EXPRESSION
+  "sample.bicep: ok, 2 resources\n  3 server Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01 identity \\[227,259\\)\n  8 admin administrators@2024-08-01 -\nfiles: 1, 1 without a parse error, 2 resources\n.*slowest file: ")
