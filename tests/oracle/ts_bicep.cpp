@@ -23,26 +23,26 @@ struct ParserDeleter {
 struct TreeDeleter {
   void operator()(TSTree* t) const { ts_tree_delete(t); }
 };
+using ParserPtr = std::unique_ptr<TSParser, ParserDeleter>;
 using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 
-// One parser per thread, created on first use (ts_parser_new allocates; reusing it keeps the
-// timings about parsing).
-TSParser* parser() {
-  thread_local std::unique_ptr<TSParser, ParserDeleter> p = [] {
-    std::unique_ptr<TSParser, ParserDeleter> made(ts_parser_new());
-    const TSLanguage* lang = tree_sitter_bicep();
-    if (!ts_parser_set_language(made.get(), lang)) {
-      throw std::runtime_error("tree-sitter runtime (ABI " + std::to_string(TREE_SITTER_LANGUAGE_VERSION) +
-                               ") cannot load tree-sitter-bicep (ABI " +
-                               std::to_string(ts_language_version(lang)) + ")");
-    }
-    return made;
-  }();
-  return p.get();
+// A fresh parser for each text: one that has recovered from many errors keeps its grown internal
+// state and then parses later, clean files measurably slower, which would skew the timings.
+// Creating one costs microseconds.
+ParserPtr make_parser() {
+  ParserPtr made(ts_parser_new());
+  const TSLanguage* lang = tree_sitter_bicep();
+  if (!ts_parser_set_language(made.get(), lang)) {
+    throw std::runtime_error("tree-sitter runtime (ABI " + std::to_string(TREE_SITTER_LANGUAGE_VERSION) +
+                             ") cannot load tree-sitter-bicep (ABI " + std::to_string(ts_language_version(lang)) +
+                             ")");
+  }
+  return made;
 }
 
 TreePtr parse_tree(std::string_view text) {
-  TSTree* tree = ts_parser_parse_string(parser(), nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  const ParserPtr p = make_parser();
+  TSTree* tree = ts_parser_parse_string(p.get(), nullptr, text.data(), static_cast<uint32_t>(text.size()));
   if (!tree) throw std::runtime_error("tree-sitter returned no tree");
   return TreePtr(tree);
 }
@@ -287,9 +287,9 @@ TsResult parse_bicep_with_tree_sitter(std::string_view text) {
 }
 
 double time_tree_sitter_parse(std::string_view text, bool* has_error) {
-  TSParser* p = parser();
+  const ParserPtr p = make_parser();
   const auto start = std::chrono::steady_clock::now();
-  TSTree* raw = ts_parser_parse_string(p, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  TSTree* raw = ts_parser_parse_string(p.get(), nullptr, text.data(), static_cast<uint32_t>(text.size()));
   const auto stop = std::chrono::steady_clock::now();
   if (!raw) throw std::runtime_error("tree-sitter returned no tree");
   const TreePtr tree(raw);
