@@ -66,7 +66,9 @@ struct Failure {
   bool fatal = false;  // the rest of the file cannot be read (an unterminated comment or multi-line string)
 };
 
-constexpr unsigned kMaxDepth = 200;
+// Levels of nesting (brackets, braces, parentheses, calls, indexes, interpolations, unary operators,
+// ternaries): far beyond real templates, and far within the stack.
+constexpr unsigned kMaxDepth = 256;
 constexpr size_t kMaxErrors = 50;
 
 bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
@@ -666,6 +668,7 @@ class Parser {
 
   // Resource, module and test bodies: `{…}`, `if (cond) {…}` or `[for … : …]`.
   void body(Decl* d) {
+    DepthGuard guard(*this, tok_.b);  // nested child resources nest declarations
     skip_newlines();
     if (is_word("if")) {
       take();
@@ -918,10 +921,10 @@ class Parser {
   // ---- expressions ----
 
   const Expr* expression() {
-    DepthGuard guard(*this, tok_.b);
     const uint32_t b = tok_.b;
     const Expr* cond = binary(0);
     if (!continues_with({T::Question})) return cond;
+    DepthGuard guard(*this, tok_.b);  // `a ? b : c ? d : …` nests to the right
     take();
     skip_newlines();
     const Expr* yes = expression();
@@ -1020,6 +1023,7 @@ class Parser {
         m->safe = safe;
         e = m;
       } else if (is(T::LBracket)) {
+        DepthGuard guard(*this, tok_.b);  // a[b[c[…]]] nests through the index
         take();
         bool safe = false;
         if (is(T::Question)) {
@@ -1270,8 +1274,8 @@ class Parser {
   }
 
   // An object literal; owner: the resource whose body this is (nested resources may be declared in it).
+  // Its nesting is counted by primary(), or by body() for a resource body.
   const Expr* object(Decl* owner) {
-    DepthGuard guard(*this, tok_.b);
     const uint32_t b = take().b;  // {
     const size_t base = prop_stack_.size();
     while (true) {
@@ -1348,8 +1352,8 @@ class Parser {
     fail({b, b + 1}, "unterminated string: the closing ' is missing");
   }
 
+  // Nested interpolations are counted by primary(), through which every hole's expression goes.
   const Expr* string_literal() {
-    DepthGuard guard(*this, tok_.b);
     if (is(T::MultiQuote)) return multiline_string();
     const uint32_t b = tok_.b;
     size_t p = tok_.e;

@@ -76,3 +76,12 @@ add_test(NAME ts-bicep-dump
   COMMAND ts-bicep-dump --time --runs 1 ${CMAKE_CURRENT_LIST_DIR}/sample.bicep)
 set_tests_properties(ts-bicep-dump PROPERTIES PASS_REGULAR_EXPRESSION
   "sample.bicep: ok, 2 resources\n  3 server Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01 identity \\[227,259\\)\n  8 admin administrators@2024-08-01 -\nfiles: 1, 1 without a parse error, 2 resources\n.*slowest file: ")
+
+# idlint's parser against the oracle, and its syntax coverage of the real corpus (when ../shared
+# is there; tests/oracle/bicep_differential.sh unpacks the bulk corpus once into the build tree).
+add_executable(bicep-differential ${CMAKE_CURRENT_LIST_DIR}/bicep_differential.cpp)
+target_compile_options(bicep-differential PRIVATE ${IDLINT_WARNINGS})
+target_link_libraries(bicep-differential PRIVATE idlint_ts_oracle idlint_core)
+add_test(NAME bicep-differential
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/bicep_differential.sh $<TARGET_FILE:bicep-differential> ${PROJECT_SOURCE_DIR}
+          ${PROJECT_BINARY_DIR})
