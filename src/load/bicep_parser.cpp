@@ -363,6 +363,11 @@ class Parser {
   bool is(T t) const { return tok_.t == t; }
   bool is_word(std::string_view w) const { return tok_.t == T::Ident && text(tok_) == w; }
   void skip_newlines() {
+    if (tok_.t != T::Newline) return;
+    if (peek_from_ == tok_.b) {
+      restore(peeked_);
+      return;
+    }
     while (tok_.t == T::Newline) next();
   }
   Tok expect(T t, const char* what) {
@@ -374,11 +379,22 @@ class Parser {
   // Peeks past new lines: true (and positioned there) if the next token is t, else unchanged.
   bool continues_with(std::initializer_list<T> ts) {
     if (tok_.t != T::Newline) return std::find(ts.begin(), ts.end(), tok_.t) != ts.end();
-    const State st = save();
+    if (std::find(ts.begin(), ts.end(), past_newlines().tok.t) == ts.end()) return false;
     skip_newlines();
-    if (std::find(ts.begin(), ts.end(), tok_.t) != ts.end()) return true;
-    restore(st);
-    return false;
+    return true;
+  }
+
+  // At a new line: the first token after the new lines (and where lexing stands then). Every line
+  // end asks whether an operator continues the expression, often twice; the answer is cached.
+  const State& past_newlines() {
+    if (peek_from_ != tok_.b) {
+      const State st = save();
+      skip_newlines();
+      peeked_ = save();
+      restore(st);
+      peek_from_ = tok_.b;
+    }
+    return peeked_;
   }
 
   // Resumes after an error: the next line after the failed declaration's start that begins, in the
@@ -968,12 +984,9 @@ class Parser {
     const Expr* left = unary();
     while (true) {
       if (is(T::Newline)) {
-        const State st = save();
+        const T after = past_newlines().tok.t;
+        if (precedence(after) <= min_prec || after == T::Minus) break;
         skip_newlines();
-        if (precedence(tok_.t) <= min_prec || tok_.t == T::Minus) {
-          restore(st);
-          break;
-        }
       }
       const int prec = precedence(tok_.t);
       if (prec <= min_prec) break;
@@ -1542,6 +1555,8 @@ class Parser {
   uint32_t last_end_ = 0;
   unsigned depth_ = 0;
   bool need_next_ = true;
+  uint32_t peek_from_ = UINT32_MAX;  // past_newlines() cache: the new line it was asked at
+  State peeked_{};
   size_t directives_seen_ = 0;
   size_t line_scan_pos_ = 0;
   uint32_t line_scan_line_ = 1;
