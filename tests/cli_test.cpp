@@ -291,3 +291,32 @@ TEST_CASE("binary and huge inputs end in a finding, not a crash") {
   CHECK(d.exit_code == 2);
   CHECK(d.out.find("nesting is deeper") != std::string::npos);
 }
+
+TEST_CASE("a folder with ARM JSON and Bicep together: both are linted, in one report") {
+  Tree t;
+  t.put("infra/a.json", kBad);
+  t.put("infra/b.bicep",
+        "resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {\n"
+        "  name: 'pg'\n"
+        "  identity: {\n"
+        "    type: 'SystemAssigned, UserAssigned'\n"
+        "    userAssignedIdentities: {\n"
+        "      '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'u')}': {}\n"
+        "    }\n"
+        "  }\n"
+        "}\n");
+  t.put("infra/b.bicepparam", "using './b.bicep'\nparam unused = 'x'\n");
+  t.put("infra/c.bicep", "param x string = 'a\nresource r 'A.B/c@2020-01-01' = {\n  name: 'r'\n}\n");
+  RunResult r = run_idlint({t.root + "/infra", "--format", "json"});
+  CHECK(r.exit_code == 2);  // c.bicep does not parse
+  CHECK(r.out.find("\"file\": \"" + t.root + "/infra/a.json\"") != std::string::npos);
+  CHECK(r.out.find("b.bicep\",\n      \"start_line\": 4,\n      \"start_column\": 11") != std::string::npos);
+  CHECK(r.out.find("unterminated string: the closing ' is missing") != std::string::npos);
+  CHECK(r.out.find("\"files_checked\": 4") != std::string::npos);
+
+  // With the syntax error left out of the run, the Bicep findings still set the exit code.
+  RunResult text = run_idlint({t.root + "/infra/b.bicep"});
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.find("b.bicep:4:11: error: 'SystemAssigned, UserAssigned' is not accepted") != std::string::npos);
+  CHECK(text.out.find("    type: 'SystemAssigned, UserAssigned'") != std::string::npos);
+}
