@@ -1437,7 +1437,7 @@ class Parser {
             if (close == p + 3 || cp > 0x10FFFF) {
               fail({static_cast<uint32_t>(p), static_cast<uint32_t>(close + 1)}, "invalid escape: not a Unicode code point");
             }
-            append_utf8(buf, cp);
+            append_utf8(buf, static_cast<uint32_t>(cp));
             p = close + 1;
             break;
           }
@@ -1457,6 +1457,12 @@ class Parser {
       }
       ++p;
     }
+    return finish_string(b, p, parts, holes);
+  }
+
+  // The string node, once its closing quote (ending at p) is found; lexing resumes after it.
+  const Expr* finish_string(uint32_t b, size_t p, const std::vector<std::string_view>& parts,
+                            const std::vector<const Expr*>& holes) {
     pos_ = p;
     last_end_ = static_cast<uint32_t>(p);
     next();
@@ -1519,32 +1525,7 @@ class Parser {
       }
       ++p;
     }
-    pos_ = p;
-    last_end_ = static_cast<uint32_t>(p);
-    next();
-    Expr* e = node(Expr::Kind::String, {b, static_cast<uint32_t>(p)});
-    e->parts = copy_names(parts);
-    e->items = list(holes);
-    e->count = static_cast<uint32_t>(holes.size());
-    return e;
-  }
-
-  static void append_utf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    return finish_string(b, p, parts, holes);
   }
 
   std::string_view s_;

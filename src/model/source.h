@@ -51,4 +51,7 @@ class SourceFile {
 // Counts code points in a UTF-8 byte range; stray continuation bytes are not counted on their own.
 uint32_t count_code_points(std::string_view bytes);
 
+// Appends the UTF-8 encoding of a code point (escapes in JSON and Bicep strings decode through it).
+void append_utf8(std::string& out, uint32_t code_point);
+
 }  // namespace idlint

@@ -58,7 +58,7 @@ set_target_properties(tree_sitter_bicep PROPERTIES C_STANDARD 11)
 add_library(idlint_ts_oracle STATIC ${CMAKE_CURRENT_LIST_DIR}/ts_bicep.cpp)
 target_compile_options(idlint_ts_oracle PRIVATE ${IDLINT_WARNINGS})
 target_include_directories(idlint_ts_oracle PUBLIC ${CMAKE_CURRENT_LIST_DIR}/..)
-target_link_libraries(idlint_ts_oracle PRIVATE tree_sitter_bicep ${_ts_runtime})
+target_link_libraries(idlint_ts_oracle PRIVATE tree_sitter_bicep ${_ts_runtime} idlint_core)
 
 # Test-only tool: tree-sitter's outline of files and its parse time, for the benchmark.
 add_executable(ts-bicep-dump ${CMAKE_CURRENT_LIST_DIR}/ts_bicep_dump.cpp)
