@@ -319,4 +319,12 @@ TEST_CASE("a folder with ARM JSON and Bicep together: both are linted, in one re
   CHECK(text.exit_code == 1);
   CHECK(text.out.find("b.bicep:4:11: error: 'SystemAssigned, UserAssigned' is not accepted") != std::string::npos);
   CHECK(text.out.find("    type: 'SystemAssigned, UserAssigned'") != std::string::npos);
+
+  // --disable IDL900: the syntax error moves to standard error; a Bicep file's other findings stay.
+  t.put("infra/d.bicep", "param broken =\n" + read_file(t.root + "/infra/b.bicep"));
+  RunResult quiet = run_idlint({t.root + "/infra/d.bicep", "--disable", "IDL900"});
+  CHECK(quiet.exit_code == 2);
+  CHECK(quiet.err.find("d.bicep:1:14: expected a type after the parameter name, found '='") != std::string::npos);
+  CHECK(quiet.out.find("d.bicep:5:11: error: 'SystemAssigned, UserAssigned' is not accepted") != std::string::npos);
+  CHECK(quiet.out.find("IDL900") == std::string::npos);
 }
