@@ -156,7 +156,7 @@ class Parser {
         prop_stack_.clear();
         out_.errors.push_back({f.span, f.message});
         if (f.fatal || out_.errors.size() >= kMaxErrors) break;
-        resync(decl_start);
+        resync(decl_start, f.span.begin);
       }
     }
     return std::move(out_);
@@ -398,9 +398,25 @@ class Parser {
   }
 
   // Resumes after an error: the next line after the failed declaration's start that begins, in the
-  // first column, with a declaration keyword or a decorator.
-  void resync(uint32_t decl_start) {
-    size_t p = s_.find('\n', decl_start);
+  // first column, with a declaration keyword or a decorator. That may be before the error (an object
+  // left open swallows the declarations after it), so text is parsed again; to stay linear, at
+  // most twice the file's size is parsed again in all, then parsing resumes after the error.
+  void resync(uint32_t decl_start, uint32_t error_at) {
+    size_t from = next_declaration_line(decl_start);
+    if (from < error_at) {
+      const size_t again = error_at - from;
+      if (again <= reparse_budget_) {
+        reparse_budget_ -= again;
+      } else {
+        from = next_declaration_line(error_at);
+      }
+    }
+    pos_ = from;
+    need_next_ = true;
+  }
+
+  size_t next_declaration_line(size_t after) const {
+    size_t p = s_.find('\n', after);
     while (p != std::string_view::npos) {
       ++p;
       if (p >= s_.size()) break;
@@ -413,8 +429,7 @@ class Parser {
       }
       p = s_.find('\n', p);
     }
-    pos_ = p == std::string_view::npos ? s_.size() : p;
-    need_next_ = true;
+    return p == std::string_view::npos ? s_.size() : p;
   }
 
   // ---- nodes ----
@@ -1536,6 +1551,7 @@ class Parser {
   uint32_t last_end_ = 0;
   unsigned depth_ = 0;
   bool need_next_ = true;
+  size_t reparse_budget_ = 2 * s_.size();
   uint32_t peek_from_ = UINT32_MAX;  // past_newlines() cache: the new line it was asked at
   State peeked_{};
   size_t directives_seen_ = 0;
