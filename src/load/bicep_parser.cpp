@@ -488,8 +488,7 @@ class Parser {
   }
 
   Decl* new_decl(Decl::Kind k, const Tok& keyword) {
-    out_.storage.push_back(std::make_unique<Decl>());
-    Decl* d = out_.storage.back().get();
+    Decl* d = &out_.storage.emplace_back();  // a deque: the address stays put
     d->kind = k;
     d->keyword_span = {keyword.b, keyword.e};
     d->span.begin = keyword.b;

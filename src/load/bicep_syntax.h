@@ -3,7 +3,7 @@
 // Lowering into the format-neutral model is a separate pass (bicep_template.cpp).
 #pragma once
 #include <cstdint>
-#include <memory>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -127,7 +127,7 @@ struct SyntaxError {
 
 struct ParsedFile {
   std::vector<const Decl*> decls;  // top level, in source order
-  std::vector<std::unique_ptr<Decl>> storage;  // owns every declaration (expressions live in the arena)
+  std::deque<Decl> storage;  // owns every declaration (expressions live in the arena)
   std::vector<Directive> directives;
   std::vector<SyntaxError> errors;
 };

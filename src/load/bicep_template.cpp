@@ -39,7 +39,9 @@ constexpr unsigned kMaxDepth = 256;
 class Lowering {
  public:
   Lowering(const std::shared_ptr<const SourceFile>& file, Arena& arena, const bicep::ParsedFile& parsed)
-      : file_(file), text_(file->text()), arena_(arena), parsed_(parsed) {}
+      : file_(file), text_(file->text()), arena_(arena), parsed_(parsed) {
+    resource_index_.reserve(parsed.decls.size());
+  }
 
   void run(Template& t) {
     collect_symbols();
@@ -69,6 +71,7 @@ class Lowering {
   enum class Sym : uint8_t { Param, Var, Resource, Module, Func, Other };
 
   void collect_symbols() {
+    symbols_.reserve(parsed_.decls.size());
     for (const Decl* d : parsed_.decls) add_symbol(*d);
   }
   void add_symbol(const Decl& d) {
@@ -381,15 +384,19 @@ class Lowering {
     return n;
   }
   ir::Node* string_node(std::string_view s, Span span) { return make(ir::Node::Kind::String, span, s); }
+  // Calls are built straight into the arena: most expressions lower to a few of them.
   ir::Node* call(std::string_view fn, Span span, std::initializer_list<const ir::Node*> args) {
-    return call(fn, span, std::vector<const ir::Node*>(args));
+    return call(fn, span, args.begin(), args.size());
   }
   ir::Node* call(std::string_view fn, Span span, const std::vector<const ir::Node*>& args) {
+    return call(fn, span, args.data(), args.size());
+  }
+  ir::Node* call(std::string_view fn, Span span, const ir::Node* const* args, size_t count) {
     ir::Node* n = make(ir::Node::Kind::Call, span, fn);
-    auto* a = arena_.array<const ir::Node*>(args.size());
-    std::copy(args.begin(), args.end(), a);
+    auto* a = arena_.array<const ir::Node*>(count);
+    std::copy(args, args + count, a);
     n->args = a;
-    n->arg_count = static_cast<uint32_t>(args.size());
+    n->arg_count = static_cast<uint32_t>(count);
     return n;
   }
   // A value the linter does not model (a lambda, a loop, a module output): Unknown, named by its source
@@ -626,11 +633,16 @@ class Lowering {
       // A method on a resource (kv.getSecret()), a function of an imported namespace: not evaluated.
       return opaque("call", e);
     }
-    if (symbols_.count(fn) && symbols_.at(fn).first == Sym::Func) return opaque("userFunction", e);
-    std::vector<const ir::Node*> args;
-    for (uint32_t i = 0; i < e->count; ++i) args.push_back(node(e->items[i]));
-    if (fn == "any" && args.size() == 1) return args[0];  // a type assertion only
-    return call(fn, e->span, args);
+    if (auto it = symbols_.find(fn); it != symbols_.end() && it->second.first == Sym::Func) {
+      return opaque("userFunction", e);
+    }
+    if (fn == "any" && e->count == 1) return node(e->items[0]);  // a type assertion only
+    ir::Node* n = call(fn, e->span, nullptr, 0);
+    auto* a = arena_.array<const ir::Node*>(e->count);
+    for (uint32_t i = 0; i < e->count; ++i) a[i] = node(e->items[i]);
+    n->args = a;
+    n->arg_count = e->count;
+    return n;
   }
 
   const ir::Node* object_spread(const Expr* e) {

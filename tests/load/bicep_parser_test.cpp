@@ -2,6 +2,7 @@
 // recovery after an error, and limits on hostile input.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 
 #include "load/bicep_syntax.h"
