@@ -401,8 +401,9 @@ class Lowering {
   }
   // A value the linter does not model (a lambda, a loop, a module output): Unknown, named by its source
   // so that two uses of the same text compare equal.
-  ir::Node* opaque(std::string_view what, const Expr* e) {
-    return call(what, e->span, {string_node(text_of(e->span), e->span)});
+  ir::Node* opaque(std::string_view what, const Expr* e) { return opaque(what, e->span); }
+  ir::Node* opaque(std::string_view what, Span span) {
+    return call(what, span, {string_node(text_of(span), span)});
   }
 
   const ir::Node* node(const Expr* e) {
@@ -452,10 +453,8 @@ class Lowering {
       case EK::Ternary: return call("if", e->span, {node(e->a[0]), node(e->a[1]), node(e->a[2])});
       case EK::Member: return member(e);
       case EK::Index: {
-        if (const Decl* r = resource_symbol(e->a[0])) {
-          (void)r;  // an element of a resource loop: its properties depend on the iteration
-          return opaque("resourceLoopElement", e);
-        }
+        // An element of a resource loop: its properties depend on the iteration.
+        if (resource_symbol(e->a[0])) return opaque("resourceLoopElement", e);
         if (e->safe) return call("tryGet", e->span, {node(e->a[0]), node(e->a[1])});
         ir::Node* n = make(ir::Node::Kind::Index, e->span);
         auto* a = arena_.array<const ir::Node*>(2);
@@ -563,9 +562,9 @@ class Lowering {
   // resourceId([subscription, resourceGroup,] type, name…) of a declared or existing resource.
   const ir::Node* resource_id(const Decl& r, Span span, unsigned depth) {
     const std::string type = full_type(r);
-    if (type.empty() || depth > 16) return opaque("reference", &dummy(span));
+    if (type.empty() || depth > 16) return opaque("reference", span);
     std::vector<const ir::Node*> names;
-    if (!name_chain(r, names, 0)) return opaque("resourceIdOf", &dummy(span, r.name));
+    if (!name_chain(r, names, 0)) return opaque("resourceIdOf", span);
     std::vector<const ir::Node*> args;
     const Decl* top = &r;
     while (const Decl* p = parent_of(*top)) {
@@ -575,7 +574,7 @@ class Lowering {
     if (const Expr* scope = property(body_object(*top), "scope")) {
       // Only `scope: resourceGroup([subscription,] name)` is followed; other scopes are not modelled.
       if (scope->kind != EK::Call || scope->text != "resourceGroup" || !(scope->ns.empty() || scope->ns == "az")) {
-        return opaque("resourceIdAtScope", &dummy(span, text_of(r.span)));
+        return opaque("resourceIdAtScope", span);
       }
       for (uint32_t i = 0; i < scope->count; ++i) args.push_back(node(scope->items[i]));
       if (scope->count == 1) args.insert(args.begin(), call("subscriptionId", span, {}));
@@ -594,14 +593,6 @@ class Lowering {
     if (!name) return false;
     names.push_back(node(name));
     return true;
-  }
-
-  // An expression to name an opaque value by (a span and, optionally, a text of its own).
-  const Expr& dummy(Span span, std::string_view text = {}) {
-    Expr* e = arena_.make<Expr>();
-    e->span = span;
-    e->text = text;
-    return *e;
   }
 
   const ir::Node* binary(const Expr* e) {
