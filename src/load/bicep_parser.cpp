@@ -372,9 +372,7 @@ class Parser {
   }
   Tok expect(T t, const char* what) {
     if (tok_.t != t) expected(what);
-    Tok r = tok_;
-    next();
-    return r;
+    return take();  // take(), not next(): the construct's span ends after this token
   }
   // Peeks past new lines: true (and positioned there) if the next token is t, else unchanged.
   bool continues_with(std::initializer_list<T> ts) {

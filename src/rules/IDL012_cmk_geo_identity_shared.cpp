@@ -14,7 +14,8 @@ void check(ResourceCheck& r) {
   if (same_resource(primary, geo) != Tri::Yes) return;
   r.report(kCmkGeoIdentityShared, {"properties", "dataEncryption", "geoBackupUserAssignedIdentityId"},
            with_cmk_condition(r, geo),
-           "the geo-backup key identity " + describe(geo) +
+           "the geo-backup key identity " +
+               r.shown({"properties", "dataEncryption", "geoBackupUserAssignedIdentityId"}, geo) +
                " is the same identity as the primary key identity; geo-redundant backup needs a second "
                "user-assigned identity");
 }

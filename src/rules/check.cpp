@@ -112,6 +112,15 @@ const Value* ResourceCheck::written(const Path& path) const {
   return v;
 }
 
+std::string ResourceCheck::shown(const Path& path, const Val& v) const {
+  const Value* w = v.is_unknown() ? written(path) : nullptr;
+  if (!w || !w->is_expr()) return describe(v);
+  const std::string_view source = resource_.owner->file->text().substr(w->span.begin, w->span.end - w->span.begin);
+  constexpr size_t kMax = 80;
+  if (source.size() > kMax || source.find('\n') != std::string_view::npos) return describe(v);
+  return std::string(source);
+}
+
 std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const {
   // The value itself, and for a resource ID the parts of its name, where they were written
   // outside the place the finding points at.

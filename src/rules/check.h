@@ -46,6 +46,9 @@ class ResourceCheck {
   // The value written at exactly this path in the resource, or null when the path passes through an
   // expression or is not written.
   const Value* written(const Path& path) const;
+  // v for a message: describe(v), or, when v is unknown, the expression written at path as the
+  // user wrote it (`ids[0].id`, "[variables('id')]"), which says more than "(unknown)".
+  std::string shown(const Path& path, const Val& v) const;
 
   // Reports a finding about the value at path. When the offending value was written inside the
   // resource, the finding points at it; otherwise at locate(path), with the place the value came

@@ -282,6 +282,23 @@ TEST_CASE("spans are exact byte ranges") {
         "{\n    type: 'UserAssigned'\n  }");
 }
 
+TEST_CASE("every expression's span covers it to its last character") {
+  for (const std::string source :
+       {"a[0]", "a[?'k']", "(a)", "f(x, y)", "sys.concat('a')", "a.b.?c", "a!", "-1", "!a", "a ?? b", "c ? a : b",
+        "[for x in xs: x]", "{ a: 1 }", "[1, 2]", "'${a}b'", "x => x", "(a, b) => a", "parent::child",
+        "'''\nmulti\n'''"}) {
+    auto p = parse_text("var x = " + source + "\n");
+    INFO(source << "\n" << errors(*p));
+    REQUIRE(p->file.errors.empty());
+    const Expr* e = var_value(*p);
+    CHECK(p->text.substr(e->span.begin, e->span.end - e->span.begin) == source);
+  }
+  auto p = parse_text("resource r 'A.B/c@2020-01-01' = if (on && ready) {\n  name: 'r'\n}\n");
+  REQUIRE(p->file.errors.empty());
+  const Expr* condition = p->file.decls[0]->condition;
+  CHECK(p->text.substr(condition->span.begin, condition->span.end - condition->span.begin) == "(on && ready)");
+}
+
 TEST_CASE("#disable-next-line directives are kept with their codes") {
   auto p = parse_text("param a string\n#disable-next-line IDL001 no-unused-params // why\nparam b string\n"
                       "var c = {\n  #disable-next-line IDL002\n  d: 1\n}\n");
