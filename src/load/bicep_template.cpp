@@ -235,7 +235,8 @@ class Lowering {
         for (uint32_t i = 0; i < d.value->param_count; ++i) loop_vars.push_back(d.value->params[i]);
       }
       LoopScope scope(*this, loop_vars);
-      const bool deployment = full_type(d) == "Microsoft.Resources/deployments";
+      r.full_type = full_type(d);
+      const bool deployment = r.full_type == "Microsoft.Resources/deployments";
       r.body = body ? object_value(body, deployment ? ArmStrings::InTemplateProperty : ArmStrings::No) : empty_object(d.span);
       auto [type, version] = type_and_version(d);
       r.type = type;
@@ -244,7 +245,6 @@ class Lowering {
       const Expr* condition = d.condition;
       if (d.value && d.value->kind == EK::For && d.value->a[2]) condition = d.value->a[2];
       if (condition) r.condition = value(condition);
-      r.full_type = full_type(d);
       if (d.value && d.value->kind == EK::For) r.copy = value(d.value);
       const Decl* parent = parent_of(d);
       if (parent) {

@@ -64,9 +64,13 @@ std::map<std::string, std::string> read_list(const std::string& path) {
   return out;
 }
 
-const std::string* listed(const std::map<std::string, std::string>& list, const std::string& rel) {
+bool ends_with(const std::string& path, const std::string& name) {
+  return path.size() >= name.size() && path.compare(path.size() - name.size(), name.size(), name) == 0;
+}
+
+const std::string* listed(const std::map<std::string, std::string>& list, const std::string& path) {
   for (const auto& [name, reason] : list) {
-    if (rel.size() >= name.size() && rel.compare(rel.size() - name.size(), name.size(), name) == 0) return &name;
+    if (ends_with(path, name)) return &name;
   }
   return nullptr;
 }
@@ -220,7 +224,7 @@ int main(int argc, char** argv) {
   for (const auto& [name, reason] : defects) {
     if (defects_used.count(name)) continue;
     bool seen = false;
-    for (const Input& in : inputs) seen |= listed({{name, reason}}, in.path.generic_string()) != nullptr;
+    for (const Input& in : inputs) seen |= ends_with(in.path.generic_string(), name);
     if (seen) {
       std::printf("FAIL %s: listed as a known grammar defect, but tree-sitter does not parse it cleanly any more\n",
                   name.c_str());
