@@ -28,6 +28,14 @@ std::string template_tag(const Template& t) {
   std::snprintf(buf, sizeof buf, "%p", static_cast<const void*>(&t));
   return buf;
 }
+
+// Frames tag symbols too: the same parameter in two module calls may hold different values.
+std::string template_tag_frame(const Frame* f) {
+  while (f && f->kind == Frame::Kind::Loop) f = f->parent;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%p", static_cast<const void*>(f));
+  return buf;
+}
 }  // namespace
 
 Val Val::unknown(std::string reason, std::string symbol) {
@@ -89,7 +97,7 @@ const Template& scope_of(const Template& t) {
 }
 
 Val Evaluator::evaluate(const Template& t, const Value& v) {
-  return evaluate(Context{&t, Origin::Kind::Template, {}}, v);
+  return evaluate(Context{&t, Origin::Kind::Template, {}, frame_for(t)}, v);
 }
 
 Val Evaluator::evaluate(const Context& ctx, const Value& v) {
@@ -217,18 +225,75 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
   return out;
 }
 
+const Frame::Argument* Frame::find_argument(std::string_view name) const {
+  for (const Argument& a : args) {
+    if (equals_ignore_case(a.name, name)) return &a;
+  }
+  return nullptr;
+}
+
+const Frame* Frame::call_frame() const {
+  const Frame* f = this;
+  while (f && f->kind == Kind::Loop) f = f->parent;
+  return f;
+}
+
+const Frame* Evaluator::frame_for(const Template& t) const {
+  for (const Frame* f = frame_; f; f = f->parent) {
+    if (f->tmpl == &t) return f;
+  }
+  return nullptr;
+}
+
+namespace {
+// The frame whose parameters a reference in (tmpl, frame) reads: the first Root/Call frame above for
+// the template that declares the parameters.
+const Frame* scope_frame(const Frame* frame, const Template& scope) {
+  for (const Frame* f = frame; f; f = f->parent) {
+    if (f->kind != Frame::Kind::Loop && f->tmpl == &scope) return f;
+  }
+  return nullptr;
+}
+}  // namespace
+
 Val Evaluator::parameter(const Context& ctx, std::string_view name) {
   const Template& scope = scope_of(*ctx.tmpl);
   const Parameter* p = scope.find_parameter(name);
-  const std::string symbol = "parameters('" + to_lower_ascii(name) + "')@" + template_tag(scope);
+  const Frame* frame = scope_frame(ctx.frame, scope);
+  const std::string symbol =
+      "parameters('" + to_lower_ascii(name) + "')@" + template_tag(scope) + (frame ? "/" + template_tag_frame(frame) : "");
   if (!p) return Val::unknown("parameter '" + std::string(name) + "' is not declared", symbol);
   Val r;
-  if (p->passed_by_caller) {
-    r = Val::unknown("parameter '" + std::string(p->name) +
-                         "' is passed in by the calling deployment; values are not followed into nested deployments",
-                     symbol);
-  } else if (parameters_in_progress_.count(p)) {
+  const Frame::Argument* arg = frame ? frame->find_argument(p->name) : nullptr;
+  if (parameters_in_progress_.count(p)) {
     r = Val::unknown("the default of parameter '" + std::string(p->name) + "' refers to itself", symbol);
+  } else if (arg) {
+    if (arg->value && frame->caller_tmpl) {
+      parameters_in_progress_.insert(p);
+      r = evaluate(Context{frame->caller_tmpl, frame->arg_kind, p->name, frame->parent}, *arg->value);
+      parameters_in_progress_.erase(p);
+      if (r.is_unknown() && r.symbol.empty()) r.symbol = symbol;
+    } else {
+      r = Val::unknown(arg->unknown_reason.empty() ? "the value passed to parameter '" + std::string(p->name) + "' is not known"
+                                                   : arg->unknown_reason,
+                       symbol);
+    }
+  } else if (frame && (frame->kind == Frame::Kind::Call || !frame->free)) {
+    // Not passed: the default applies (a caller or parameter file decides; nothing varies here).
+    if (p->default_value) {
+      parameters_in_progress_.insert(p);
+      r = evaluate(Context{&scope, Origin::Kind::ParameterDefault, p->name, frame}, *p->default_value);
+      parameters_in_progress_.erase(p);
+      if (r.is_unknown() && r.symbol.empty()) r.symbol = symbol;
+    } else {
+      r = Val::unknown("parameter '" + std::string(p->name) + "' is not given a value" +
+                           (frame->label.empty() ? std::string() : " by " + frame->label) + " and has no default",
+                       symbol);
+    }
+  } else if (p->passed_by_caller) {
+    r = Val::unknown("parameter '" + std::string(p->name) +
+                         "' is passed in by the calling deployment, which is not followed here",
+                     symbol);
   } else {
     const Choice* choice = binding_.find(p);
     const Value* value = nullptr;
@@ -246,7 +311,7 @@ Val Evaluator::parameter(const Context& ctx, std::string_view name) {
     }
     if (value) {
       parameters_in_progress_.insert(p);
-      r = evaluate(Context{&scope, kind, p->name}, *value);
+      r = evaluate(Context{&scope, kind, p->name, frame}, *value);
       parameters_in_progress_.erase(p);
       if (r.is_unknown() && r.symbol.empty()) r.symbol = symbol;
     } else {
@@ -262,19 +327,22 @@ Val Evaluator::parameter(const Context& ctx, std::string_view name) {
 Val Evaluator::variable(const Context& ctx, std::string_view name) {
   const Template& scope = scope_of(*ctx.tmpl);
   const Variable* v = scope.find_variable(name);
-  const std::string symbol = "variables('" + to_lower_ascii(name) + "')@" + template_tag(scope);
+  const Frame* frame = scope_frame(ctx.frame, scope);
+  const std::string symbol =
+      "variables('" + to_lower_ascii(name) + "')@" + template_tag(scope) + (frame ? "/" + template_tag_frame(frame) : "");
   if (!v) return Val::unknown("variable '" + std::string(name) + "' is not declared", symbol);
   if (equals_ignore_case(v->name, "copy")) return Val::unknown("variable loops ('copy') are not evaluated", symbol);
-  if (auto it = variables_.find(v); it != variables_.end()) return it->second;
+  const auto key = std::make_pair(frame, v);
+  if (auto it = variables_.find(key); it != variables_.end()) return it->second;
   if (shared_) {
-    if (auto it = shared_->variables.find(v); it != shared_->variables.end()) return it->second;
+    if (auto it = shared_->variables.find(key); it != shared_->variables.end()) return it->second;
   }
-  if (variables_in_progress_.count(v)) {
+  if (variables_in_progress_.count(key)) {
     return Val::unknown("variable '" + std::string(v->name) + "' refers to itself");
   }
-  variables_in_progress_.insert(v);
-  Val r = evaluate(Context{&scope, Origin::Kind::Variable, v->name}, *v->value);
-  variables_in_progress_.erase(v);
+  variables_in_progress_.insert(key);
+  Val r = evaluate(Context{&scope, Origin::Kind::Variable, v->name, frame}, *v->value);
+  variables_in_progress_.erase(key);
   if (r.is_unknown() && r.symbol.empty() && !r.str.empty() && r.str.find("refers to itself") == std::string::npos) {
     r.symbol = symbol;
   }
@@ -282,10 +350,67 @@ Val Evaluator::variable(const Context& ctx, std::string_view name) {
   const bool binding_independent =
       std::all_of(r.deps.begin(), r.deps.end(), [](const Parameter* p) { return !p->can_vary(); });
   if (shared_ && binding_independent)
-    shared_->variables.emplace(v, r);
+    shared_->variables.emplace(key, r);
   else
-    variables_.emplace(v, r);
+    variables_.emplace(key, r);
   return r;
+}
+
+Val Evaluator::local(const Context& ctx, std::string_view name) {
+  for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+    if (it->first == name) return it->second;
+  }
+  for (const Frame* f = ctx.frame; f && f->kind == Frame::Kind::Loop; f = f->parent) {
+    for (const auto& [n, v] : f->locals) {
+      if (n == name) return v;
+    }
+  }
+  // Unbound: the same variable in the same place is the same value.
+  return Val::unknown("loop variable '" + std::string(name) + "' is not known",
+                      "local('" + std::string(name) + "')@" + template_tag_frame(ctx.frame));
+}
+
+Val Evaluator::copy_index(const Context& ctx, std::string_view loop_name) {
+  const std::string key = loop_name.empty() ? std::string("copyIndex") : "copyIndex:" + to_lower_ascii(loop_name);
+  for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+    if (it->first == key) return it->second;
+  }
+  for (const Frame* f = ctx.frame; f && f->kind == Frame::Kind::Loop; f = f->parent) {
+    for (const auto& [n, v] : f->locals) {
+      if (n == key) return v;
+    }
+  }
+  return Val::unknown("copyIndex(" + std::string(loop_name) + ") is not known here",
+                      key + "@" + template_tag_frame(ctx.frame));
+}
+
+Val Evaluator::module_output(const Context& ctx, std::string_view module, std::string_view output) {
+  const std::string symbol = "module('" + std::string(module) + "').outputs." + to_lower_ascii(output) + "@" +
+                             template_tag(*ctx.tmpl) + "/" + template_tag_frame(ctx.frame);
+  const ModuleCall* call = nullptr;
+  for (const ModuleCall& m : ctx.tmpl->modules) {
+    if (m.symbolic_name == module) call = &m;
+  }
+  if (!call) return Val::unknown("module '" + std::string(module) + "' is not declared", symbol);
+  const Frame* callee = nullptr;
+  for (const Frame* f = ctx.frame; f && !callee; f = f->kind == Frame::Kind::Loop ? f->parent : nullptr) {
+    for (const auto& [m, cf] : f->module_frames) {
+      if (m == call) callee = cf;
+    }
+  }
+  if (!callee || !callee->tmpl) {
+    return Val::unknown("the outputs of module '" + std::string(module) + "' are not known (the module file was not read)",
+                        symbol);
+  }
+  for (const Output& o : callee->tmpl->outputs) {
+    if (!equals_ignore_case(o.name, output) || !o.value) continue;
+    const DepthGuard guard(depth_);
+    if (!guard.ok) return Val::unknown(kTooDeep);
+    Val r = evaluate(Context{callee->tmpl, Origin::Kind::Template, {}, callee}, *o.value);
+    if (r.is_unknown() && r.symbol.empty()) r.symbol = symbol;
+    return r;
+  }
+  return Val::unknown("module '" + std::string(module) + "' has no output '" + std::string(output) + "'", symbol);
 }
 
 Val Evaluator::call(const Context& ctx, const ir::Node& n) { return call_function(*this, ctx, n); }

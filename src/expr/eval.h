@@ -15,7 +15,17 @@ namespace idlint {
 
 // Where a literal that ended up in a result was written, and in what role.
 struct Origin {
-  enum class Kind : uint8_t { None, Template, ParameterDefault, ParameterAllowed, ParameterBool, Variable };
+  enum class Kind : uint8_t {
+    None,
+    Template,
+    ParameterDefault,
+    ParameterAllowed,
+    ParameterBool,
+    Variable,
+    Argument,       // passed by a calling deployment or module (name: the parameter)
+    ParameterFile,  // set in a parameter file or .bicepparam (name: the parameter)
+    LoopItem,       // an item of a loop (name: the loop variable)
+  };
   Kind kind = Kind::None;
   const SourceFile* file = nullptr;
   Span span;
@@ -65,6 +75,8 @@ struct ValMember {
 
 inline Val Val::absent() { return Val{}; }
 
+struct Frame;
+
 // The value chosen for one parameter in a binding. A null value means Unknown (with the reason).
 struct Choice {
   const Parameter* parameter = nullptr;
@@ -83,21 +95,72 @@ enum class Tri : uint8_t { No, Yes, Unknown };
 // Variable values that no binding can change (they read only parameters with a single possible
 // value), shared by every evaluator of one file so large variables are evaluated once.
 struct SharedValues {
-  std::map<const Variable*, Val> variables;
+  std::map<std::pair<const Frame*, const Variable*>, Val> variables;
+};
+
+// One instance of a template in a deployment: the arguments its parameters receive, the loop
+// iteration it is in, and the frame it was called from. Frames form a chain up to a Root frame.
+struct Frame {
+  enum class Kind : uint8_t {
+    Root,  // the linted template: parameters without an argument take their default (and, when
+           // free, every candidate value through the binding)
+    Call,  // a nested deployment or module call: parameters receive args, evaluated in parent
+    Loop,  // one iteration of a resource or module loop in tmpl: locals are the loop variables
+  };
+  struct Argument {
+    std::string_view name;          // the parameter
+    const Value* value = nullptr;   // written in caller_tmpl; null: Unknown with unknown_reason
+    std::string unknown_reason;
+    Span span;                      // where the argument is written (in caller_tmpl's file)
+  };
+
+  Kind kind = Kind::Root;
+  const Template* tmpl = nullptr;
+  const Frame* parent = nullptr;           // Call/Loop: the frame the arguments are evaluated in
+  const Template* caller_tmpl = nullptr;   // Call (and a Root with a parameter file): where args are written
+  Origin::Kind arg_kind = Origin::Kind::Argument;
+  std::vector<Argument> args;
+  bool free = true;                        // Root: parameters vary over their candidate values
+  std::vector<std::pair<std::string, Val>> locals;  // Loop: loop variables ('copyIndex' / 'copyIndex:name' for ARM)
+  const Value* condition = nullptr;        // Call/Loop: evaluated in parent (written in caller_tmpl / tmpl)
+  const ModuleCall* module = nullptr;      // Call: the Bicep module declaration
+  const Resource* deployment = nullptr;    // Call: the ARM deployment resource
+  std::string label;                       // for messages: "module 'pg'", "parameter file 'x'"
+  // Module call frames below this one (filled before resources are checked): what moduleOutput reads.
+  std::vector<std::pair<const ModuleCall*, const Frame*>> module_frames;
+
+  const Argument* find_argument(std::string_view name) const;
+  // The Root or Call frame whose parameters expressions in this frame read.
+  const Frame* call_frame() const;
 };
 
 class Evaluator {
  public:
-  explicit Evaluator(const Binding& binding, SharedValues* shared = nullptr) : binding_(binding), shared_(shared) {}
+  explicit Evaluator(const Binding& binding, SharedValues* shared = nullptr, const Frame* frame = nullptr)
+      : binding_(binding), shared_(shared), frame_(frame) {}
 
-  // Evaluates a value written in template t (a resource body, a property).
+  // Evaluates a value written in template t (a resource body, a property), in the evaluator's frame
+  // (or the nearest frame above it instantiating t).
   Val evaluate(const Template& t, const Value& v);
 
   struct Context {
     const Template* tmpl;
     Origin::Kind kind;
     std::string_view name;
+    const Frame* frame = nullptr;
   };
+  const Frame* frame() const { return frame_; }
+  const Frame* frame_for(const Template& t) const;
+
+  // Lambda and loop variables: the innermost binding of name, in lambdas being evaluated, then in
+  // the loop frames of ctx. Unknown (with a symbol) when unbound.
+  Val local(const Context& ctx, std::string_view name);
+  void push_local(std::string_view name, Val v) { locals_.emplace_back(std::string(name), std::move(v)); }
+  void pop_local() { locals_.pop_back(); }
+  // copyIndex(name): the iteration of the enclosing ARM copy loop (empty name: the resource's own).
+  Val copy_index(const Context& ctx, std::string_view loop_name);
+  // Output x of module m declared in ctx.tmpl.
+  Val module_output(const Context& ctx, std::string_view module, std::string_view output);
   Val evaluate(const Context& ctx, const Value& v);
   Val evaluate(const Context& ctx, const ir::Node& n);
 
@@ -108,8 +171,10 @@ class Evaluator {
   Val call(const Context& ctx, const ir::Node& n);
   const Binding& binding_;
   SharedValues* shared_;
-  std::map<const Variable*, Val> variables_;
-  std::set<const Variable*> variables_in_progress_;
+  const Frame* frame_;
+  std::vector<std::pair<std::string, Val>> locals_;
+  std::map<std::pair<const Frame*, const Variable*>, Val> variables_;
+  std::set<std::pair<const Frame*, const Variable*>> variables_in_progress_;
   std::set<const Parameter*> parameters_in_progress_;
   unsigned depth_ = 0;
 };

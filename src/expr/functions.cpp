@@ -292,6 +292,18 @@ Val logical(Evaluator& ev, const Ctx& ctx, const ir::Node& n, bool decisive) {
   return u;
 }
 
+Val make_number(long long v) {
+  Val r;
+  r.kind = Val::Kind::Number;
+  r.number = v;
+  return r;
+}
+
+Val local_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
+  if (n.args[0]->kind != ir::Node::Kind::String) return Val::unknown(std::string(n.text) + "(): the name is not a literal");
+  return ev.local(ctx, n.args[0]->text);
+}
+
 const std::vector<Function>& functions() {
   static const std::vector<Function> table = {
       {"if",
@@ -571,6 +583,44 @@ const std::vector<Function>& functions() {
          }
          return with_deps(std::move(cur), a);
        }},
+      // Loop and lambda variables, copy loops and module outputs are bound by frames and lambdas.
+      {"loopVariable", 1, 1, [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) { return local_call(ev, ctx, n); },
+       {}},
+      {"lambdaVariables", 1, 1,
+       [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) { return local_call(ev, ctx, n); },
+       {}},
+      {"copyIndex",
+       0,
+       2,
+       [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
+         std::string name;
+         Val offset = make_number(0);
+         for (uint32_t i = 0; i < n.arg_count; ++i) {
+           Val a = eval_arg(ev, ctx, n, i);
+           if (a.is_string() && i == 0) {
+             name = a.str;
+           } else if (a.kind == Val::Kind::Number) {
+             offset = a;
+           } else {
+             return Val::unknown(a.is_unknown() ? a.str : "copyIndex(): unsupported arguments");
+           }
+         }
+         Val index = ev.copy_index(ctx, name);
+         if (index.kind != Val::Kind::Number) return index;
+         index.number += offset.number;
+         return index;
+       },
+       {}},
+      {"moduleOutput",
+       2,
+       2,
+       [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
+         if (n.args[0]->kind != ir::Node::Kind::String || n.args[1]->kind != ir::Node::Kind::String) {
+           return Val::unknown("moduleOutput(): malformed");
+         }
+         return ev.module_output(ctx, n.args[0]->text, n.args[1]->text);
+       },
+       {}},
       {"resourceId", 1, SIZE_MAX, {}, [](const Args& a, Origin) { return resource_id_call("resourceId", a); }},
       {"subscriptionResourceId",
        1,

@@ -11,6 +11,14 @@ struct Value;
 
 namespace idlint::ir {
 
+// Calls with a meaning beyond a plain function, shared by both loaders:
+//   lambda('x'[, 'i'], body)       a lambda (ARM `lambda(…)`, Bicep `x => …`); the names are String nodes
+//   lambdaVariables('x')           a lambda's variable (ARM)
+//   loopVariable('x')              a Bicep loop or lambda variable (the evaluator treats both alike)
+//   copyIndex(['name'][, offset])  the iteration of an ARM copy loop
+//   forLoop(source, lambda('x'[, 'i'], body)[, lambda('x'[, 'i'], condition)])
+//                                  a Bicep for-expression `[for (x, i) in source: if (condition) body]`
+//   moduleOutput('m', 'x')         output x of Bicep module m (`m.outputs.x`)
 struct Node {
   enum class Kind : uint8_t {
     Null,

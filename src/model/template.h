@@ -41,6 +41,17 @@ struct Variable {
   const Value* value = nullptr;
 };
 
+// A loop over a resource or module: Bicep `[for (item, index) in source: …]` or ARM `copy`.
+struct Loop {
+  // Bicep: the array, range or object the loop iterates (a value whose IR is the source expression).
+  // ARM: copy.count. Null when the declaration does not loop.
+  const Value* source = nullptr;
+  std::string_view item;   // Bicep: the item variable; ARM: copy.name (what copyIndex('name') names)
+  std::string_view index;  // Bicep: the index variable, or empty
+  bool arm_copy = false;   // source is a count and iterations are read with copyIndex()
+  bool loops() const { return source != nullptr; }
+};
+
 struct Resource {
   const Template* owner = nullptr;
   std::string_view symbolic_name;  // languageVersion 2.0 key; empty for array-form resources
@@ -49,7 +60,8 @@ struct Resource {
   const Value* api_version = nullptr;
   const Value* name = nullptr;
   const Value* condition = nullptr;
-  const Value* copy = nullptr;
+  const Value* copy = nullptr;  // ARM: the copy object as written; Bicep: the for-expression
+  Loop loop;
   const Resource* parent = nullptr;  // for child resources nested in a parent's 'resources'
   // The full type ('Namespace/type/child') when the type and every ancestor's type are literals; else empty.
   std::string full_type;
@@ -57,6 +69,26 @@ struct Resource {
   std::vector<const Value*> name_parts;
   // The composed name ('server/db') when every part is a literal string; else empty.
   std::string full_name() const;
+};
+
+// An output of a template (what a module call's `m.outputs.x` or a deployment's outputs read).
+struct Output {
+  std::string_view name;
+  Span name_span;
+  const Value* value = nullptr;
+};
+
+// A Bicep `module` declaration: another template deployed with the arguments in `params`.
+struct ModuleCall {
+  std::string_view symbolic_name;
+  Span name_span;
+  Span span;              // the whole declaration
+  std::string_view path;  // as written: './pg.bicep', 'br/public:avm/res/…:0.4.0', 'ts:…'
+  Span path_span;
+  const Value* body = nullptr;       // the module object (name, params, scope, …)
+  const Value* params = nullptr;     // body.params: an object of argument values, or null
+  const Value* condition = nullptr;  // `if (…)`, including a loop's filter
+  Loop loop;
 };
 
 // Parses an expression value on first use; set by the loader that knows the expression syntax.
@@ -89,7 +121,13 @@ struct Template {
   // Keeps an expression source alive when the template owns it (ARM templates embedded in Bicep).
   std::shared_ptr<const ExpressionSource> owned_expressions;
   std::shared_ptr<Arena> arena;
-  std::vector<DisableDirective> disable_next_line;  // owns the value tree and parsed expressions
+  std::vector<DisableDirective> disable_next_line;
+  std::vector<ModuleCall> modules;  // Bicep module declarations
+  std::vector<Output> outputs;
+  // A .bicepparam file's `using` target as written ('./main.bicep'), and where it is written.
+  std::string_view using_path;
+  Span using_span;
+  bool using_none = false;  // `using none`
 
   const Parameter* find_parameter(std::string_view name) const;
   const Variable* find_variable(std::string_view name) const;
