@@ -18,21 +18,24 @@ namespace {
 
 class ParameterCollector {
  public:
-  void value(const Template& t, const Value& v, unsigned depth = 0) {
+  // v is written in template t and evaluated in frame (null: no frames, the template alone).
+  void value(const Template& t, const Value& v, const Frame* frame, unsigned depth = 0) {
     if (depth > 64) return;
     switch (v.kind) {
       case Value::Kind::Array:
-        for (uint32_t i = 0; i < v.size; ++i) value(t, v.items[i], depth + 1);
+        for (uint32_t i = 0; i < v.size; ++i) value(t, v.items[i], frame, depth + 1);
         break;
       case Value::Kind::Object:
         for (uint32_t i = 0; i < v.size; ++i) {
-          value(t, *v.members[i].key, depth + 1);
-          value(t, *v.members[i].value, depth + 1);
+          value(t, *v.members[i].key, frame, depth + 1);
+          value(t, *v.members[i].value, frame, depth + 1);
         }
         break;
       case Value::Kind::Expr: {
         std::string error;
-        if (const ir::Node* n = t.expressions ? t.expressions->expression(v, error) : nullptr) node(t, *n, depth + 1);
+        if (const ir::Node* n = t.expressions ? t.expressions->expression(v, error) : nullptr) {
+          node(t, *n, frame, depth + 1);
+        }
         break;
       }
       default:
@@ -40,38 +43,78 @@ class ParameterCollector {
     }
   }
 
-  void node(const Template& t, const ir::Node& n, unsigned depth) {
+  void node(const Template& t, const ir::Node& n, const Frame* frame, unsigned depth) {
     if (depth > 128) return;
     const Template& scope = scope_of(t);
     switch (n.kind) {
       case ir::Node::Kind::Parameter:
-        if (const Parameter* p = scope.find_parameter(n.text)) add(scope, p, depth);
+        if (const Parameter* p = scope.find_parameter(n.text)) parameter(scope, p, scope_frame(frame, scope), depth);
         break;
       case ir::Node::Kind::Variable:
-        if (const Variable* var = scope.find_variable(n.text); var && visited_.insert(var).second) {
-          value(scope, *var->value, depth + 1);
+        if (const Variable* var = scope.find_variable(n.text);
+            var && visited_.insert({scope_frame(frame, scope), var}).second) {
+          value(scope, *var->value, frame, depth + 1);
         }
         break;
       case ir::Node::Kind::Value:
-        value(t, *n.value, depth + 1);
+        value(t, *n.value, frame, depth + 1);
         break;
+      case ir::Node::Kind::Call:
+        // A module's output: what it reads inside the module (and, through its arguments, here).
+        if (equals_ignore_case(n.text, "moduleOutput") && n.arg_count == 2 && frame) {
+          module_output(t, n, frame, depth);
+          break;
+        }
+        [[fallthrough]];
       default:
-        for (uint32_t i = 0; i < n.arg_count; ++i) node(t, *n.args[i], depth + 1);
+        for (uint32_t i = 0; i < n.arg_count; ++i) node(t, *n.args[i], frame, depth + 1);
         break;
     }
   }
 
-  void add(const Template& scope, const Parameter* p, unsigned depth) {
+  void module_output(const Template& t, const ir::Node& n, const Frame* frame, unsigned depth) {
+    for (const Frame* f = frame; f; f = f->kind == Frame::Kind::Loop ? f->parent : nullptr) {
+      for (const auto& [m, callee] : f->module_frames) {
+        if (m->symbolic_name != n.args[0]->text || !callee->tmpl || &t != f->tmpl) continue;
+        for (const Output& o : callee->tmpl->outputs) {
+          if (equals_ignore_case(o.name, n.args[1]->text) && o.value) value(*callee->tmpl, *o.value, callee, depth + 1);
+        }
+        return;
+      }
+    }
+  }
+
+  void parameter(const Template& scope, const Parameter* p, const Frame* frame, unsigned depth) {
+    if (frame) {
+      if (!visited_params_.insert({frame, p}).second) return;
+      if (const Frame::Argument* arg = frame->find_argument(p->name)) {
+        // Passed in: what the argument reads where it is written decides.
+        if (arg->value && frame->caller_tmpl) value(*frame->caller_tmpl, *arg->value, frame->parent, depth + 1);
+        return;
+      }
+      if (frame->kind == Frame::Kind::Call || !frame->free) {
+        if (p->default_value) value(scope, *p->default_value, frame, depth + 1);
+        return;
+      }
+    }
     if (std::find(order_.begin(), order_.end(), p) != order_.end()) return;
     order_.push_back(p);
     // A default may itself refer to other parameters.
-    if (p->default_value) value(scope, *p->default_value, depth + 1);
+    if (p->default_value) value(scope, *p->default_value, frame, depth + 1);
+  }
+
+  static const Frame* scope_frame(const Frame* frame, const Template& scope) {
+    for (const Frame* f = frame; f; f = f->parent) {
+      if (f->kind != Frame::Kind::Loop && f->tmpl == &scope) return f;
+    }
+    return nullptr;
   }
 
   std::vector<const Parameter*> order_;
 
  private:
-  std::set<const Variable*> visited_;
+  std::set<std::pair<const Frame*, const Variable*>> visited_;
+  std::set<std::pair<const Frame*, const Parameter*>> visited_params_;
 };
 
 bool same_literal(const Value* a, const Value* b) {
@@ -119,7 +162,7 @@ std::vector<Choice> candidates(const Parameter& p, Arena& arena) {
 
 }  // namespace
 
-ResourceBindings enumerate_bindings(const Resource& resource) {
+ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame) {
   const Template& t = *resource.owner;
   ParameterCollector collector;
   for (const auto& path : kCheckedPaths) {
@@ -128,19 +171,25 @@ ResourceBindings enumerate_bindings(const Resource& resource) {
       if (!v || !v->is_object()) break;
       v = v->find(step);
     }
-    if (v) collector.value(t, *v);
+    if (v) collector.value(t, *v, frame);
   }
   // The api-version and the condition are read from the model: Bicep writes them outside the body.
-  if (resource.api_version) collector.value(t, *resource.api_version);
-  if (resource.condition) collector.value(t, *resource.condition);
+  if (resource.api_version) collector.value(t, *resource.api_version, frame);
+  if (resource.condition) collector.value(t, *resource.condition, frame);
   // Expressions that replace a whole parent ('properties': '[variables(...)]') are read too.
-  if (const Value* props = resource.body->find("properties"); props && props->is_expr()) collector.value(t, *props);
+  if (const Value* props = resource.body->find("properties"); props && props->is_expr()) {
+    collector.value(t, *props, frame);
+  }
+  // So are the conditions of the deployments and module calls the resource is deployed through.
+  for (const Frame* f = frame; f; f = f->parent) {
+    if (f->condition && f->caller_tmpl) collector.value(*f->caller_tmpl, *f->condition, f->parent);
+  }
 
   ResourceBindings result;
   std::vector<std::vector<Choice>> lists;
   size_t combinations = 1;
   for (const Parameter* p : collector.order_) {
-    if (p->passed_by_caller) continue;
+    if (p->passed_by_caller && !frame) continue;
     std::vector<Choice> list = candidates(*p, *t.arena);
     if (list.empty()) {
       list.push_back(Choice{p, nullptr, Origin::Kind::ParameterDefault,

@@ -19,6 +19,8 @@ struct ResourceBindings {
   std::set<const Parameter*> varying;  // parameters with more than one value
 };
 
-ResourceBindings enumerate_bindings(const Resource& resource);
+// frame: the instance of the resource's template being checked (null: the template on its own).
+// Parameters that receive an argument there are followed into the caller's template.
+ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame = nullptr);
 
 }  // namespace idlint

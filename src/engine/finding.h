@@ -12,6 +12,7 @@ enum class Level : uint8_t { Note = 0, Warning = 1, Error = 2 };
 const char* level_name(Level level);
 
 struct RuleInfo;
+struct Parameter;
 
 struct Location {
   std::shared_ptr<const SourceFile> file;
@@ -26,6 +27,12 @@ struct Finding {
   std::string message;
   std::vector<Location> related;
   std::string logical;  // stable description of where (resource and property path), for fingerprints
+  // What the offending value came from, for moving a finding to the call site that caused it.
+  struct Cause {
+    std::vector<const Parameter*> deps;  // parameters the value depends on
+    const SourceFile* file = nullptr;    // where its literal was written
+    Span span;
+  } cause;
 };
 
 // What reporters need: positions resolved and the source line kept, so the file's text can be freed.

@@ -11,6 +11,8 @@
 #include <map>
 
 #include "engine/bindings.h"
+#include "engine/deployment.h"
+#include "load/module_path.h"
 #include "load/arm_template.h"
 #include "load/bicep_template.h"
 #include "rules/check.h"
@@ -92,37 +94,189 @@ class Collector {
   std::vector<Collected> items_;
 };
 
-void check_resources(const Template& t, const RuleSelection& rules, Collector& collector, SharedValues& shared) {
-  const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) {
-    collector.add(std::move(f), binding);
-  };
-  for (const Resource& resource : t.resources) {
-    if (!worth_checking(resource)) continue;
-    const ResourceBindings rb = enumerate_bindings(resource);
-    for (const Binding& binding : rb.bindings) {
-      Evaluator evaluator(binding, &shared);
-      if (resource.condition) {
-        const Val c = evaluator.evaluate(t, *resource.condition);
-        if (c.kind == Val::Kind::Bool && !c.boolean) continue;  // not deployed under this binding
+// A finding as a rule produced it, before any moving or merging: what deduplication compares.
+std::string raw_key(const Finding& f) {
+  return std::string(f.rule->id) + '\x1f' + f.primary.file->path() + '\x1f' + std::to_string(f.primary.span.begin) +
+         '\x1f' + std::to_string(f.primary.span.end) + '\x1f' + f.message;
+}
+
+bool same_span(const Location& a, const Location& b) {
+  return a.file == b.file && a.span.begin == b.span.begin && a.span.end == b.span.end;
+}
+
+void add_related(Finding& f, Location l) {
+  if (std::none_of(f.related.begin(), f.related.end(), [&](const Location& e) { return same_span(e, l); }) &&
+      !same_span(f.primary, l)) {
+    f.related.push_back(std::move(l));
+  }
+}
+
+bool depends_on(const Finding& f, const Template& t, std::string_view parameter) {
+  const Parameter* p = t.find_parameter(parameter);
+  return p && std::find(f.cause.deps.begin(), f.cause.deps.end(), p) != f.cause.deps.end();
+}
+
+// A finding inside a module, caused by the call: point at the argument that caused it in the
+// calling file, and keep the place inside the module as a related location.
+void move_to_call_site(Finding& f, const Frame& call) {
+  const ModuleCall& m = *call.module;
+  const std::shared_ptr<const SourceFile>& caller = call.caller_tmpl->file;
+  Location inside{f.primary.file, f.primary.span,
+                  "the property inside module '" + std::string(m.symbolic_name) + "' (" + std::string(m.path) + ")"};
+  Span primary = m.name_span;
+  const bool literal_in_call = f.cause.file == caller.get() && f.cause.span.begin >= m.span.begin &&
+                               f.cause.span.end <= m.span.end && !f.cause.span.empty();
+  if (literal_in_call) {
+    primary = f.cause.span;
+  } else {
+    for (const Frame::Argument& a : call.args) {
+      if (depends_on(f, *call.tmpl, a.name)) {
+        primary = a.span;
+        break;
       }
-      ResourceCheck check(resource, evaluator, binding, rb.varying, sink);
-      for (const RuleInfo* rule : rules.rules) {
-        if (!rule->check) continue;
-        try {
-          rule->check(check);
-        } catch (const std::exception& e) {
-          // A rule's bug must not hide the other rules' findings: report it and go on.
-          Finding f;
-          f.rule = rule;
-          f.level = Level::Error;
-          f.primary = Location{t.file, resource.body->span, {}};
-          f.message = "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report this)";
-          collector.add(std::move(f), {});
+    }
+  }
+  f.primary = Location{caller, primary, {}};
+  f.message += " (in module '" + std::string(m.symbolic_name) + "')";
+  f.logical = "module:" + std::string(m.symbolic_name) + "|" + f.logical;
+  std::vector<Location> related = std::move(f.related);
+  f.related.clear();
+  add_related(f, std::move(inside));
+  for (Location& l : related) add_related(f, std::move(l));
+}
+
+class DeploymentChecker {
+ public:
+  DeploymentChecker(const RuleSelection& rules, ModuleLoader& modules) : rules_(rules), modules_(modules) {}
+
+  // Checks every resource instance. raw_keys collects what the rules produced; a finding whose raw
+  // key is in drop is left out (already reported by a run it would repeat).
+  void check(const Deployment& d, Collector& collector, std::set<std::string>* raw_keys,
+             const std::set<std::string>* drop) {
+    SharedValues shared;
+    for (const Instance& inst : d.instances()) {
+      const Resource& resource = *inst.resource;
+      if (!worth_checking(resource)) continue;
+      const Frame* call = top_module_call(inst.frame);
+      const std::set<std::string>* module_alone = call ? &alone_keys(*call->tmpl) : nullptr;
+      const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) {
+        const std::string key = raw_key(f);
+        if (raw_keys) raw_keys->insert(key);
+        if (drop && drop->count(key)) return;
+        if (call) {
+          // The module on its own reports what its defaults cause; the call adds only the rest.
+          if (module_alone->count(key)) return;
+          move_to_call_site(f, *call);
+        }
+        collector.add(std::move(f), binding);
+      };
+      const ResourceBindings rb = enumerate_bindings(resource, inst.frame);
+      for (const Binding& binding : rb.bindings) {
+        Evaluator evaluator(binding, &shared, inst.frame);
+        if (!deployed(evaluator, inst)) continue;
+        ResourceCheck check(resource, evaluator, binding, rb.varying, sink);
+        for (const RuleInfo* rule : rules_.rules) {
+          if (!rule->check) continue;
+          try {
+            rule->check(check);
+          } catch (const std::exception& e) {
+            // A rule's bug must not hide the other rules' findings: report it and go on.
+            Finding f;
+            f.rule = rule;
+            f.level = Level::Error;
+            f.primary = Location{resource.owner->file, resource.body->span, {}};
+            f.message =
+                "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report this)";
+            collector.add(std::move(f), {});
+          }
         }
       }
     }
   }
-  for (const auto& nested : t.nested) check_resources(*nested, rules, collector, shared);
+
+  // What a module template reports when linted on its own (its raw keys), computed once.
+  const std::set<std::string>& alone_keys(const Template& module) {
+    auto [it, inserted] = alone_.try_emplace(&module);
+    if (inserted) {
+      Frame root;
+      root.tmpl = &module;
+      const Deployment d(std::move(root), &modules_);
+      Collector ignored;
+      std::set<std::string> keys;
+      check(d, ignored, &keys, nullptr);
+      it->second = std::move(keys);
+    }
+    return it->second;
+  }
+
+ private:
+  const RuleSelection& rules_;
+  ModuleLoader& modules_;
+  std::map<const Template*, std::set<std::string>> alone_;
+};
+
+struct ParameterSet {
+  std::string label;       // "parameter file 'main.parameters.json'"
+  const Template* tmpl;    // where the values are written
+  std::vector<Frame::Argument> args;
+};
+
+// Lints a template once on its own defaults and allowed values (when report_defaults), then once
+// per parameter set; a finding only a parameter set produces names it. Identical findings are
+// reported once.
+std::vector<Finding> lint_deployments(const Template& t, const std::vector<ParameterSet>& sets,
+                                      const RuleSelection& rules, ModuleLoader& modules, bool report_defaults) {
+  DeploymentChecker checker(rules, modules);
+  std::set<std::string> default_keys;
+  std::vector<Finding> out;
+  {
+    Frame root;
+    root.tmpl = &t;
+    const Deployment d(std::move(root), &modules);
+    Collector collector;
+    checker.check(d, collector, &default_keys, nullptr);
+    if (report_defaults) out = collector.take();
+  }
+  struct Extra {
+    Finding finding;
+    std::vector<std::string> labels;
+  };
+  std::vector<Extra> extras;
+  for (const ParameterSet& set : sets) {
+    Frame root;
+    root.tmpl = &t;
+    root.free = false;
+    root.caller_tmpl = set.tmpl;
+    root.arg_kind = Origin::Kind::ParameterFile;
+    root.args = set.args;
+    root.label = set.label;
+    const Deployment d(std::move(root), &modules);
+    Collector collector;
+    checker.check(d, collector, nullptr, &default_keys);
+    for (Finding& f : collector.take()) {
+      for (const Frame::Argument& a : d.root().args) {
+        if (depends_on(f, t, a.name)) {
+          add_related(f, Location{set.tmpl->file, a.span, "the value parameter '" + std::string(a.name) + "' is given in " + set.label});
+        }
+      }
+      auto same = std::find_if(extras.begin(), extras.end(), [&](const Extra& e) {
+        return e.finding.rule == f.rule && same_span(e.finding.primary, f.primary) && e.finding.message == f.message;
+      });
+      if (same != extras.end()) {
+        same->labels.push_back(set.label);
+        for (Location& l : f.related) add_related(same->finding, std::move(l));
+      } else {
+        extras.push_back(Extra{std::move(f), {set.label}});
+      }
+    }
+  }
+  for (Extra& e : extras) {
+    std::string with;
+    for (size_t i = 0; i < e.labels.size(); ++i) with += (i ? ", " : "") + e.labels[i];
+    e.finding.message += " (with " + with + ")";
+    out.push_back(std::move(e.finding));
+  }
+  return out;
 }
 
 ResolvedLocation resolve_location(const Location& l) {
@@ -181,10 +335,8 @@ ResolvedFinding resolve(const Finding& f) {
 }
 
 std::vector<Finding> check_template(const Template& t, const RuleSelection& rules) {
-  Collector collector;
-  SharedValues shared;
-  check_resources(t, rules, collector, shared);
-  return collector.take();
+  ModuleLoader modules(default_module_cache_dir());
+  return lint_deployments(t, {}, rules, modules, true);
 }
 
 namespace {

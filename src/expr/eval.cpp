@@ -278,6 +278,8 @@ Val Evaluator::parameter(const Context& ctx, std::string_view name) {
                                                    : arg->unknown_reason,
                        symbol);
     }
+  } else if (frame && !frame->args_unknown_reason.empty()) {
+    r = Val::unknown(frame->args_unknown_reason, symbol);
   } else if (frame && (frame->kind == Frame::Kind::Call || !frame->free)) {
     // Not passed: the default applies (a caller or parameter file decides; nothing varies here).
     if (p->default_value) {

@@ -120,6 +120,7 @@ struct Frame {
   const Template* caller_tmpl = nullptr;   // Call (and a Root with a parameter file): where args are written
   Origin::Kind arg_kind = Origin::Kind::Argument;
   std::vector<Argument> args;
+  std::string args_unknown_reason;  // Call: the arguments could not be read one by one (all Unknown)
   bool free = true;                        // Root: parameters vary over their candidate values
   std::vector<std::pair<std::string, Val>> locals;  // Loop: loop variables ('copyIndex' / 'copyIndex:name' for ARM)
   const Value* condition = nullptr;        // Call/Loop: evaluated in parent (written in caller_tmpl / tmpl)

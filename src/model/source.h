@@ -1,6 +1,7 @@
 // Source files and spans: byte offsets into a file's text, turned into line/column on demand.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,7 @@ struct LineColumnRange {
   Position last;   // last character (inclusive)
 };
 
-class SourceFile {
+class SourceFile : public std::enable_shared_from_this<SourceFile> {
  public:
   SourceFile(std::string path, std::string text);
 

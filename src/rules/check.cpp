@@ -96,6 +96,12 @@ std::string origin_description(const Origin& o) {
       return "bool parameter '" + std::string(o.name) + "' (true and false are both checked)";
     case Origin::Kind::Variable:
       return "the value set in variable '" + std::string(o.name) + "'";
+    case Origin::Kind::Argument:
+      return "the value passed to parameter '" + std::string(o.name) + "'";
+    case Origin::Kind::ParameterFile:
+      return "the value parameter '" + std::string(o.name) + "' is given in this parameter file";
+    case Origin::Kind::LoopItem:
+      return "the loop item '" + std::string(o.name) + "'";
     default:
       return "the value is written here";
   }
@@ -137,7 +143,7 @@ std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const
     const bool seen = std::any_of(out.begin(), out.end(), [&](const Location& l) {
       return l.span.begin == o.span.begin && l.span.end == o.span.end;
     });
-    if (!seen) out.push_back(Location{resource_.owner->file, o.span, origin_description(o)});
+    if (!seen) out.push_back(Location{o.file->shared_from_this(), o.span, origin_description(o)});
   }
   return out;
 }
@@ -179,6 +185,7 @@ void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& lo
     if (part && (part->is_string() || part->is_expr())) name += part->text;
   }
   f.logical = resource_.full_type + "|" + name + "|" + join(logical_path);
+  if (offending) f.cause = Finding::Cause{offending->deps, offending->origin.file, offending->origin.span};
   sink_(std::move(f), offending ? binding_text(*offending) : std::string());
 }
 

@@ -1,0 +1,82 @@
+// One deployment of a template as Resource Manager would run it: the frames of every nested
+// deployment, module call and loop iteration below the linted template, and the resources each one
+// deploys. Values cross frames through arguments (see Frame in expr/eval.h).
+#pragma once
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "expr/eval.h"
+#include "model/template.h"
+
+namespace idlint {
+
+// At most this many iterations of one loop are expanded; at most this many frames per deployment.
+constexpr size_t kMaxLoopIterations = 64;
+constexpr size_t kMaxFrames = 4096;
+// Module calls are followed this deep (a module calling a module …).
+constexpr unsigned kMaxModuleDepth = 8;
+
+// The templates module calls name, read once per lint and kept by resolved path.
+class ModuleLoader {
+ public:
+  explicit ModuleLoader(std::string cache_dir) : cache_dir_(std::move(cache_dir)) {}
+  struct Entry {
+    std::string path;  // the resolved file
+    std::unique_ptr<Template> tmpl;
+    std::string error;  // why there is no template
+    // The raw keys of what the module reports when linted on its own (filled on first use).
+    std::optional<std::set<std::string>> alone_keys;
+  };
+  // The template a module call (or a .bicepparam `using`) written in `caller` names.
+  Entry& load(const std::string& caller_path, std::string_view written);
+  const std::string& cache_dir() const { return cache_dir_; }
+
+ private:
+  std::string cache_dir_;
+  std::map<std::string, Entry> entries_;  // by resolved path, or by the written path when unresolved
+};
+
+struct Instance {
+  const Resource* resource;
+  const Frame* frame;  // the frame the resource is evaluated in (a Loop frame for a loop iteration)
+};
+
+class Deployment {
+ public:
+  // root: the frame of the linted template (Kind::Root), copied in.
+  Deployment(Frame root, ModuleLoader* modules);
+  Deployment(const Deployment&) = delete;
+  Deployment& operator=(const Deployment&) = delete;
+
+  const Frame& root() const { return frames_.front(); }
+  const std::vector<Instance>& instances() const { return instances_; }
+  // Module files that could not be read, for --explain-unknown.
+  const std::vector<std::string>& notes() const { return notes_; }
+
+ private:
+  void expand(Frame* frame, unsigned module_depth);
+  // The loop frames of one loop in frame (one with no locals when the source is not known).
+  std::vector<Frame*> iterations(Frame* frame, const Loop& loop);
+  Frame* add(Frame f);
+  void arguments_from_deployment(Frame& call, const Resource& deployment);
+  void arguments_from_module(Frame& call, const ModuleCall& module);
+
+  std::deque<Frame> frames_;
+  std::vector<Instance> instances_;
+  std::vector<std::string> notes_;
+  ModuleLoader* modules_;
+};
+
+// The outermost module call frame between frame and its Root (null when frame is not in a module).
+const Frame* top_module_call(const Frame* frame);
+
+// Whether the resource is deployed under the evaluator's binding: its condition and those of the
+// deployments and module calls above it are not false.
+bool deployed(Evaluator& ev, const Instance& instance);
+
+}  // namespace idlint
