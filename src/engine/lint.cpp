@@ -13,6 +13,7 @@
 #include "engine/bindings.h"
 #include "load/arm_template.h"
 #include "load/bicep_template.h"
+#include "load/parameter_file.h"
 #include "rules/check.h"
 
 namespace idlint {
@@ -219,7 +220,8 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   FileResult result;
   result.path = path;
   if (is_bicep_path(path) || is_bicepparam_path(path)) return lint_bicep(std::move(result), std::move(text), rules);
-  if (!explicitly_named && !may_be_deployment_template(text)) {
+  // A parameter file met in a directory is linted with its template, not on its own.
+  if (!explicitly_named && (!may_be_deployment_template(text) || is_arm_parameter_file_text(text))) {
     result.status = FileResult::Status::Skipped;
     result.error = "not an ARM deployment template";
     return result;
