@@ -16,6 +16,7 @@
 #include "load/parameter_file.h"
 #include "load/arm_template.h"
 #include "load/bicep_template.h"
+#include "load/parameter_file.h"
 #include "rules/check.h"
 
 namespace idlint {
@@ -470,12 +471,8 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   if (is_bicep_path(path) || is_bicepparam_path(path)) {
     return lint_bicep(std::move(result), std::move(text), rules, options);
   }
-  if (!explicitly_named && is_parameter_file_name(path)) {
-    result.status = FileResult::Status::Skipped;
-    result.error = "a parameter file: linted with its template";
-    return result;
-  }
-  if (!explicitly_named && !may_be_deployment_template(text)) {
+  // A parameter file met in a directory is linted with its template, not on its own.
+  if (!explicitly_named && (!may_be_deployment_template(text) || is_arm_parameter_file_text(text))) {
     result.status = FileResult::Status::Skipped;
     result.error = "not an ARM deployment template";
     return result;
