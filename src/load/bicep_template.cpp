@@ -1,7 +1,7 @@
-// Bicep syntax tree → model. Declarations become parameters, variables and resources; bodies become
-// the value tree; expressions lower into the ARM IR (ternary → if, interpolation → format, `??` →
-// coalesce, `.?` → tryGet, `res.id` → resourceId(type, names…), `x => …` → lambda, `[for …]` →
-// forLoop, `m.outputs.x` → moduleOutput; see ir.h), each node keeping its Bicep span.
+// Bicep syntax tree → model. Declarations become parameters, variables, resources and module calls;
+// bodies become the value tree; expressions lower into the ARM IR (ternary → if, interpolation →
+// format, `??` → coalesce, `.?` → tryGet, `res.id` → resourceId(type, names…), `x => …` → lambda,
+// `[for …]` → forLoop, `m.outputs.x` → moduleOutput; see ir.h), each node keeping its Bicep span.
 #include "load/bicep_template.h"
 
 #include <algorithm>
@@ -51,6 +51,7 @@ class Lowering {
         case Decl::Kind::Param: param(t, *d); break;
         case Decl::Kind::Var: t.variables.push_back(Variable{d->name, d->name_span, value(d->value)}); break;
         case Decl::Kind::Resource: resource(t, *d); break;
+        case Decl::Kind::Module: module(t, *d); break;
         default: break;
       }
     }
@@ -230,6 +231,7 @@ class Lowering {
       Resource r;
       r.owner = &t;
       r.symbolic_name = d.name;
+      r.loop = loop_of(d);
       LoopScope scope(*this, loop_expr(d));
       const Expr* body = body_object(d);
       r.full_type = full_type(d);
@@ -239,10 +241,8 @@ class Lowering {
       r.type = type;
       r.api_version = version;
       r.name = r.body->find("name");
-      const Expr* condition = d.condition;
-      if (d.value && d.value->kind == EK::For && d.value->a[2]) condition = d.value->a[2];
-      if (condition) r.condition = value(condition);
-      if (d.value && d.value->kind == EK::For) r.copy = value(d.value);
+      r.condition = condition_of(d);
+      if (const Expr* f = loop_expr(d)) r.copy = loop_value(f, r.loop.source, r.body, r.condition);
       const Decl* parent = parent_of(d);
       if (parent) {
         if (auto it = resource_index_.find(parent); it != resource_index_.end()) {
@@ -257,8 +257,45 @@ class Lowering {
     for (const Decl* c : d.children) resource(t, *c);
   }
 
+  void module(Template& t, const Decl& d) {
+    ModuleCall m;
+    m.symbolic_name = d.name;
+    m.name_span = d.name_span;
+    m.span = d.span;
+    if (const Expr* path = d.type_string) {
+      m.path = path->plain_string();
+      m.path_span = path->span;
+    }
+    m.loop = loop_of(d);
+    LoopScope scope(*this, loop_expr(d));
+    const Expr* body = body_object(d);
+    m.body = body ? value(body) : empty_object(d.span);
+    m.params = m.body->find("params");
+    m.condition = condition_of(d);
+    t.modules.push_back(m);
+  }
+
   // The for-expression a resource or module declaration loops with, or null.
   static const Expr* loop_expr(const Decl& d) { return d.value && d.value->kind == EK::For ? d.value : nullptr; }
+
+  // The source and variables of a declaration's `[for (item, index) in source: …]`; the source is
+  // lowered outside the loop's scope, as Bicep reads it.
+  Loop loop_of(const Decl& d) {
+    Loop loop;
+    const Expr* f = loop_expr(d);
+    if (!f) return loop;
+    loop.source = value(f->a[0]);
+    if (f->param_count > 0) loop.item = f->params[0];
+    if (f->param_count > 1) loop.index = f->params[1];
+    return loop;
+  }
+
+  // `= if (…) {…}` or a loop's filter `[for … : if (…) {…}]`; lowered inside the loop's scope.
+  const Value* condition_of(const Decl& d) {
+    const Expr* f = loop_expr(d);
+    const Expr* condition = f && f->a[2] ? f->a[2] : d.condition;
+    return condition ? value(condition) : nullptr;
+  }
 
   Value* empty_object(Span span) {
     Value* v = arena_.make<Value>();
@@ -442,6 +479,25 @@ class Lowering {
     const ir::Node* body_lambda = lambda(f, f->span, body);
     if (!condition) return call("forLoop", f->span, {source, body_lambda});
     return call("forLoop", f->span, {source, body_lambda, lambda(f, f->span, condition)});
+  }
+
+  // A declaration's for-expression as a value, from the parts already lowered for the model.
+  const Value* loop_value(const Expr* f, const Value* source, const Value* body, const Value* condition) {
+    Value* v = arena_.make<Value>();
+    v->kind = Value::Kind::Expr;
+    v->span = f->span;
+    v->text = text_of(f->span);
+    v->text_offset = f->span.begin;
+    v->expr = for_loop(f, value_node(source), value_node(body), condition ? value_node(condition) : nullptr);
+    return v;
+  }
+
+  // The IR of a lowered value: an expression's own IR, or the value embedded.
+  const ir::Node* value_node(const Value* v) {
+    if (v->is_expr() && v->expr) return v->expr;
+    ir::Node* n = make(ir::Node::Kind::Value, v->span);
+    n->value = v;
+    return n;
   }
 
   const ir::Node* node(const Expr* e) {

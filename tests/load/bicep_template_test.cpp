@@ -213,6 +213,66 @@ TEST_CASE("a .bicepparam file is parsed for syntax errors only") {
   CHECK(test::summary(bad) == std::vector<std::string>{"IDL900@2:20"});
 }
 
+TEST_CASE("module declarations: path, body, params, condition and loop") {
+  Loaded l(R"(
+param location string = 'westeurope'
+param names array = ['a', 'b']
+module pg './pg.bicep' = {
+  name: 'pg-deploy'
+  params: {
+    location: location
+  }
+}
+module onlyHere 'br/public:avm/res/x:0.4.0' = if (location == 'westeurope') {
+  name: 'only-here'
+}
+module perName './item.bicep' = [for (n, i) in names: if (i > 0) {
+  name: 'item-${n}'
+  params: { index: i, location: location }
+}]
+module fromSpec 'ts:sub/rg/spec:1.0' = [for n in names: {
+  name: n
+}]
+var n = 'not the loop variable'
+)");
+  const std::vector<ModuleCall>& m = l.t().modules;
+  REQUIRE(m.size() == 4);
+  CHECK(m[0].symbolic_name == "pg");
+  CHECK(l.text(m[0].name_span) == "pg");
+  CHECK(m[0].path == "./pg.bicep");
+  CHECK(l.text(m[0].path_span) == "'./pg.bicep'");
+  CHECK(l.text(m[0].span).rfind("module pg './pg.bicep' = {", 0) == 0);
+  CHECK(l.text(m[0].span).back() == '}');
+  REQUIRE(m[0].body);
+  CHECK(m[0].body->find("name")->text == "pg-deploy");
+  REQUIRE(m[0].params);
+  CHECK(m[0].params == m[0].body->find("params"));
+  CHECK(l.show(m[0].params->find("location")) == "parameters('location')");
+  CHECK(m[0].condition == nullptr);
+  CHECK_FALSE(m[0].loop.loops());
+
+  CHECK(m[1].path == "br/public:avm/res/x:0.4.0");
+  CHECK(m[1].params == nullptr);
+  CHECK(l.show(m[1].condition) == "equals(parameters('location'), 'westeurope')");
+
+  // Inside the loop the item and index are loop variables; the source and outer names are not.
+  CHECK(m[2].loop.loops());
+  CHECK_FALSE(m[2].loop.arm_copy);
+  CHECK(l.show(m[2].loop.source) == "parameters('names')");
+  CHECK(m[2].loop.item == "n");
+  CHECK(m[2].loop.index == "i");
+  CHECK(l.show(m[2].condition) == "greater(loopVariable('i'), 0)");
+  CHECK(l.show(m[2].body->find("name")) == "format('item-{0}', loopVariable('n'))");
+  CHECK(l.show(m[2].params->find("index")) == "loopVariable('i')");
+  CHECK(l.show(m[2].params->find("location")) == "parameters('location')");
+
+  CHECK(m[3].loop.item == "n");
+  CHECK(m[3].loop.index.empty());
+  CHECK(m[3].condition == nullptr);
+  CHECK(l.show(m[3].body->find("name")) == "loopVariable('n')");
+  CHECK(l.show_var("n") == "value('not the loop variable')");
+}
+
 TEST_CASE("module outputs and names") {
   Loaded l(R"(
 param names array = ['a']
@@ -250,6 +310,43 @@ var element = perName[0].outputs.x
   CHECK(l.show_var("element").find("moduleOutput") == std::string::npos);
   // Nothing binds the module's template here: its outputs are unknown.
   CHECK(l.var("principal").is_unknown());
+}
+
+TEST_CASE("resource loops: source, item, index and filter; the loop as a forLoop") {
+  Loaded l(R"(
+param names array = ['a']
+resource ids 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = [for (n, i) in names: if (i < 2) {
+  name: n
+}]
+resource counted 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = [for k in range(0, 2): {
+  name: 'u${k}'
+}]
+resource plain 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'p'
+}
+)");
+  const std::vector<Resource>& r = l.t().resources;
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].loop.loops());
+  CHECK_FALSE(r[0].loop.arm_copy);
+  CHECK(l.show(r[0].loop.source) == "parameters('names')");
+  CHECK(r[0].loop.item == "n");
+  CHECK(r[0].loop.index == "i");
+  CHECK(l.show(r[0].condition) == "less(loopVariable('i'), 2)");
+  CHECK(l.show(r[0].name) == "loopVariable('n')");
+  CHECK(l.show(r[0].copy) ==
+        "forLoop(parameters('names'), lambda('n', 'i', value({\n  name: n\n})), "
+        "lambda('n', 'i', less(loopVariable('i'), 2)))");
+  CHECK(l.text(r[0].copy->span).rfind("[for (n, i) in names", 0) == 0);
+
+  CHECK(l.show(r[1].loop.source) == "range(0, 2)");
+  CHECK(r[1].loop.item == "k");
+  CHECK(r[1].loop.index.empty());
+  CHECK(r[1].condition == nullptr);
+  CHECK(l.show(r[1].copy) == "forLoop(range(0, 2), lambda('k', value({\n  name: 'u${k}'\n})))");
+
+  CHECK_FALSE(r[2].loop.loops());
+  CHECK(r[2].copy == nullptr);
 }
 
 TEST_CASE("lambdas bind their variables; other names keep their meaning") {
