@@ -1,7 +1,8 @@
-// Bicep syntax tree → model. Declarations become parameters, variables, resources and module calls;
-// bodies become the value tree; expressions lower into the ARM IR (ternary → if, interpolation →
-// format, `??` → coalesce, `.?` → tryGet, `res.id` → resourceId(type, names…), `x => …` → lambda,
-// `[for …]` → forLoop, `m.outputs.x` → moduleOutput; see ir.h), each node keeping its Bicep span.
+// Bicep syntax tree → model. Declarations become parameters, variables, resources, module calls and
+// outputs; bodies become the value tree; expressions lower into the ARM IR (ternary → if,
+// interpolation → format, `??` → coalesce, `.?` → tryGet, `res.id` → resourceId(type, names…),
+// `x => …` → lambda, `[for …]` → forLoop, `m.outputs.x` → moduleOutput; see ir.h), each node keeping
+// its Bicep span.
 #include "load/bicep_template.h"
 
 #include <algorithm>
@@ -52,6 +53,8 @@ class Lowering {
         case Decl::Kind::Var: t.variables.push_back(Variable{d->name, d->name_span, value(d->value)}); break;
         case Decl::Kind::Resource: resource(t, *d); break;
         case Decl::Kind::Module: module(t, *d); break;
+        case Decl::Kind::Output: t.outputs.push_back(Output{d->name, d->name_span, value(d->value)}); break;
+        case Decl::Kind::Using: using_target(t, *d); break;
         default: break;
       }
     }
@@ -273,6 +276,18 @@ class Lowering {
     m.params = m.body->find("params");
     m.condition = condition_of(d);
     t.modules.push_back(m);
+  }
+
+  // A .bicepparam file's `using './main.bicep'` or `using none`.
+  static void using_target(Template& t, const Decl& d) {
+    const Expr* target = d.value;
+    if (!target) return;
+    if (target->kind == EK::String) {
+      t.using_path = target->plain_string();
+      t.using_span = target->span;
+    } else if (target->kind == EK::Identifier && target->text == "none") {
+      t.using_none = true;
+    }
   }
 
   // The for-expression a resource or module declaration loops with, or null.

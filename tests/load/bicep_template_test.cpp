@@ -349,6 +349,34 @@ resource plain 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   CHECK(r[2].copy == nullptr);
 }
 
+TEST_CASE("outputs") {
+  Loaded l(R"(
+param prefix string = 'p'
+output id string = '${prefix}-id'
+output upper array = [for n in ['a']: toUpper(n)]
+)");
+  const std::vector<Output>& o = l.t().outputs;
+  REQUIRE(o.size() == 2);
+  CHECK(o[0].name == "id");
+  CHECK(l.text(o[0].name_span) == "id");
+  CHECK(l.show(o[0].value) == "format('{0}-id', parameters('prefix'))");
+  CHECK(o[1].name == "upper");
+  CHECK(l.show(o[1].value) == "forLoop(value(['a']), lambda('n', toUpper(loopVariable('n'))))");
+}
+
+TEST_CASE("a .bicepparam file names its template with using") {
+  Loaded with_path("using './main.bicep'\nparam identityType = 'UserAssigned'\n", true);
+  CHECK(with_path.t().using_path == "./main.bicep");
+  CHECK(with_path.text(with_path.t().using_span) == "'./main.bicep'");
+  CHECK_FALSE(with_path.t().using_none);
+  REQUIRE(with_path.t().parameters.size() == 1);
+  CHECK(with_path.t().parameters[0].default_value->text == "UserAssigned");
+
+  Loaded none("using none\nparam identityType = 'UserAssigned'\n", true);
+  CHECK(none.t().using_none);
+  CHECK(none.t().using_path.empty());
+}
+
 TEST_CASE("lambdas bind their variables; other names keep their meaning") {
   Loaded l(R"(
 param n string = 'outer'
