@@ -143,7 +143,11 @@ std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const
     const bool seen = std::any_of(out.begin(), out.end(), [&](const Location& l) {
       return l.span.begin == o.span.begin && l.span.end == o.span.end;
     });
-    if (!seen) out.push_back(Location{o.file->shared_from_this(), o.span, origin_description(o)});
+    std::string description = origin_description(o);
+    if (part != &v && (o.kind == Origin::Kind::Argument || o.kind == Origin::Kind::ParameterFile)) {
+      description = "the name, in " + description;  // a segment of the resource ID
+    }
+    if (!seen) out.push_back(Location{o.file->shared_from_this(), o.span, std::move(description)});
   }
   return out;
 }
