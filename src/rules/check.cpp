@@ -153,13 +153,25 @@ std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const
 }
 
 std::string ResourceCheck::binding_text(const Val& v) const {
-  std::string text;
+  std::vector<const Choice*> choices;
   for (const Parameter* p : v.deps) {
     if (!varying_.count(p)) continue;
     const Choice* c = binding_.find(p);
-    if (!c || !c->value) continue;
+    if (c && c->value) choices.push_back(c);
+  }
+  // Many parameters at once (a capped enumeration varies one at a time): name those that are not
+  // at their default.
+  if (choices.size() > 3) {
+    std::vector<const Choice*> changed;
+    for (const Choice* c : choices) {
+      if (c->kind != Origin::Kind::ParameterDefault) changed.push_back(c);
+    }
+    if (!changed.empty()) choices = std::move(changed);
+  }
+  std::string text;
+  for (const Choice* c : choices) {
     text += text.empty() ? "when parameter '" : " and parameter '";
-    text += std::string(p->name) + "' is " + describe(*c);
+    text += std::string(c->parameter->name) + "' is " + describe(*c);
   }
   return text;
 }
