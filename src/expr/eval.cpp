@@ -22,6 +22,11 @@ struct DepthGuard {
 };
 
 const char* const kTooDeep = "the value is nested too deeply to evaluate";
+// Evaluation steps one evaluator may take (one resource under one binding): a template whose values
+// grow without bound (each nested level passing an object twice, say) ends in Unknown, not in
+// exhausted memory.
+constexpr size_t kMaxSteps = 2'000'000;
+const char* const kTooLarge = "the value is too large to evaluate";
 
 std::string template_tag(const Template& t) {
   char buf[32];
@@ -103,6 +108,7 @@ Val Evaluator::evaluate(const Template& t, const Value& v) {
 Val Evaluator::evaluate(const Context& ctx, const Value& v) {
   const DepthGuard guard(depth_);
   if (!guard.ok) return Val::unknown(kTooDeep);
+  if (++steps_ > kMaxSteps) return Val::unknown(kTooLarge);
   Val out;
   out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), v.span, ctx.name};
   switch (v.kind) {
@@ -157,6 +163,7 @@ Val Evaluator::evaluate(const Context& ctx, const Value& v) {
 Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
   const DepthGuard guard(depth_);
   if (!guard.ok) return Val::unknown(kTooDeep);
+  if (++steps_ > kMaxSteps) return Val::unknown(kTooLarge);
   Val out;
   out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), n.span, ctx.name};
   switch (n.kind) {
@@ -263,11 +270,26 @@ Val Evaluator::parameter(const Context& ctx, std::string_view name) {
   const std::string symbol =
       "parameters('" + to_lower_ascii(name) + "')@" + template_tag(scope) + (frame ? "/" + template_tag_frame(frame) : "");
   if (!p) return Val::unknown("parameter '" + std::string(name) + "' is not declared", symbol);
+  // A parameter has one value per frame under one binding: evaluated once (arguments passed down
+  // several nested levels would otherwise be evaluated again at every use).
+  const auto key = std::make_pair(frame, p);
+  if (auto it = parameters_.find(key); it != parameters_.end()) return it->second;
+  if (parameters_in_progress_.count(p)) {
+    return Val::unknown("the default of parameter '" + std::string(p->name) + "' refers to itself", symbol);
+  }
+  Val r = parameter_value(scope, *p, frame, symbol);
+  Val dep;
+  dep.deps = {p};
+  merge_deps(r, dep);
+  return parameters_.emplace(key, std::move(r)).first->second;
+}
+
+Val Evaluator::parameter_value(const Template& scope, const Parameter& param, const Frame* frame,
+                               const std::string& symbol) {
+  const Parameter* p = &param;
   Val r;
   const Frame::Argument* arg = frame ? frame->find_argument(p->name) : nullptr;
-  if (parameters_in_progress_.count(p)) {
-    r = Val::unknown("the default of parameter '" + std::string(p->name) + "' refers to itself", symbol);
-  } else if (arg) {
+  if (arg) {
     if (arg->value && frame->caller_tmpl) {
       parameters_in_progress_.insert(p);
       r = evaluate(Context{frame->caller_tmpl, frame->arg_kind, p->name, frame->parent}, *arg->value);
@@ -320,9 +342,6 @@ Val Evaluator::parameter(const Context& ctx, std::string_view name) {
       r = Val::unknown(reason.empty() ? "parameter '" + std::string(p->name) + "' has no value" : reason, symbol);
     }
   }
-  Val dep;
-  dep.deps = {p};
-  merge_deps(r, dep);
   return r;
 }
 

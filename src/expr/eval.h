@@ -170,6 +170,8 @@ class Evaluator {
 
  private:
   Val call(const Context& ctx, const ir::Node& n);
+  Val parameter_value(const Template& scope, const Parameter& p, const Frame* frame,
+                      const std::string& symbol);
   const Binding& binding_;
   SharedValues* shared_;
   const Frame* frame_;
@@ -177,7 +179,9 @@ class Evaluator {
   std::map<std::pair<const Frame*, const Variable*>, Val> variables_;
   std::set<std::pair<const Frame*, const Variable*>> variables_in_progress_;
   std::set<const Parameter*> parameters_in_progress_;
+  std::map<std::pair<const Frame*, const Parameter*>, Val> parameters_;
   unsigned depth_ = 0;
+  size_t steps_ = 0;  // evaluations so far: past a budget everything is Unknown
 };
 
 // The template whose parameters and variables an expression in t refers to ('outer' scope nesting).

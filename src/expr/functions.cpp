@@ -574,9 +574,11 @@ const std::vector<Function>& functions() {
              if (m.is_unknown()) return unknown_call("tryGet", a, m.str);
              cur = m.is_absent() ? null_value : std::move(m);
            } else if (cur.kind == Val::Kind::Array && key.kind == Val::Kind::Number) {
-             cur = key.number >= 0 && static_cast<size_t>(key.number) < cur.items.size()
-                       ? cur.items[static_cast<size_t>(key.number)]
-                       : null_value;
+             // Copied out first: assigning an item of cur to cur would free it mid-copy.
+             Val item = key.number >= 0 && static_cast<size_t>(key.number) < cur.items.size()
+                            ? cur.items[static_cast<size_t>(key.number)]
+                            : null_value;
+             cur = std::move(item);
            } else {
              return unknown_call("tryGet", a, "tryGet(): unsupported arguments");
            }

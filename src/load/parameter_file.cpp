@@ -185,6 +185,35 @@ std::optional<ParameterFile> load_arm_parameter_file(std::shared_ptr<const Sourc
   return result;
 }
 
+namespace {
+// The regular files of a directory whose names could pair with a template (they contain
+// ".parameters"). The last directory listed is remembered: a folder walk lints
+// its templates one directory at a time, and listing a folder of thousands of templates once per
+// template would be quadratic.
+const std::vector<std::string>& parameter_file_candidates(const fs::path& dir) {
+  thread_local std::string cached_dir;
+  thread_local std::vector<std::string> cached_names;
+  thread_local fs::file_time_type cached_time;
+  thread_local bool valid = false;
+  const std::string key = dir.string();
+  std::error_code tec;
+  const fs::file_time_type time = fs::last_write_time(dir.empty() ? fs::path(".") : dir, tec);
+  if (valid && key == cached_dir && !tec && time == cached_time) return cached_names;
+  cached_names.clear();
+  std::error_code ec;
+  fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code fec;
+    std::string name = it->path().filename().string();
+    if (contains_ignore_case(name, ".parameters") && it->is_regular_file(fec)) cached_names.push_back(std::move(name));
+  }
+  cached_dir = key;
+  cached_time = time;
+  valid = !tec;
+  return cached_names;
+}
+}  // namespace
+
 std::vector<std::string> paired_parameter_files(const std::string& template_path) {
   const fs::path path(template_path);
   const std::string ext = path.extension().string();
@@ -192,13 +221,10 @@ std::vector<std::string> paired_parameter_files(const std::string& template_path
   const std::string stem = path.stem().string();
   const fs::path dir = path.parent_path();
   std::vector<std::string> found;
-  std::error_code ec;
-  fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    std::error_code fec;
-    if (!pairs_with(name, stem) || !it->is_regular_file(fec)) continue;
+  for (const std::string& name : parameter_file_candidates(dir)) {
+    if (!pairs_with(name, stem)) continue;
     const fs::path candidate = dir / name;
+    std::error_code fec;
     if (fs::equivalent(candidate, path, fec)) continue;
     found.push_back(candidate.string());
   }
