@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "cli/discover.h"
 #include "support.h"
 
 using namespace idlint::test;
@@ -147,6 +148,54 @@ TEST_CASE("directories: templates only, skipping .git, node_modules, hidden fold
   CHECK(files == std::set<std::string>{t.root + "/infra/main.json"});
   CHECK(doc["summary"]["files_checked"] == 1);
   CHECK(r.err.empty());
+}
+
+TEST_CASE("parameter files in a directory are set aside quietly, whatever they hold; a named one gets a note") {
+  Tree t;
+  const std::string params_schema =
+      R"("$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#")";
+  t.put("infra/main.json", kBad);
+  // Each of these mentions deploymentTemplate.json, so a text search alone would take it for a template.
+  t.put("infra/main.parameters.json", "{" + params_schema + R"(, "parameters": {
+    "templateUri": {"value": "https://example.com/deploymentTemplate.json"},
+    "location": {"value": "${AZURE_LOCATION}"}}})");
+  t.put("infra/main.parameters.dev.json", "{" + params_schema + R"(, "parameters": {
+    "templateUri": {"value": "deploymentTemplate.json"} )");  // malformed
+  t.put("infra/dev-values.json", "{" + params_schema + R"(, "parameters": { "u": "deploymentTemplate.json" )");
+  t.put("infra/azuredeploy.parameters-dev.json", R"({"templateUri": {"value": "deploymentTemplate.json"}})");
+  // A template under a parameter file's name is still a template.
+  t.put("infra/odd.parameters.json", kBad);
+  RunResult r = run_idlint({t.root, "--format", "json"});
+  CHECK(r.exit_code == 1);
+  const auto doc = nlohmann::json::parse(r.out);
+  std::set<std::string> files;
+  for (const auto& f : doc["findings"]) files.insert(f["file"].get<std::string>());
+  CHECK(files == std::set<std::string>{t.root + "/infra/main.json", t.root + "/infra/odd.parameters.json"});
+  CHECK(doc["summary"]["files_checked"] == 2);
+  CHECK(r.err.empty());
+
+  RunResult text = run_idlint({t.root + "/infra"});
+  CHECK(text.out.find("main.parameters") == std::string::npos);
+  CHECK(text.out.find("dev-values.json") == std::string::npos);
+  CHECK(text.out.find("(2 files checked)") != std::string::npos);
+
+  // Named on the command line, a parameter file is not linted on its own either, and says so.
+  RunResult named = run_idlint({t.root + "/infra/main.parameters.json"});
+  CHECK(named.exit_code == 0);
+  CHECK(named.err.find("skipped") != std::string::npos);
+}
+
+TEST_CASE("discover() lists the parameter files it set aside") {
+  Tree t;
+  t.put("a/main.json", kClean);
+  t.put("a/main.parameters.json", R"({"location": {"value": "westeurope"}})");
+  const std::string named = t.put("b/x.parameters.json", R"({"location": {"value": "westeurope"}})");
+  const idlint::DiscoveryResult found = idlint::discover({t.root + "/a", named});
+  REQUIRE(found.files.size() == 2);
+  CHECK(found.files[0].path == t.root + "/a/main.json");
+  CHECK(found.files[1].path == named);  // named files are kept as they are
+  CHECK(found.files[1].explicitly_named);
+  CHECK(found.parameter_files == std::vector<std::string>{t.root + "/a/main.parameters.json"});
 }
 
 TEST_CASE("the default path is the current directory") {

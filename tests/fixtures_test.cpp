@@ -12,7 +12,9 @@
 #include <set>
 #include <sstream>
 
+#include "cli/discover.h"
 #include "engine/lint.h"
+#include "load/parameter_file.h"
 #include "rules/rule.h"
 #include "support.h"
 
@@ -50,7 +52,9 @@ std::vector<Expectation> parse_expectations(const std::string& text, const char*
   return out;
 }
 
-bool is_json_fixture(const fs::path& p) { return p.extension() == ".json" || p.extension() == ".jsonc"; }
+bool is_json_fixture(const fs::path& p) {
+  return (p.extension() == ".json" || p.extension() == ".jsonc") && !is_parameter_file_name(p.string());
+}
 bool is_bicep_fixture(const fs::path& p) { return p.extension() == ".bicep"; }
 
 struct RuleFolder {
@@ -64,7 +68,7 @@ struct RuleFolder {
 std::vector<RuleFolder> rule_folders(const fs::path& root) {
   std::vector<RuleFolder> out;
   for (const auto& dir : fs::directory_iterator(root)) {
-    if (!dir.is_directory()) continue;
+    if (!dir.is_directory() || dir.path().filename() == "values") continue;  // cross-file scenarios
     RuleFolder folder;
     folder.dir = dir.path();
     folder.rule = find_rule(dir.path().filename().string());
@@ -178,4 +182,63 @@ TEST_CASE("every JSON fixture has a Bicep twin with the same findings") {
     }
   }
   CHECK(twins > 50);
+}
+
+// Cross-file scenarios (testdata/values/<scenario>/): the folder is linted as `idlint <folder>`
+// lints it, with the default rules, and each annotation in any of its files must be
+// matched by a finding (or related location) in that file on that line; no other finding may
+// appear. A scenario's cache/ folder, if any, is its Bicep module cache.
+TEST_CASE("cross-file scenarios produce exactly the expected findings") {
+  const fs::path root = fs::path(IDLINT_SOURCE_DIR) / "testdata" / "values";
+  size_t scenarios = 0;
+  for (const auto& dir : fs::directory_iterator(root)) {
+    if (!dir.is_directory()) continue;
+    ++scenarios;
+    const std::string name = dir.path().filename().string();
+    CAPTURE(name);
+    RuleSelection rules = RuleSelection::defaults();
+    LintOptions options;
+    if (fs::exists(dir.path() / "cache")) options.module_cache = (dir.path() / "cache").string();
+    std::vector<ResolvedFinding> findings;
+    for (const DiscoveredFile& f : discover({dir.path().string()}).files) {
+      if (f.path.find("/cache/") != std::string::npos) continue;
+      FileResult r = lint_file(f.path, false, rules, options);
+      for (ResolvedFinding& finding : r.findings) findings.push_back(std::move(finding));
+    }
+    std::vector<bool> matched(findings.size(), false);
+    for (const auto& entry : fs::recursive_directory_iterator(dir.path())) {
+      if (!entry.is_regular_file()) continue;
+      const std::string path = entry.path().string();
+      const std::string rel = fs::relative(entry.path(), root).string();
+      const std::string text = test::read_file(path);
+      auto same_file = [&](const std::string& p) { return fs::equivalent(p, entry.path()); };
+      for (const Expectation& e : parse_expectations(text, "expect:")) {
+        bool found = false;
+        for (size_t i = 0; i < findings.size() && !found; ++i) {
+          const ResolvedFinding& f = findings[i];
+          if (matched[i] || f.rule->id != e.rule || f.primary.range.start.line != e.line) continue;
+          if (!same_file(f.primary.path)) continue;
+          if (!e.message_part.empty() && f.message.find(e.message_part) == std::string::npos) continue;
+          matched[i] = found = true;
+        }
+        CHECK_MESSAGE(found, "missing " << e.rule << " at " << rel << ":" << e.line
+                                        << (e.message_part.empty() ? "" : " with \"" + e.message_part + "\""));
+      }
+      for (const Expectation& e : parse_expectations(text, "related:")) {
+        bool found = false;
+        for (const ResolvedFinding& f : findings) {
+          if (f.rule->id != e.rule) continue;
+          for (const ResolvedLocation& l : f.related) found = found || (l.range.start.line == e.line && same_file(l.path));
+        }
+        CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << rel << ":" << e.line);
+      }
+    }
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const ResolvedFinding& f = findings[i];
+      CHECK_MESSAGE(matched[i], "unexpected " << f.rule->id << " at " << f.primary.path << ":"
+                                              << f.primary.range.start.line << ":" << f.primary.range.start.column
+                                              << ": " << f.message);
+    }
+  }
+  CHECK(scenarios >= 8);
 }

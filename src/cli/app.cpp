@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "cli/discover.h"
 #include "cli/output.h"
@@ -37,6 +38,35 @@ Level threshold(FailLevel f) {
     default:
       return Level::Note;
   }
+}
+
+// After the IDL901 notes: how many values were undetermined, and the functions idlint does not
+// evaluate that caused it, by name, so gaps are visible at a glance.
+void explain_unknown_summary(const std::vector<FileResult>& results, std::ostream& err) {
+  const RuleInfo* idl901 = find_rule("IDL901");
+  size_t count = 0;
+  std::map<std::string, size_t> functions;
+  for (const FileResult& r : results) {
+    for (const ResolvedFinding& f : r.findings) {
+      if (f.rule != idl901) continue;
+      ++count;
+      const std::string marker = "function '";
+      for (size_t at = f.message.find(marker); at != std::string::npos; at = f.message.find(marker, at + 1)) {
+        const size_t from = at + marker.size();
+        const size_t to = f.message.find('\'', from);
+        if (to == std::string::npos) break;
+        if (f.message.compare(to, 19, "' is not evaluated") == 0) ++functions[f.message.substr(from, to - from)];
+      }
+    }
+  }
+  err << "idlint: " << count << (count == 1 ? " checked value" : " checked values") << " could not be determined";
+  if (functions.empty()) {
+    err << '\n';
+    return;
+  }
+  err << "; functions not evaluated:";
+  for (const auto& [name, n] : functions) err << ' ' << name << " (" << n << ')';
+  err << '\n';
 }
 
 }  // namespace
@@ -82,6 +112,14 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     }
     std::erase(selection.rules, r);
   }
+  if (options.explain_unknown) {
+    const RuleInfo* r = find_rule("IDL901");
+    if (r && !selection.enabled(*r)) selection.rules.push_back(r);
+  }
+  LintOptions lint_options;
+  lint_options.parameter_files = options.parameter_files;
+  lint_options.pair_parameter_files = options.pair_parameter_files;
+  lint_options.module_cache = options.module_cache;
   // A file that does not parse is always reported: as IDL900 unless that rule is disabled by name,
   // then as an error line (the exit code is 2 either way).
   const bool report_syntax_errors =
@@ -90,6 +128,16 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
 
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   const DiscoveryResult found = discover(paths);
+  if (!options.parameter_files.empty()) {
+    // Parameter files belong to one template: the one named beside them.
+    const auto templates = std::count_if(found.files.begin(), found.files.end(), [](const DiscoveredFile& f) {
+      return f.explicitly_named;
+    });
+    if (templates != 1 || found.files.size() != 1) {
+      err << "idlint: error: --parameters applies to one template: name exactly one template file\n";
+      return kExitError;
+    }
+  }
   bool had_error = false;
 
   std::vector<FileResult> results;
@@ -101,10 +149,13 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     results.push_back(std::move(r));
   }
   for (const DiscoveredFile& f : found.files) {
-    FileResult r = lint_file(f.path, f.explicitly_named, selection);
+    FileResult r = lint_file(f.path, f.explicitly_named, selection, lint_options);
     if (r.status == FileResult::Status::Skipped) {
       if (f.explicitly_named && !options.quiet) err << "idlint: note: skipped " << f.path << ": " << r.error << '\n';
       continue;
+    }
+    if (!options.quiet) {
+      for (const std::string& n : r.notes) err << "idlint: note: " << f.path << ": " << n << '\n';
     }
     if (r.status == FileResult::Status::SyntaxError && !report_syntax_errors) {
       // Still said on stderr; other rules' findings (Bicep files are linted past an error) stay.
@@ -158,6 +209,8 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       return kExitError;
     }
   }
+
+  if (options.explain_unknown && !options.quiet) explain_unknown_summary(results, err);
 
   if (had_error) return kExitError;
   if (options.fail_level == FailLevel::None) return kExitClean;

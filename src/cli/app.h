@@ -19,6 +19,10 @@ struct AppOptions {
   std::vector<std::string> disabled_rules;  // --disable
   ColorMode color = ColorMode::Auto;
   bool quiet = false;
+  std::vector<std::string> parameter_files;  // --parameters
+  bool pair_parameter_files = true;          // off with --no-parameter-pairing
+  std::string module_cache;                  // --module-cache
+  bool explain_unknown = false;              // --explain-unknown
 };
 
 constexpr int kExitClean = 0;

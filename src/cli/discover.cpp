@@ -7,7 +7,11 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <set>
+
+#include "load/arm_template.h"
+#include "load/parameter_file.h"
 
 namespace idlint {
 
@@ -18,6 +22,18 @@ namespace {
 bool lintable_extension(const fs::path& p) {
   const std::string ext = p.extension().string();
   return ext == ".json" || ext == ".jsonc" || ext == ".bicep" || ext == ".bicepparam";
+}
+
+// A file named as a parameter file is one unless its text says it is a template (an unreadable file
+// counts as a template, so that linting it reports why it cannot be read).
+bool is_parameter_file(const fs::path& p) {
+  if (!is_parameter_file_name(p.filename().string())) return false;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::string text(size_t{64} << 10, '\0');  // the $schema comes first
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  return is_arm_parameter_file_text(text) || !may_be_deployment_template(text);
 }
 
 bool skipped_directory(const std::string& name) { return name == "node_modules" || (!name.empty() && name[0] == '.'); }
@@ -59,7 +75,11 @@ struct Walker {
       if (e.is_directory(sec)) {
         if (!skipped_directory(name)) walk(e.path());
       } else if (e.is_regular_file(sec) && lintable_extension(e.path())) {
-        add_file(e.path().string(), false);
+        if (is_parameter_file(e.path())) {
+          result.parameter_files.push_back(e.path().string());
+        } else {
+          add_file(e.path().string(), false);
+        }
       }
     }
   }

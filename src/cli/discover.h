@@ -13,10 +13,13 @@ struct DiscoveredFile {
 struct DiscoveryResult {
   std::vector<DiscoveredFile> files;  // in a stable order: arguments in order, each directory sorted
   std::vector<std::pair<std::string, std::string>> errors;  // path, reason (missing, unreadable)
+  // ARM parameter files met while walking a directory: not linted on their own, but with their template.
+  std::vector<std::string> parameter_files;
 };
 
 // Walks directories (skipping .git, node_modules, hidden folders and symlink loops) for .json, .jsonc,
-// .bicep and .bicepparam files; named files are kept whatever their extension.
+// .bicep and .bicepparam files; named files are kept whatever their extension. A walked file named as
+// a parameter file (main.parameters.json) is set aside unless its text is a deployment template.
 DiscoveryResult discover(const std::vector<std::string>& paths);
 
 }  // namespace idlint

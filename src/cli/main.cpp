@@ -47,6 +47,17 @@ int main(int argc, char** argv) {
       ->option_text("WHEN")
       ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{
           {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}}));
+  app.add_option("--parameters", options.parameter_files,
+                 "Lint the template with this ARM parameter file (repeatable; replaces the files paired by name)")
+      ->allow_extra_args(false)
+      ->option_text("FILE");
+  app.add_flag("!--no-parameter-pairing", options.pair_parameter_files,
+               "Do not lint X.json with the X.parameters*.json files beside it");
+  app.add_option("--module-cache", options.module_cache,
+                 "The Bicep module cache to read registry modules from (default: ~/.bicep)")
+      ->option_text("DIR");
+  app.add_flag("--explain-unknown", options.explain_unknown,
+               "Report every checked value that could not be determined, and why (turns on IDL901)");
   app.add_flag("-q,--quiet", options.quiet, "Print findings only: no summary, no notes about skipped files");
   app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
       ->group("");  // maintainer option, hidden from --help

@@ -11,21 +11,17 @@
 
 namespace idlint {
 
-namespace {
-
-constexpr size_t kMaxModuleFileSize = 64u << 20;
-
-std::string read_module_file(const std::string& path, std::string& text) {
+std::string read_referenced_file(const std::string& path, std::string& text) {
+  constexpr size_t kMaxSize = 64u << 20;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return "module file '" + path + "' cannot be read";
+  if (!in) return "cannot be read";
   std::ostringstream buffer;
   buffer << in.rdbuf();
+  if (in.bad()) return "cannot be read";
   text = buffer.str();
-  if (text.size() > kMaxModuleFileSize) return "module file '" + path + "' is larger than 64 MiB";
+  if (text.size() > kMaxSize) return "is larger than 64 MiB";
   return {};
 }
-
-}  // namespace
 
 ModuleLoader::Entry& ModuleLoader::load(const std::string& caller_path, std::string_view written) {
   const ModuleTarget target = resolve_module_path(caller_path, written, cache_dir_);
@@ -39,8 +35,8 @@ ModuleLoader::Entry& ModuleLoader::load(const std::string& caller_path, std::str
     return e;
   }
   std::string text;
-  if (std::string error = read_module_file(target.path, text); !error.empty()) {
-    e.error = error;
+  if (std::string error = read_referenced_file(target.path, text); !error.empty()) {
+    e.error = "module file '" + target.path + "' " + error;
     return e;
   }
   auto file = std::make_shared<const SourceFile>(target.path, std::move(text));

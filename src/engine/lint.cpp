@@ -13,8 +13,10 @@
 #include "engine/bindings.h"
 #include "engine/deployment.h"
 #include "load/module_path.h"
+#include "load/parameter_file.h"
 #include "load/arm_template.h"
 #include "load/bicep_template.h"
+#include "load/parameter_file.h"
 #include "rules/check.h"
 
 namespace idlint {
@@ -351,27 +353,126 @@ Finding syntax_finding(const std::shared_ptr<const SourceFile>& file, const Synt
   return f;
 }
 
+Finding note(const RuleInfo& rule, const std::shared_ptr<const SourceFile>& file, Span span, std::string message) {
+  Finding f;
+  f.rule = &rule;
+  f.level = rule.level;
+  f.primary = Location{file, span, {}};
+  f.message = std::move(message);
+  f.logical = "file";
+  return f;
+}
+
+std::string file_name(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string module_cache(const LintOptions& options) {
+  return options.module_cache.empty() ? default_module_cache_dir() : options.module_cache;
+}
+
+// The parameters a .bicepparam file assigns, as arguments for its template.
+ParameterSet bicepparam_set(const Template& params) {
+  ParameterSet set;
+  set.label = "parameter file '" + file_name(params.file->path()) + "'";
+  set.tmpl = &params;
+  for (const Parameter& p : params.parameters) {
+    if (!p.default_value) continue;
+    set.args.push_back(Frame::Argument{p.name, p.default_value, {}, p.default_value->span});
+  }
+  return set;
+}
+
+// A .bicepparam: its template (the `using` target) linted with these values; only what they add
+// to the template's own findings is reported here.
+void lint_bicepparam(FileResult& result, const Template& params, const RuleSelection& rules,
+                     const LintOptions& options) {
+  const RuleInfo* explain = find_rule("IDL901");
+  const bool explaining = explain && rules.enabled(*explain);
+  if (params.using_none || params.using_path.empty()) return;
+  ModuleLoader modules(module_cache(options));
+  ModuleLoader::Entry& target = modules.load(params.file->path(), params.using_path);
+  if (!target.tmpl) {
+    if (explaining) {
+      result.findings.push_back(resolve(note(*explain, params.file, params.using_span,
+                                             "the values are not checked: " + target.error)));
+    }
+    return;
+  }
+  const std::vector<ParameterSet> sets = {bicepparam_set(params)};
+  for (const Finding& f : lint_deployments(*target.tmpl, sets, rules, modules, false)) {
+    result.findings.push_back(resolve(f));
+  }
+}
+
 // Bicep: a syntax error does not stop the file being linted; the parser resumed after it.
-FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& rules) {
+FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& rules, const LintOptions& options) {
   auto file = std::make_shared<const SourceFile>(result.path, std::move(text));
   const bool params_file = is_bicepparam_path(result.path);
   BicepLoadResult loaded = load_bicep(file, params_file);
   for (const SyntaxError& e : loaded.syntax_errors) result.findings.push_back(resolve(syntax_finding(file, e)));
   if (!loaded.syntax_errors.empty()) result.status = FileResult::Status::SyntaxError;
-  if (!params_file) {
-    for (const Finding& f : check_template(*loaded.tmpl, rules)) result.findings.push_back(resolve(f));
+  if (params_file) {
+    lint_bicepparam(result, *loaded.tmpl, rules, options);
+  } else {
+    ModuleLoader modules(options.follow_modules ? module_cache(options) : std::string());
+    for (const Finding& f : lint_deployments(*loaded.tmpl, {}, rules, modules, true)) {
+      result.findings.push_back(resolve(f));
+    }
   }
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }
 
+// The ARM parameter files a template is linted with: those named with --parameters, else the
+// files paired with it by name.
+std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const LintOptions& options,
+                                             std::vector<ParameterFile>& files, FileResult& result) {
+  std::vector<std::string> paths = options.parameter_files;
+  if (paths.empty() && options.pair_parameter_files) paths = paired_parameter_files(path);
+  for (const std::string& p : paths) {
+    std::string text;
+    if (std::string error = read_referenced_file(p, text); !error.empty()) {
+      result.notes.push_back("parameter file " + p + ": " + error);
+      continue;
+    }
+    std::optional<ParameterFile> loaded = load_arm_parameter_file(std::make_shared<const SourceFile>(p, std::move(text)));
+    if (!loaded) {
+      result.notes.push_back("parameter file " + p + ": not an ARM parameter file (no deploymentParameters $schema)");
+      continue;
+    }
+    if (loaded->syntax_error) {
+      result.status = FileResult::Status::SyntaxError;
+      result.findings.push_back(resolve(syntax_finding(loaded->file, *loaded->syntax_error)));
+      continue;
+    }
+    files.push_back(std::move(*loaded));
+  }
+  std::vector<ParameterSet> sets;
+  for (const ParameterFile& f : files) {
+    ParameterSet set;
+    set.label = "parameter file '" + file_name(f.file->path()) + "'";
+    set.tmpl = f.tmpl.get();
+    for (const ParameterFileEntry& e : f.entries) {
+      set.args.push_back(Frame::Argument{e.name, e.value, e.unknown_reason, e.value ? e.value->span : e.span});
+    }
+    sets.push_back(std::move(set));
+  }
+  return sets;
+}
+
 }  // namespace
 
-FileResult lint_text(const std::string& path, std::string text, bool explicitly_named, const RuleSelection& rules) {
+FileResult lint_text(const std::string& path, std::string text, bool explicitly_named, const RuleSelection& rules,
+                     const LintOptions& options) {
   FileResult result;
   result.path = path;
-  if (is_bicep_path(path) || is_bicepparam_path(path)) return lint_bicep(std::move(result), std::move(text), rules);
-  if (!explicitly_named && !may_be_deployment_template(text)) {
+  if (is_bicep_path(path) || is_bicepparam_path(path)) {
+    return lint_bicep(std::move(result), std::move(text), rules, options);
+  }
+  // A parameter file met in a directory is linted with its template, not on its own.
+  if (!explicitly_named && (!may_be_deployment_template(text) || is_arm_parameter_file_text(text))) {
     result.status = FileResult::Status::Skipped;
     result.error = "not an ARM deployment template";
     return result;
@@ -385,15 +486,23 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   }
   if (!loaded.is_template) {
     result.status = FileResult::Status::Skipped;
-    result.error = "not an ARM deployment template (no deploymentTemplate $schema)";
+    result.error = is_arm_parameter_file_text(file->text())
+                       ? "an ARM parameter file: it is linted with its template (X.json beside X.parameters.json, or --parameters)"
+                       : "not an ARM deployment template (no deploymentTemplate $schema)";
     return result;
   }
-  for (const Finding& f : check_template(*loaded.tmpl, rules)) result.findings.push_back(resolve(f));
+  std::vector<ParameterFile> parameter_files;
+  const std::vector<ParameterSet> sets = arm_parameter_sets(path, options, parameter_files, result);
+  ModuleLoader modules(module_cache(options));
+  for (const Finding& f : lint_deployments(*loaded.tmpl, sets, rules, modules, true)) {
+    result.findings.push_back(resolve(f));
+  }
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }
 
-FileResult lint_file(const std::string& path, bool explicitly_named, const RuleSelection& rules) {
+FileResult lint_file(const std::string& path, bool explicitly_named, const RuleSelection& rules,
+                     const LintOptions& options) {
   // Azure Resource Manager accepts templates up to 4 MB; far larger files are not read whole.
   constexpr size_t kMaxFileSize = 64u << 20;
   auto read_error = [&](int error) {
@@ -465,7 +574,7 @@ FileResult lint_file(const std::string& path, bool explicitly_named, const RuleS
     }
   }
   try {
-    return lint_text(path, std::move(text), explicitly_named, rules);
+    return lint_text(path, std::move(text), explicitly_named, rules, options);
   } catch (const std::exception& e) {
     // A bug must not stop the other files from being linted.
     FileResult r;

@@ -22,12 +22,24 @@ struct FileResult {
   enum class Status { Linted, Skipped, SyntaxError, ReadError } status = Status::Linted;
   std::string error;                      // ReadError: why the file could not be read; Skipped: why it was not linted
   std::vector<ResolvedFinding> findings;  // sorted by line, column, rule id
+  std::vector<std::string> notes;         // said on standard error: a parameter file that could not be used
+};
+
+// Where values come from besides the template itself.
+struct LintOptions {
+  // --parameters: parameter files for the template (replacing the files paired with it by name).
+  std::vector<std::string> parameter_files;
+  bool pair_parameter_files = true;  // X.json is linted with X.parameters*.json beside it
+  std::string module_cache;          // the Bicep module cache (empty: the default under $HOME)
+  bool follow_modules = true;        // read the files module calls name
 };
 
 // explicitly_named: the user named this file, so a non-template is reported as skipped rather than
 // silently ignored, and a syntax error is reported even when the file does not look like a template.
-FileResult lint_file(const std::string& path, bool explicitly_named, const RuleSelection& rules);
-FileResult lint_text(const std::string& path, std::string text, bool explicitly_named, const RuleSelection& rules);
+FileResult lint_file(const std::string& path, bool explicitly_named, const RuleSelection& rules,
+                     const LintOptions& options = {});
+FileResult lint_text(const std::string& path, std::string text, bool explicitly_named, const RuleSelection& rules,
+                     const LintOptions& options = {});
 
 // Runs the rules on a loaded template (and its nested templates); used by lint_text and the tests.
 struct Template;

@@ -1,5 +1,6 @@
-// ARM JSON → model: parameters, variables, resources (array or symbolic form), child resources and
-// inline nested deployments. Expressions are parsed lazily, when a rule's evaluation reaches them.
+// ARM JSON → model: parameters, variables, resources (array or symbolic form) and their copy loops,
+// child resources, outputs and inline nested deployments. Expressions are parsed lazily, when a rule's
+// evaluation reaches them.
 #include "load/arm_template.h"
 
 #include "expr/arm_expression_parser.h"
@@ -96,9 +97,30 @@ struct Builder {
       }
     }
 
+    if (const Value* outputs = root.find("outputs"); outputs && outputs->is_object()) {
+      for (uint32_t i = 0; i < outputs->size; ++i) {
+        const Member& m = outputs->members[i];
+        if (!m.key->is_string()) continue;
+        // An output loop ('copy' instead of 'value') has no single value: it stays null.
+        const Value* value = m.value->is_object() ? m.value->find("value") : nullptr;
+        t->outputs.push_back(Output{m.key->text, m.key->span, value});
+      }
+    }
+
     fix_parents(*t);
     add_nested(*t);
     return t;
+  }
+
+  // copy: {name, count}: count iterations, which copyIndex('name') reads.
+  static Loop copy_loop(const Value* copy) {
+    Loop loop;
+    const Value* count = copy && copy->is_object() ? copy->find("count") : nullptr;
+    if (!count) return loop;
+    loop.source = count;
+    if (const Value* name = copy->find("name"); name && name->is_string()) loop.item = name->text;
+    loop.arm_copy = true;
+    return loop;
   }
 
   // Nested deployments are built after the resource vector is complete so pointers stay valid.
@@ -126,6 +148,7 @@ struct Builder {
     r.name = body.find("name");
     r.condition = body.find("condition");
     r.copy = body.find("copy");
+    r.loop = copy_loop(r.copy);
     const Resource* parent = parent_index >= 0 ? &t.resources[static_cast<size_t>(parent_index)] : nullptr;
     if (r.type && r.type->is_string()) {
       std::string_view type = r.type->text;

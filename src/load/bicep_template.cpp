@@ -1,6 +1,8 @@
-// Bicep syntax tree → model. Declarations become parameters, variables and resources; bodies become
-// the value tree; expressions lower into the ARM IR (ternary → if, interpolation → format, `??` →
-// coalesce, `.?` → tryGet, `res.id` → resourceId(type, names…)), each node keeping its Bicep span.
+// Bicep syntax tree → model. Declarations become parameters, variables, resources, module calls and
+// outputs; bodies become the value tree; expressions lower into the ARM IR (ternary → if,
+// interpolation → format, `??` → coalesce, `.?` → tryGet, `res.id` → resourceId(type, names…),
+// `x => …` → lambda, `[for …]` → forLoop, `m.outputs.x` → moduleOutput; see ir.h), each node keeping
+// its Bicep span.
 #include "load/bicep_template.h"
 
 #include <algorithm>
@@ -50,6 +52,9 @@ class Lowering {
         case Decl::Kind::Param: param(t, *d); break;
         case Decl::Kind::Var: t.variables.push_back(Variable{d->name, d->name_span, value(d->value)}); break;
         case Decl::Kind::Resource: resource(t, *d); break;
+        case Decl::Kind::Module: module(t, *d); break;
+        case Decl::Kind::Output: t.outputs.push_back(Output{d->name, d->name_span, value(d->value)}); break;
+        case Decl::Kind::Using: using_target(t, *d); break;
         default: break;
       }
     }
@@ -229,12 +234,9 @@ class Lowering {
       Resource r;
       r.owner = &t;
       r.symbolic_name = d.name;
+      r.loop = loop_of(d);
+      LoopScope scope(*this, loop_expr(d));
       const Expr* body = body_object(d);
-      std::vector<std::string_view> loop_vars;
-      if (d.value && d.value->kind == EK::For) {
-        for (uint32_t i = 0; i < d.value->param_count; ++i) loop_vars.push_back(d.value->params[i]);
-      }
-      LoopScope scope(*this, loop_vars);
       r.full_type = full_type(d);
       const bool deployment = r.full_type == "Microsoft.Resources/deployments";
       r.body = body ? object_value(body, deployment ? ArmStrings::InTemplateProperty : ArmStrings::No) : empty_object(d.span);
@@ -242,10 +244,8 @@ class Lowering {
       r.type = type;
       r.api_version = version;
       r.name = r.body->find("name");
-      const Expr* condition = d.condition;
-      if (d.value && d.value->kind == EK::For && d.value->a[2]) condition = d.value->a[2];
-      if (condition) r.condition = value(condition);
-      if (d.value && d.value->kind == EK::For) r.copy = value(d.value);
+      r.condition = condition_of(d);
+      if (const Expr* f = loop_expr(d)) r.copy = loop_value(f, r.loop.source, r.body, r.condition);
       const Decl* parent = parent_of(d);
       if (parent) {
         if (auto it = resource_index_.find(parent); it != resource_index_.end()) {
@@ -258,6 +258,58 @@ class Lowering {
       t.resources.push_back(std::move(r));
     }
     for (const Decl* c : d.children) resource(t, *c);
+  }
+
+  void module(Template& t, const Decl& d) {
+    ModuleCall m;
+    m.symbolic_name = d.name;
+    m.name_span = d.name_span;
+    m.span = d.span;
+    if (const Expr* path = d.type_string) {
+      m.path = path->plain_string();
+      m.path_span = path->span;
+    }
+    m.loop = loop_of(d);
+    LoopScope scope(*this, loop_expr(d));
+    const Expr* body = body_object(d);
+    m.body = body ? value(body) : empty_object(d.span);
+    m.params = m.body->find("params");
+    m.condition = condition_of(d);
+    t.modules.push_back(m);
+  }
+
+  // A .bicepparam file's `using './main.bicep'` or `using none`.
+  static void using_target(Template& t, const Decl& d) {
+    const Expr* target = d.value;
+    if (!target) return;
+    if (target->kind == EK::String) {
+      t.using_path = target->plain_string();
+      t.using_span = target->span;
+    } else if (target->kind == EK::Identifier && target->text == "none") {
+      t.using_none = true;
+    }
+  }
+
+  // The for-expression a resource or module declaration loops with, or null.
+  static const Expr* loop_expr(const Decl& d) { return d.value && d.value->kind == EK::For ? d.value : nullptr; }
+
+  // The source and variables of a declaration's `[for (item, index) in source: …]`; the source is
+  // lowered outside the loop's scope, as Bicep reads it.
+  Loop loop_of(const Decl& d) {
+    Loop loop;
+    const Expr* f = loop_expr(d);
+    if (!f) return loop;
+    loop.source = value(f->a[0]);
+    if (f->param_count > 0) loop.item = f->params[0];
+    if (f->param_count > 1) loop.index = f->params[1];
+    return loop;
+  }
+
+  // `= if (…) {…}` or a loop's filter `[for … : if (…) {…}]`; lowered inside the loop's scope.
+  const Value* condition_of(const Decl& d) {
+    const Expr* f = loop_expr(d);
+    const Expr* condition = f && f->a[2] ? f->a[2] : d.condition;
+    return condition ? value(condition) : nullptr;
   }
 
   Value* empty_object(Span span) {
@@ -367,13 +419,27 @@ class Lowering {
 
   // ---- expressions → IR ----
 
+  // The variables of a for-expression or lambda (binder; none when null) are in scope while it lives.
   struct LoopScope {
     Lowering& l;
     size_t n;
-    LoopScope(Lowering& lowering, const std::vector<std::string_view>& names) : l(lowering), n(names.size()) {
-      for (std::string_view s : names) l.locals_.push_back(s);
+    LoopScope(Lowering& lowering, const Expr* binder) : l(lowering), n(binder ? binder->param_count : 0) {
+      for (size_t i = 0; i < n; ++i) l.locals_.push_back(binder->params[i]);
     }
     ~LoopScope() { l.locals_.resize(l.locals_.size() - n); }
+    LoopScope(const LoopScope&) = delete;
+    LoopScope& operator=(const LoopScope&) = delete;
+  };
+
+  // Another declaration's expressions (the name `res.id` reads) are lowered as written there, where
+  // the loop and lambda variables around the reference are not in scope.
+  struct DeclarationScope {
+    Lowering& l;
+    std::vector<std::string_view> hidden;
+    explicit DeclarationScope(Lowering& lowering) : l(lowering) { hidden.swap(l.locals_); }
+    ~DeclarationScope() { hidden.swap(l.locals_); }
+    DeclarationScope(const DeclarationScope&) = delete;
+    DeclarationScope& operator=(const DeclarationScope&) = delete;
   };
 
   ir::Node* make(ir::Node::Kind k, Span span, std::string_view text = {}) {
@@ -399,11 +465,54 @@ class Lowering {
     n->arg_count = static_cast<uint32_t>(count);
     return n;
   }
-  // A value the linter does not model (a lambda, a loop, a module output): Unknown, named by its source
-  // so that two uses of the same text compare equal.
+  // A value the linter does not model (a resource's runtime property, a user function, an element of
+  // a looped module): Unknown, named by its source so that two uses of the same text compare equal.
   ir::Node* opaque(std::string_view what, const Expr* e) { return opaque(what, e->span); }
   ir::Node* opaque(std::string_view what, Span span) {
     return call(what, span, {string_node(text_of(span), span)});
+  }
+
+  // Where a name the parser took from the source text is written (fallback when it is not).
+  Span span_of(std::string_view name, Span fallback) const {
+    if (name.data() < text_.data() || name.data() + name.size() > text_.data() + text_.size()) return fallback;
+    const auto begin = static_cast<uint32_t>(name.data() - text_.data());
+    return Span{begin, begin + static_cast<uint32_t>(name.size())};
+  }
+
+  // lambda('x'[, 'i'], body) over the variables binder (a Lambda or For) declares.
+  const ir::Node* lambda(const Expr* binder, Span span, const ir::Node* body) {
+    std::vector<const ir::Node*> args;
+    for (uint32_t i = 0; i < binder->param_count; ++i) {
+      args.push_back(string_node(binder->params[i], span_of(binder->params[i], span)));
+    }
+    args.push_back(body);
+    return call("lambda", span, args);
+  }
+
+  // forLoop(source, lambda('x'[, 'i'], body)[, lambda('x'[, 'i'], condition)]) for the for-expression f.
+  const ir::Node* for_loop(const Expr* f, const ir::Node* source, const ir::Node* body, const ir::Node* condition) {
+    const ir::Node* body_lambda = lambda(f, f->span, body);
+    if (!condition) return call("forLoop", f->span, {source, body_lambda});
+    return call("forLoop", f->span, {source, body_lambda, lambda(f, f->span, condition)});
+  }
+
+  // A declaration's for-expression as a value, from the parts already lowered for the model.
+  const Value* loop_value(const Expr* f, const Value* source, const Value* body, const Value* condition) {
+    Value* v = arena_.make<Value>();
+    v->kind = Value::Kind::Expr;
+    v->span = f->span;
+    v->text = text_of(f->span);
+    v->text_offset = f->span.begin;
+    v->expr = for_loop(f, value_node(source), value_node(body), condition ? value_node(condition) : nullptr);
+    return v;
+  }
+
+  // The IR of a lowered value: an expression's own IR, or the value embedded.
+  const ir::Node* value_node(const Value* v) {
+    if (v->is_expr() && v->expr) return v->expr;
+    ir::Node* n = make(ir::Node::Kind::Value, v->span);
+    n->value = v;
+    return n;
   }
 
   const ir::Node* node(const Expr* e) {
@@ -455,6 +564,9 @@ class Lowering {
       case EK::Index: {
         // An element of a resource loop: its properties depend on the iteration.
         if (resource_symbol(e->a[0])) return opaque("resourceLoopElement", e);
+        if (const Decl* m = outputs_of(e->a[0]); m && !e->safe && e->a[1]->is_plain_string()) {
+          return module_output(e, *m, e->a[1]->plain_string(), e->a[1]->span);
+        }
         if (e->safe) return call("tryGet", e->span, {node(e->a[0]), node(e->a[1])});
         ir::Node* n = make(ir::Node::Kind::Index, e->span);
         auto* a = arena_.array<const ir::Node*>(2);
@@ -466,8 +578,15 @@ class Lowering {
       }
       case EK::ResourceAccess: return opaque("reference", e);
       case EK::Call: return function_call(e);
-      case EK::Lambda: return opaque("lambda", e);
-      case EK::For: return opaque("for", e);
+      case EK::Lambda: {
+        LoopScope scope(*this, e);
+        return lambda(e, e->span, node(e->a[0]));
+      }
+      case EK::For: {
+        const ir::Node* source = node(e->a[0]);
+        LoopScope scope(*this, e);
+        return for_loop(e, source, node(e->a[1]), e->a[2] ? node(e->a[2]) : nullptr);
+      }
       default: return opaque("invalid", e);
     }
   }
@@ -508,13 +627,16 @@ class Lowering {
     }
   }
 
+  // The declaration of a symbol of kind `kind` that the identifier e names (not shadowed by a local).
+  const Decl* symbol(const Expr* e, Sym kind) const {
+    if (e->kind != EK::Identifier || is_local(e->text)) return nullptr;
+    auto it = symbols_.find(e->text);
+    return it != symbols_.end() && it->second.first == kind ? it->second.second : nullptr;
+  }
+
   // The resource declaration an expression names directly (`res`, `parent::child`), if any.
   const Decl* resource_symbol(const Expr* e) {
-    if (e->kind == EK::Identifier && !is_local(e->text)) {
-      auto it = symbols_.find(e->text);
-      if (it != symbols_.end() && it->second.first == Sym::Resource) return it->second.second;
-      return nullptr;
-    }
+    if (e->kind == EK::Identifier) return symbol(e, Sym::Resource);
     if (e->kind == EK::ResourceAccess) {
       const Decl* parent = resource_symbol(e->a[0]);
       if (!parent) return nullptr;
@@ -525,16 +647,32 @@ class Lowering {
     return nullptr;
   }
 
-  static bool is_loop(const Decl& d) { return d.value && d.value->kind == EK::For; }
+  // The module whose outputs e reads (`m.outputs`), when m does not loop: `m[i].outputs` stays opaque.
+  const Decl* outputs_of(const Expr* e) const {
+    if (e->kind != EK::Member || e->safe || e->text != "outputs") return nullptr;
+    const Decl* m = symbol(e->a[0], Sym::Module);
+    return m && !loop_expr(*m) ? m : nullptr;
+  }
+
+  // moduleOutput('m', 'x') for `m.outputs.x` or `m.outputs['x']` (e), output named where name_span says.
+  const ir::Node* module_output(const Expr* e, const Decl& m, std::string_view output, Span name_span) {
+    const Expr* m_ref = e->a[0]->a[0];
+    return call("moduleOutput", e->span, {string_node(m.name, m_ref->span), string_node(output, name_span)});
+  }
+
+  // `sym.name` of a resource or module: the name its body writes.
+  const ir::Node* declared_name(const Decl& d, const Expr* e) {
+    const Expr* name = property(body_object(d), "name");
+    if (!name) return opaque("reference", e);
+    DeclarationScope declared_at(*this);
+    return node(name);
+  }
 
   const ir::Node* member(const Expr* e) {
     if (const Decl* r = resource_symbol(e->a[0])) {
-      if (is_loop(*r)) return opaque("resourceLoop", e);
+      if (loop_expr(*r)) return opaque("resourceLoop", e);
       if (e->text == "id") return resource_id(*r, e->span, 0);
-      if (e->text == "name") {
-        if (const Expr* name = property(body_object(*r), "name")) return node(name);
-        return opaque("reference", e);
-      }
+      if (e->text == "name") return declared_name(*r, e);
       if (e->text == "type") {
         const std::string t = full_type(*r);
         if (!t.empty()) return string_node(arena_.copy(t), e->span);
@@ -544,12 +682,14 @@ class Lowering {
       }
       return opaque("reference", e);  // properties known only at deployment
     }
-    if (e->a[0]->kind == EK::Identifier) {
-      if (auto it = symbols_.find(e->a[0]->text); it != symbols_.end() && !is_local(e->a[0]->text) &&
-                                                   (it->second.first == Sym::Module || it->second.first == Sym::Other)) {
-        return opaque("reference", e);  // module outputs, imported namespaces
-      }
+    if (const Decl* m = outputs_of(e->a[0]); m && !e->safe) {
+      return module_output(e, *m, e->text, span_of(e->text, e->span));
     }
+    if (const Decl* m = symbol(e->a[0], Sym::Module)) {
+      if (e->text == "name" && !loop_expr(*m)) return declared_name(*m, e);
+      return opaque("reference", e);  // other module properties, `m.outputs` as a whole
+    }
+    if (symbol(e->a[0], Sym::Other)) return opaque("reference", e);  // imported namespaces
     if (e->safe) return call("tryGet", e->span, {node(e->a[0]), string_node(e->text, e->span)});
     ir::Node* n = make(ir::Node::Kind::Member, e->span, e->text);
     auto* a = arena_.array<const ir::Node*>(1);
@@ -564,6 +704,7 @@ class Lowering {
     const std::string type = full_type(r);
     if (type.empty() || depth > 16) return opaque("reference", span);
     std::vector<const ir::Node*> names;
+    DeclarationScope declared_at(*this);
     if (!name_chain(r, names, 0)) return opaque("resourceIdOf", span);
     std::vector<const ir::Node*> args;
     const Decl* top = &r;

@@ -18,6 +18,7 @@ const std::vector<const RuleInfo*>& all_rules() {
       &kCmkGeoIdentityShared,           // IDL012
       &kCmkKeyUriInvalid,               // IDL013
       &kSyntaxError,                    // IDL900
+      &kValueUndetermined,              // IDL901
   };
   return table;
 }

@@ -14,5 +14,6 @@ extern const RuleInfo kCmkSettingsIncomplete;          // IDL011
 extern const RuleInfo kCmkGeoIdentityShared;           // IDL012
 extern const RuleInfo kCmkKeyUriInvalid;               // IDL013
 extern const RuleInfo kSyntaxError;                    // IDL900
+extern const RuleInfo kValueUndetermined;              // IDL901
 
 }  // namespace idlint

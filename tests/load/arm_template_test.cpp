@@ -72,3 +72,52 @@ TEST_CASE("inline nested deployments become nested templates with their scope") 
   CHECK_FALSE(inner.find_parameter("kept")->passed_by_caller);
   CHECK(inner.resources.size() == 1);
 }
+
+TEST_CASE("copy loops: count, name and copyIndex; in deployments too") {
+  ArmLoadResult r = load("{" + kSchema + R"(, "resources": [
+    {"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "apiVersion": "2023-01-31",
+     "name": "[concat('u', copyIndex())]", "copy": {"name": "uamis", "count": "[length(parameters('names'))]"}},
+    {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "[format('d{0}', copyIndex())]",
+     "copy": {"name": "deploys", "count": 2, "mode": "Serial"}, "properties": {"mode": "Incremental"}},
+    {"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "apiVersion": "2023-01-31", "name": "single"}]})");
+  REQUIRE(r.tmpl);
+  const std::vector<Resource>& res = r.tmpl->resources;
+  REQUIRE(res.size() == 3);
+  CHECK(res[0].loop.loops());
+  CHECK(res[0].loop.arm_copy);
+  CHECK(res[0].loop.item == "uamis");
+  CHECK(res[0].loop.index.empty());
+  REQUIRE(res[0].loop.source->is_expr());
+  CHECK(res[0].loop.source->text == "length(parameters('names'))");
+  CHECK(res[0].copy->find("count") == res[0].loop.source);
+  CHECK(res[1].loop.item == "deploys");
+  CHECK(res[1].loop.source->text == "2");
+  CHECK(res[1].loop.arm_copy);
+  CHECK_FALSE(res[2].loop.loops());
+  CHECK_FALSE(res[2].loop.arm_copy);
+}
+
+TEST_CASE("outputs, of nested templates too") {
+  ArmLoadResult r = load("{" + kSchema + R"(, "outputs": {
+      "principalId": {"type": "string", "value": "[reference('u').principalId]"},
+      "names": {"type": "array", "copy": {"count": 2, "input": "[copyIndex()]"}}},
+    "resources": [
+    {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+     "properties": {"mode": "Incremental", "template": {)" + kSchema +
+                         R"(, "outputs": {"inner": {"type": "int", "value": 1}}}}}]})");
+  REQUIRE(r.tmpl);
+  const std::vector<Output>& o = r.tmpl->outputs;
+  REQUIRE(o.size() == 2);
+  CHECK(o[0].name == "principalId");
+  CHECK(r.tmpl->file->text().substr(o[0].name_span.begin, o[0].name_span.end - o[0].name_span.begin) ==
+        "\"principalId\"");
+  REQUIRE(o[0].value);
+  CHECK(o[0].value->text == "reference('u').principalId");
+  CHECK(o[1].name == "names");
+  CHECK(o[1].value == nullptr);  // an output loop has no single value
+  REQUIRE(r.tmpl->nested.size() == 1);
+  const std::vector<Output>& inner = r.tmpl->nested[0]->outputs;
+  REQUIRE(inner.size() == 1);
+  CHECK(inner[0].name == "inner");
+  CHECK(inner[0].value->text == "1");
+}

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "expr/eval.h"
+#include "expr/ir.h"
 #include "load/bicep_template.h"
 #include "support.h"
 
@@ -10,10 +11,33 @@ using namespace idlint;
 
 namespace {
 
+// The IR as compact text: calls and references as ARM writes them, embedded values by their source.
+std::string show(const ir::Node& n, std::string_view source) {
+  using K = ir::Node::Kind;
+  switch (n.kind) {
+    case K::Null: return "null";
+    case K::Bool: return n.boolean ? "true" : "false";
+    case K::Number: return std::string(n.text);
+    case K::String: return "'" + std::string(n.text) + "'";
+    case K::Parameter: return "parameters('" + std::string(n.text) + "')";
+    case K::Variable: return "variables('" + std::string(n.text) + "')";
+    case K::Call: {
+      std::string s = std::string(n.text) + "(";
+      for (uint32_t i = 0; i < n.arg_count; ++i) s += (i ? ", " : "") + show(*n.args[i], source);
+      return s + ")";
+    }
+    case K::Member: return show(*n.args[0], source) + "." + std::string(n.text);
+    case K::Index: return show(*n.args[0], source) + "[" + show(*n.args[1], source) + "]";
+    case K::Value: return "value(" + std::string(source.substr(n.span.begin, n.span.end - n.span.begin)) + ")";
+  }
+  return "?";
+}
+
 struct Loaded {
   BicepLoadResult result;
-  explicit Loaded(const std::string& text)
-      : result(load_bicep(std::make_shared<const SourceFile>("t.bicep", text), false)) {
+  explicit Loaded(const std::string& text, bool params_file = false)
+      : result(load_bicep(std::make_shared<const SourceFile>(params_file ? "t.bicepparam" : "t.bicep", text),
+                          params_file)) {
     REQUIRE(result.tmpl);
     std::string errors;
     for (const SyntaxError& e : result.syntax_errors) errors += e.message + "\n";
@@ -28,6 +52,19 @@ struct Loaded {
     Binding binding;
     Evaluator ev(binding);
     return ev.evaluate(t(), *v->value);
+  }
+  std::string text(Span s) const { return std::string(t().file->text().substr(s.begin, s.end - s.begin)); }
+  std::string show(const ir::Node* n) const { return n ? ::show(*n, t().file->text()) : "(none)"; }
+  // A lowered value: an expression's IR, other values by their source.
+  std::string show(const Value* v) const {
+    if (!v) return "(none)";
+    return v->is_expr() ? show(v->expr) : "value(" + text(v->span) + ")";
+  }
+  // The IR of variable `name`.
+  std::string show_var(std::string_view name) const {
+    const Variable* v = t().find_variable(name);
+    REQUIRE(v);
+    return show(v->value);
   }
 };
 
@@ -174,4 +211,222 @@ TEST_CASE("a .bicepparam file is parsed for syntax errors only") {
   CHECK(ok.findings.empty());
   const FileResult bad = test::lint("using './main.bicep'\nparam identityType 'UserAssigned'\n", "main.bicepparam");
   CHECK(test::summary(bad) == std::vector<std::string>{"IDL900@2:20"});
+}
+
+TEST_CASE("module declarations: path, body, params, condition and loop") {
+  Loaded l(R"(
+param location string = 'westeurope'
+param names array = ['a', 'b']
+module pg './pg.bicep' = {
+  name: 'pg-deploy'
+  params: {
+    location: location
+  }
+}
+module onlyHere 'br/public:avm/res/x:0.4.0' = if (location == 'westeurope') {
+  name: 'only-here'
+}
+module perName './item.bicep' = [for (n, i) in names: if (i > 0) {
+  name: 'item-${n}'
+  params: { index: i, location: location }
+}]
+module fromSpec 'ts:sub/rg/spec:1.0' = [for n in names: {
+  name: n
+}]
+var n = 'not the loop variable'
+)");
+  const std::vector<ModuleCall>& m = l.t().modules;
+  REQUIRE(m.size() == 4);
+  CHECK(m[0].symbolic_name == "pg");
+  CHECK(l.text(m[0].name_span) == "pg");
+  CHECK(m[0].path == "./pg.bicep");
+  CHECK(l.text(m[0].path_span) == "'./pg.bicep'");
+  CHECK(l.text(m[0].span).rfind("module pg './pg.bicep' = {", 0) == 0);
+  CHECK(l.text(m[0].span).back() == '}');
+  REQUIRE(m[0].body);
+  CHECK(m[0].body->find("name")->text == "pg-deploy");
+  REQUIRE(m[0].params);
+  CHECK(m[0].params == m[0].body->find("params"));
+  CHECK(l.show(m[0].params->find("location")) == "parameters('location')");
+  CHECK(m[0].condition == nullptr);
+  CHECK_FALSE(m[0].loop.loops());
+
+  CHECK(m[1].path == "br/public:avm/res/x:0.4.0");
+  CHECK(m[1].params == nullptr);
+  CHECK(l.show(m[1].condition) == "equals(parameters('location'), 'westeurope')");
+
+  // Inside the loop the item and index are loop variables; the source and outer names are not.
+  CHECK(m[2].loop.loops());
+  CHECK_FALSE(m[2].loop.arm_copy);
+  CHECK(l.show(m[2].loop.source) == "parameters('names')");
+  CHECK(m[2].loop.item == "n");
+  CHECK(m[2].loop.index == "i");
+  CHECK(l.show(m[2].condition) == "greater(loopVariable('i'), 0)");
+  CHECK(l.show(m[2].body->find("name")) == "format('item-{0}', loopVariable('n'))");
+  CHECK(l.show(m[2].params->find("index")) == "loopVariable('i')");
+  CHECK(l.show(m[2].params->find("location")) == "parameters('location')");
+
+  CHECK(m[3].loop.item == "n");
+  CHECK(m[3].loop.index.empty());
+  CHECK(m[3].condition == nullptr);
+  CHECK(l.show(m[3].body->find("name")) == "loopVariable('n')");
+  CHECK(l.show_var("n") == "value('not the loop variable')");
+}
+
+TEST_CASE("module outputs and names") {
+  Loaded l(R"(
+param names array = ['a']
+module pg './pg.bicep' = {
+  name: 'pg-deploy'
+}
+module unnamed './pg.bicep' = {}
+module perName './item.bicep' = [for n in names: {
+  name: n
+}]
+var principal = pg.outputs.principalId
+var deeper = pg.outputs.obj.a[0]
+var indexed = pg.outputs['principalId']
+var safe = pg.outputs.?principalId
+var all = pg.outputs
+var deployName = pg.name
+var noName = unnamed.name
+var element = perName[0].outputs.x
+)");
+  CHECK(l.show_var("principal") == "moduleOutput('pg', 'principalId')");
+  const ir::Node* principal = l.t().find_variable("principal")->value->expr;
+  CHECK(l.text(principal->span) == "pg.outputs.principalId");
+  CHECK(l.text(principal->args[0]->span) == "pg");
+  CHECK(l.text(principal->args[1]->span) == "principalId");
+  // Access beyond the output stays ordinary member and index access.
+  CHECK(l.show_var("deeper") == "moduleOutput('pg', 'obj').a[0]");
+  CHECK(l.show_var("indexed") == "moduleOutput('pg', 'principalId')");
+  CHECK(l.text(l.t().find_variable("indexed")->value->expr->args[1]->span) == "'principalId'");
+  CHECK(l.show_var("safe") == "tryGet(reference('pg.outputs'), 'principalId')");
+  CHECK(l.show_var("all") == "reference('pg.outputs')");
+  CHECK(l.show_var("deployName") == "'pg-deploy'");
+  CHECK(l.var("deployName").str == "pg-deploy");
+  CHECK(l.show_var("noName") == "reference('unnamed.name')");
+  // An element of a module loop is not one module's outputs.
+  CHECK(l.show_var("element").find("moduleOutput") == std::string::npos);
+  // Nothing binds the module's template here: its outputs are unknown.
+  CHECK(l.var("principal").is_unknown());
+}
+
+TEST_CASE("resource loops: source, item, index and filter; the loop as a forLoop") {
+  Loaded l(R"(
+param names array = ['a']
+resource ids 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = [for (n, i) in names: if (i < 2) {
+  name: n
+}]
+resource counted 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = [for k in range(0, 2): {
+  name: 'u${k}'
+}]
+resource plain 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'p'
+}
+)");
+  const std::vector<Resource>& r = l.t().resources;
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].loop.loops());
+  CHECK_FALSE(r[0].loop.arm_copy);
+  CHECK(l.show(r[0].loop.source) == "parameters('names')");
+  CHECK(r[0].loop.item == "n");
+  CHECK(r[0].loop.index == "i");
+  CHECK(l.show(r[0].condition) == "less(loopVariable('i'), 2)");
+  CHECK(l.show(r[0].name) == "loopVariable('n')");
+  CHECK(l.show(r[0].copy) ==
+        "forLoop(parameters('names'), lambda('n', 'i', value({\n  name: n\n})), "
+        "lambda('n', 'i', less(loopVariable('i'), 2)))");
+  CHECK(l.text(r[0].copy->span).rfind("[for (n, i) in names", 0) == 0);
+
+  CHECK(l.show(r[1].loop.source) == "range(0, 2)");
+  CHECK(r[1].loop.item == "k");
+  CHECK(r[1].loop.index.empty());
+  CHECK(r[1].condition == nullptr);
+  CHECK(l.show(r[1].copy) == "forLoop(range(0, 2), lambda('k', value({\n  name: 'u${k}'\n})))");
+
+  CHECK_FALSE(r[2].loop.loops());
+  CHECK(r[2].copy == nullptr);
+}
+
+TEST_CASE("outputs") {
+  Loaded l(R"(
+param prefix string = 'p'
+output id string = '${prefix}-id'
+output upper array = [for n in ['a']: toUpper(n)]
+)");
+  const std::vector<Output>& o = l.t().outputs;
+  REQUIRE(o.size() == 2);
+  CHECK(o[0].name == "id");
+  CHECK(l.text(o[0].name_span) == "id");
+  CHECK(l.show(o[0].value) == "format('{0}-id', parameters('prefix'))");
+  CHECK(o[1].name == "upper");
+  CHECK(l.show(o[1].value) == "forLoop(value(['a']), lambda('n', toUpper(loopVariable('n'))))");
+}
+
+TEST_CASE("a .bicepparam file names its template with using") {
+  Loaded with_path("using './main.bicep'\nparam identityType = 'UserAssigned'\n", true);
+  CHECK(with_path.t().using_path == "./main.bicep");
+  CHECK(with_path.text(with_path.t().using_span) == "'./main.bicep'");
+  CHECK_FALSE(with_path.t().using_none);
+  REQUIRE(with_path.t().parameters.size() == 1);
+  CHECK(with_path.t().parameters[0].default_value->text == "UserAssigned");
+
+  Loaded none("using none\nparam identityType = 'UserAssigned'\n", true);
+  CHECK(none.t().using_none);
+  CHECK(none.t().using_path.empty());
+}
+
+TEST_CASE("lambdas bind their variables; other names keep their meaning") {
+  Loaded l(R"(
+param n string = 'outer'
+param name string = 'uami'
+var names = ['a', 'b']
+var mapped = map(names, n => toUpper(n))
+var joined = reduce(names, '', (acc, n) => '${acc}${n}')
+var afterwards = n
+var captures = filter(names, x => x != n)
+resource uami 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: name
+}
+var ids = map(names, name => uami.id)
+)");
+  CHECK(l.show_var("mapped") == "map(variables('names'), lambda('n', toUpper(loopVariable('n'))))");
+  const ir::Node* lambda = l.t().find_variable("mapped")->value->expr->args[1];
+  CHECK(l.text(lambda->span) == "n => toUpper(n)");
+  CHECK(l.text(lambda->args[0]->span) == "n");
+  CHECK(l.show_var("joined") ==
+        "reduce(variables('names'), '', lambda('acc', 'n', format('{0}{1}', loopVariable('acc'), loopVariable('n'))))");
+  CHECK(l.show_var("afterwards") == "parameters('n')");
+  CHECK(l.show_var("captures") ==
+        "filter(variables('names'), lambda('x', not(equals(loopVariable('x'), parameters('n')))))");
+  // uami's name is read where uami is declared: the lambda's `name` does not reach it.
+  CHECK(l.show_var("ids") ==
+        "map(variables('names'), lambda('name', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', "
+        "parameters('name'))))");
+}
+
+TEST_CASE("for-expressions lower to forLoop over lambdas") {
+  Loaded l(R"(
+param src array = [1, 2]
+var plain = [for x in src: x]
+var indexed = [for (x, i) in src: if (i > 0) { value: x, at: i }]
+var nested = [for x in src: [for y in range(0, x): y + x]]
+var shadow = [for src in src: src]
+)");
+  CHECK(l.show_var("plain") == "forLoop(parameters('src'), lambda('x', loopVariable('x')))");
+  const ir::Node* plain = l.t().find_variable("plain")->value->expr;
+  CHECK(l.text(plain->span) == "[for x in src: x]");
+  CHECK(l.text(plain->args[1]->args[0]->span) == "x");
+  CHECK(l.show_var("indexed") ==
+        "forLoop(parameters('src'), lambda('x', 'i', value({ value: x, at: i })), "
+        "lambda('x', 'i', greater(loopVariable('i'), 0)))");
+  const ir::Node* body = l.t().find_variable("indexed")->value->expr->args[1]->args[2];
+  REQUIRE(body->kind == ir::Node::Kind::Value);
+  CHECK(l.show(body->value->find("at")) == "loopVariable('i')");
+  CHECK(l.show_var("nested") ==
+        "forLoop(parameters('src'), lambda('x', forLoop(range(0, loopVariable('x')), lambda('y', "
+        "add(loopVariable('y'), loopVariable('x'))))))");
+  // The source is read outside the loop, even when the item has the same name.
+  CHECK(l.show_var("shadow") == "forLoop(parameters('src'), lambda('src', loopVariable('src')))");
 }

@@ -1,0 +1,92 @@
+// IDL901: a property the rules check could not be evaluated (note level, off by default). It makes
+// the linter's blind spots visible: which parameter, function or file left the value Unknown.
+#include "rules/check.h"
+#include "rules/rules.h"
+
+namespace idlint {
+namespace {
+
+void undetermined(ResourceCheck& r, const Path& path, const Val& v, const char* what) {
+  std::string name;
+  for (std::string_view p : path) name += (name.empty() ? "" : ".") + std::string(p);
+  r.report(kValueUndetermined, path, v, name + " " + what + ": " + (v.str.empty() ? "no reason recorded" : v.str));
+}
+
+void check_value(ResourceCheck& r, const Path& path) {
+  const Val& v = r.property(path);
+  if (v.is_unknown()) undetermined(r, path, v, "could not be determined");
+}
+
+void check(ResourceCheck& r) {
+  const Val& identity = r.property({"identity"});
+  if (identity.is_unknown()) {
+    undetermined(r, {"identity"}, identity, "could not be determined");
+  } else if (identity.is_object()) {
+    check_value(r, {"identity", "type"});
+    const Path uai = {"identity", "userAssignedIdentities"};
+    const Val& ids = r.property(uai);
+    if (ids.is_unknown()) {
+      undetermined(r, uai, ids, "could not be determined");
+    } else if (ids.is_object()) {
+      for (const ValMember& m : ids.members) {
+        if (m.key.is_unknown()) {
+          undetermined(r, uai, m.key, "has a key that could not be determined");
+          break;
+        }
+      }
+    }
+  }
+  if (!r.is_postgresql_flexible_server() && !r.is_mysql_flexible_server()) return;
+  const Path encryption = {"properties", "dataEncryption"};
+  const Val& de = r.property(encryption);
+  if (de.is_unknown()) {
+    undetermined(r, encryption, de, "could not be determined");
+    return;
+  }
+  if (!de.is_object()) return;
+  for (const char* member : {"type", "primaryUserAssignedIdentityId", "geoBackupUserAssignedIdentityId"}) {
+    check_value(r, {"properties", "dataEncryption", member});
+  }
+}
+
+}  // namespace
+
+const RuleInfo kValueUndetermined = {
+    "IDL901",
+    "value-undetermined",
+    "ValueUndetermined",
+    Level::Note,
+    "A checked identity or encryption property could not be evaluated, so no rule could decide it.",
+    R"(## What it checks
+Off by default; `--explain-unknown` or `--rule IDL901` turns it on. For every property the other
+rules check (`identity`, `identity.type`, `identity.userAssignedIdentities` and, on PostgreSQL and
+MySQL flexible servers, `properties.dataEncryption` and its `type`, `primaryUserAssignedIdentityId`
+and `geoBackupUserAssignedIdentityId`) whose value idlint could not work out, it says why: a
+parameter without a default or a value, a function idlint does not evaluate (named), a value known
+only at deployment (`reference()`, `listKeys()`, a Key Vault reference, an environment variable), or
+a module file that could not be read.
+
+## Why it matters
+idlint reports only what it can prove. A property it cannot evaluate is not checked, and this note
+shows where that happens so coverage is visible instead of silently missing.
+
+## Example
+```bicep
+param identityType string   // no default, no parameter file
+resource pg '…' = { identity: { type: identityType } }
+```
+gives `identity.type could not be determined: parameter 'identityType' has no default value`.
+
+## Fix
+Nothing is wrong in the template. Give the parameter a value (a parameter file, a `.bicepparam`, a
+default), make the module file or the registry module cache available (`--module-cache`), or accept
+the note.
+
+## References
+- idlint README, "How values are followed".
+)",
+    &check,
+    false,
+};
+
+}  // namespace idlint
