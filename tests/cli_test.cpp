@@ -159,8 +159,9 @@ TEST_CASE("parameter files in a directory are set aside quietly, whatever they h
   t.put("infra/main.parameters.json", "{" + params_schema + R"(, "parameters": {
     "templateUri": {"value": "https://example.com/deploymentTemplate.json"},
     "location": {"value": "${AZURE_LOCATION}"}}})");
-  t.put("infra/main.parameters.dev.json", "{" + params_schema + R"(, "parameters": {
-    "templateUri": {"value": "deploymentTemplate.json"} )");  // malformed
+  // Malformed, and paired with no template (a paired one is read with its template and reported).
+  t.put("infra/other.parameters.dev.json", "{" + params_schema + R"(, "parameters": {
+    "templateUri": {"value": "deploymentTemplate.json"} )");
   t.put("infra/dev-values.json", "{" + params_schema + R"(, "parameters": { "u": "deploymentTemplate.json" )");
   t.put("infra/azuredeploy.parameters-dev.json", R"({"templateUri": {"value": "deploymentTemplate.json"}})");
   // A template under a parameter file's name is still a template.

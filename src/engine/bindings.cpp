@@ -194,35 +194,46 @@ ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame
     if (list.empty()) {
       list.push_back(Choice{p, nullptr, Origin::Kind::ParameterDefault,
                             "parameter '" + std::string(p->name) + "' has no default value"});
-    } else if (combinations * list.size() > kMaxBindingsPerResource) {
-      // Beyond the cap a parameter keeps only its default (or is unknown without one).
-      const bool has_default = list.front().kind == Origin::Kind::ParameterDefault && !p->is_bool();
-      list.resize(1);
-      if (!has_default) {
-        list.front().value = nullptr;
-        list.front().unknown_reason = "parameter '" + std::string(p->name) + "' was not enumerated: more than " +
-                                      std::to_string(kMaxBindingsPerResource) + " parameter combinations";
-      }
     }
-    if (list.size() > 1) result.varying.insert(p);
-    combinations *= list.size();
+    combinations = std::min(combinations * list.size(), kMaxBindingsPerResource + 1);
     lists.push_back(std::move(list));
   }
-
-  std::vector<size_t> index(lists.size(), 0);
-  for (;;) {
+  auto binding_of = [&](const std::vector<size_t>& index) {
     Binding b;
     for (size_t i = 0; i < lists.size(); ++i) b.choices.push_back(lists[i][index[i]]);
-    result.bindings.push_back(std::move(b));
-    size_t k = lists.size();
-    while (k > 0) {
-      --k;
-      if (++index[k] < lists[k].size()) break;
-      index[k] = 0;
-      if (k == 0) return result;
+    return b;
+  };
+  std::vector<size_t> index(lists.size(), 0);
+  if (combinations <= kMaxBindingsPerResource) {
+    // Every combination: findings that need two parameters at once are found too.
+    for (const auto& list : lists) {
+      if (list.size() > 1) result.varying.insert(list.front().parameter);
     }
-    if (lists.empty()) return result;
+    for (;;) {
+      result.bindings.push_back(binding_of(index));
+      size_t k = lists.size();
+      while (k > 0) {
+        --k;
+        if (++index[k] < lists[k].size()) break;
+        index[k] = 0;
+        if (k == 0) return result;
+      }
+      if (lists.empty()) return result;
+    }
   }
+  // Too many combinations: every parameter at its first value (its default), then each
+  // parameter's other values one at a time with the rest at their defaults, up to the cap. A value
+  // that is wrong on its own is still found; a parameter past the cap keeps its first value.
+  result.bindings.push_back(binding_of(index));
+  for (size_t i = 0; i < lists.size(); ++i) {
+    for (size_t j = 1; j < lists[i].size() && result.bindings.size() < kMaxBindingsPerResource; ++j) {
+      index[i] = j;
+      result.bindings.push_back(binding_of(index));
+      result.varying.insert(lists[i].front().parameter);
+    }
+    index[i] = 0;
+  }
+  return result;
 }
 
 }  // namespace idlint

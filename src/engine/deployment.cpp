@@ -177,14 +177,14 @@ void Deployment::expand(Frame* frame, unsigned module_depth) {
   for (const ModuleCall& m : t.modules) {
     ModuleLoader::Entry& target = modules_->load(t.file->path(), m.path);
     if (!target.tmpl) {
-      notes_.push_back(target.error);
+      notes_.push_back(Note{&m, &t, target.error});
       continue;
     }
     // A module that (directly or not) calls itself, or a chain deeper than the limit, stops here.
     bool cycle = module_depth >= kMaxModuleDepth;
     for (const Frame* f = frame; f && !cycle; f = f->parent) cycle = f->tmpl == target.tmpl.get();
     if (cycle) {
-      notes_.push_back("module '" + std::string(m.symbolic_name) + "' is not followed: it calls itself or nests too deeply");
+      notes_.push_back(Note{&m, &t, "it calls itself or nests too deeply"});
       continue;
     }
     for (Frame* at : iterations(frame, m.loop)) {

@@ -58,8 +58,13 @@ class Deployment {
 
   const Frame& root() const { return frames_.front(); }
   const std::vector<Instance>& instances() const { return instances_; }
-  // Module files that could not be read, for --explain-unknown.
-  const std::vector<std::string>& notes() const { return notes_; }
+  // Module calls that could not be followed, and why (for IDL901).
+  struct Note {
+    const ModuleCall* module;
+    const Template* caller;
+    std::string reason;
+  };
+  const std::vector<Note>& notes() const { return notes_; }
 
  private:
   void expand(Frame* frame, unsigned module_depth);
@@ -71,7 +76,7 @@ class Deployment {
 
   std::deque<Frame> frames_;
   std::vector<Instance> instances_;
-  std::vector<std::string> notes_;
+  std::vector<Note> notes_;
   ModuleLoader* modules_;
 };
 

@@ -237,6 +237,19 @@ std::vector<Finding> lint_deployments(const Template& t, const std::vector<Param
     const Deployment d(std::move(root), &modules);
     Collector collector;
     checker.check(d, collector, &default_keys, nullptr);
+    const RuleInfo* explain = find_rule("IDL901");
+    if (report_defaults && explain && rules.enabled(*explain)) {
+      for (const Deployment::Note& n : d.notes()) {
+        if (n.caller != &t) continue;  // a module's own calls are explained when it is linted
+        Finding f;
+        f.rule = explain;
+        f.level = explain->level;
+        f.primary = Location{t.file, n.module->path_span, {}};
+        f.message = "module '" + std::string(n.module->symbolic_name) + "' is not followed, so its arguments are not checked: " + n.reason;
+        f.logical = "module:" + std::string(n.module->symbolic_name);
+        collector.add(std::move(f), {});
+      }
+    }
     if (report_defaults) out = collector.take();
   }
   struct Extra {

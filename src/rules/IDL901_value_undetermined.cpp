@@ -29,9 +29,13 @@ void check(ResourceCheck& r) {
       undetermined(r, uai, ids, "could not be determined");
     } else if (ids.is_object()) {
       for (const ValMember& m : ids.members) {
-        if (m.key.is_unknown()) {
-          undetermined(r, uai, m.key, "has a key that could not be determined");
-          break;
+        if (!m.key.is_unknown()) continue;
+        const std::string message =
+            "identity.userAssignedIdentities has a key that could not be determined: " + m.key.str;
+        if (m.key_file == r.resource().owner->file.get()) {
+          r.report_at(kValueUndetermined, m.key_span, uai, &m.key, message);  // at the key itself
+        } else {
+          r.report(kValueUndetermined, uai, m.key, message);
         }
       }
     }

@@ -143,19 +143,35 @@ std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const
     const bool seen = std::any_of(out.begin(), out.end(), [&](const Location& l) {
       return l.span.begin == o.span.begin && l.span.end == o.span.end;
     });
-    if (!seen) out.push_back(Location{o.file->shared_from_this(), o.span, origin_description(o)});
+    std::string description = origin_description(o);
+    if (part != &v && (o.kind == Origin::Kind::Argument || o.kind == Origin::Kind::ParameterFile)) {
+      description = "the name, in " + description;  // a segment of the resource ID
+    }
+    if (!seen) out.push_back(Location{o.file->shared_from_this(), o.span, std::move(description)});
   }
   return out;
 }
 
 std::string ResourceCheck::binding_text(const Val& v) const {
-  std::string text;
+  std::vector<const Choice*> choices;
   for (const Parameter* p : v.deps) {
     if (!varying_.count(p)) continue;
     const Choice* c = binding_.find(p);
-    if (!c || !c->value) continue;
+    if (c && c->value) choices.push_back(c);
+  }
+  // Many parameters at once (a capped enumeration varies one at a time): name those that are not
+  // at their default.
+  if (choices.size() > 3) {
+    std::vector<const Choice*> changed;
+    for (const Choice* c : choices) {
+      if (c->kind != Origin::Kind::ParameterDefault) changed.push_back(c);
+    }
+    if (!changed.empty()) choices = std::move(changed);
+  }
+  std::string text;
+  for (const Choice* c : choices) {
     text += text.empty() ? "when parameter '" : " and parameter '";
-    text += std::string(p->name) + "' is " + describe(*c);
+    text += std::string(c->parameter->name) + "' is " + describe(*c);
   }
   return text;
 }

@@ -128,7 +128,7 @@ TEST_CASE("bindings: defaults, every allowed value and both bools, combined join
   CHECK(seen == std::set<std::string>{"SystemAssigned", "UserAssigned", "None"});
 }
 
-TEST_CASE("bindings are capped; parameters past the cap keep their default or become Unknown") {
+TEST_CASE("past the cap, bindings vary one parameter at a time from the defaults") {
   std::string params;
   std::string expr = "concat(''";
   for (int i = 0; i < 10; ++i) {
@@ -144,8 +144,21 @@ TEST_CASE("bindings are capped; parameters past the cap keep their default or be
           "[" + expr + ")]" + R"("}}]})"));
   REQUIRE(loaded.tmpl);
   const ResourceBindings b = enumerate_bindings(loaded.tmpl->resources[0]);
-  CHECK(b.bindings.size() <= kMaxBindingsPerResource);
-  CHECK(b.bindings.size() == 243);  // 3^5; the sixth parameter would exceed 256
+  // 3^10 combinations exceed the cap: the defaults, then each parameter's two other values alone.
+  CHECK(b.bindings.size() == 1 + 10 * 2);
+  CHECK(b.varying.size() == 10);
+  std::set<std::string> tried;
+  for (const Binding& binding : b.bindings) {
+    size_t changed = 0;
+    for (const Choice& c : binding.choices) {
+      if (c.kind == Origin::Kind::ParameterDefault) continue;
+      ++changed;
+      tried.insert(std::string(c.parameter->name) + "=" + std::string(c.value->text));
+    }
+    CHECK(changed <= 1);
+  }
+  CHECK(tried.size() == 20);
+  CHECK(tried.count("p9=c"));
 }
 
 TEST_CASE("identity comparison is three-valued") {
