@@ -63,6 +63,14 @@ struct Builder {
         if (m.value->is_object()) {
           if (const Value* type = m.value->find("type"); type && type->is_string()) p.type = type->text;
           p.default_value = m.value->find("defaultValue");
+          if (const Value* nullable = m.value->find("nullable");
+              !p.default_value && nullable && nullable->kind == Value::Kind::Bool && nullable->boolean) {
+            // A nullable parameter that is not passed is null (compiled Bicep `param x T?`).
+            Value* null = arena->make<Value>();
+            null->kind = Value::Kind::Null;
+            null->span = nullable->span;
+            p.default_value = null;
+          }
           if (const Value* allowed = m.value->find("allowedValues"); allowed && allowed->is_array()) {
             p.allowed_values = allowed;
           }

@@ -100,7 +100,15 @@ class Lowering {
     Parameter p;
     p.name = d.name;
     p.name_span = d.name_span;
-    if (d.value) p.default_value = value(d.value);
+    if (d.value) {
+      p.default_value = value(d.value);
+    } else if (d.type && d.type->kind == EK::TypeExpr && d.type->boolean) {
+      // A nullable parameter (`param x T?`) that is not passed is null.
+      Value* null = arena_.make<Value>();
+      null->kind = Value::Kind::Null;
+      null->span = d.type->span;
+      p.default_value = null;
+    }
     std::vector<const Expr*> literals;
     p.type = param_type(d.type, literals, 0);
     for (const bicep::Decorator& deco : d.decorators) {

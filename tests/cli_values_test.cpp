@@ -1,0 +1,126 @@
+// Values from other files, as a user drives them: --parameters, pairing by name, .bicepparam,
+// --module-cache and --explain-unknown.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "support.h"
+
+using namespace idlint::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kValues = std::string(IDLINT_SOURCE_DIR) + "/testdata/values";
+
+std::vector<std::string> messages(const RunResult& r) {
+  std::vector<std::string> out;
+  const auto doc = nlohmann::json::parse(r.out);
+  for (const auto& f : doc["findings"]) {
+    out.push_back(f["rule_id"].get<std::string>() + " " + f["message"].get<std::string>());
+  }
+  return out;
+}
+
+bool any_contains(const std::vector<std::string>& list, const std::string& part) {
+  return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return s.find(part) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("a template is linted with the parameter files paired by name, or those given with --parameters") {
+  const std::string dir = kValues + "/arm-parameter-file";
+  const RunResult paired = run_idlint({dir + "/azuredeploy.json", "--format", "json"});
+  CHECK(paired.exit_code == 1);
+  CHECK(any_contains(messages(paired), "(with parameter file 'azuredeploy.parameters.prod.json')"));
+
+  const RunResult unpaired = run_idlint({dir + "/azuredeploy.json", "--format", "json", "--no-parameter-pairing"});
+  CHECK(unpaired.exit_code == 0);
+  CHECK(messages(unpaired).empty());
+
+  // Named explicitly, only the named file applies.
+  const RunResult dev =
+      run_idlint({dir + "/azuredeploy.json", "--parameters", dir + "/azuredeploy.parameters.json", "--format", "json"});
+  CHECK(dev.exit_code == 0);
+  CHECK(messages(dev).empty());
+  const RunResult prod = run_idlint(
+      {dir + "/azuredeploy.json", "--parameters", dir + "/azuredeploy.parameters.prod.json", "--format", "json"});
+  CHECK(prod.exit_code == 1);
+  CHECK(messages(prod).size() == 1);
+
+  // --parameters belongs to one template.
+  const RunResult two = run_idlint({dir, "--parameters", dir + "/azuredeploy.parameters.json"});
+  CHECK(two.exit_code == 2);
+  CHECK(two.err.find("--parameters applies to one template") != std::string::npos);
+}
+
+TEST_CASE("a parameter file that cannot be used is said on standard error; a malformed one is IDL900") {
+  const std::string d = temp_dir();
+  write_file(d + "/main.json", R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    "parameters": {"t": {"type": "string", "defaultValue": "SystemAssigned"}},
+    "resources": [{"type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2024-08-01", "name": "pg",
+                   "identity": {"type": "[parameters('t')]"}}]})");
+  write_file(d + "/main.parameters.json", R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+    "parameters": {"t": {"value": "SystemAssigned"})");  // not closed
+  const RunResult r = run_idlint({d + "/main.json"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("main.parameters.json:2:") != std::string::npos);
+  CHECK(r.out.find("IDL900") != std::string::npos);
+
+  const RunResult missing = run_idlint({d + "/main.json", "--parameters", d + "/nope.parameters.json"});
+  CHECK(missing.exit_code == 0);
+  CHECK(missing.err.find("nope.parameters.json: cannot be read") != std::string::npos);
+  fs::remove_all(d);
+}
+
+TEST_CASE("a .bicepparam reports what its values add to its template, pointing into the template") {
+  const std::string dir = kValues + "/bicepparam";
+  const RunResult prod = run_idlint({dir + "/prod.bicepparam", "--format", "json"});
+  CHECK(prod.exit_code == 1);
+  const auto doc = nlohmann::json::parse(prod.out);
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["file"].get<std::string>().find("main.bicep") != std::string::npos);
+  CHECK(doc["findings"][0]["message"].get<std::string>().find("(with parameter file 'prod.bicepparam')") !=
+        std::string::npos);
+  CHECK(run_idlint({dir + "/dev.bicepparam"}).exit_code == 0);
+  CHECK(run_idlint({dir + "/main.bicep"}).exit_code == 0);
+}
+
+TEST_CASE("registry modules come from --module-cache; --explain-unknown says which module was not followed") {
+  const std::string dir = kValues + "/registry-module";
+  const RunResult cached = run_idlint({dir + "/main.bicep", "--module-cache", dir + "/cache", "--format", "json"});
+  CHECK(cached.exit_code == 1);
+  CHECK(any_contains(messages(cached), "IDL001 'systemAssigned' is not accepted"));
+
+  const std::string empty = temp_dir();
+  const RunResult uncached = run_idlint({dir + "/main.bicep", "--module-cache", empty, "--format", "json"});
+  CHECK(uncached.exit_code == 0);
+  CHECK(messages(uncached).empty());
+
+  const RunResult explained = run_idlint({dir + "/main.bicep", "--module-cache", empty, "--explain-unknown"});
+  CHECK(explained.exit_code == 0);
+  CHECK(explained.out.find("module 'pg' is not followed") != std::string::npos);
+  CHECK(explained.out.find("is not in the local module cache") != std::string::npos);
+  CHECK(explained.err.find("checked value") != std::string::npos);
+  fs::remove_all(empty);
+}
+
+TEST_CASE("--explain-unknown counts the functions it does not evaluate, by name") {
+  const std::string d = temp_dir();
+  write_file(d + "/t.bicep", R"(resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg'
+  identity: {
+    type: someFutureFunction('x')
+  }
+}
+)");
+  const RunResult r = run_idlint({d + "/t.bicep", "--explain-unknown"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("identity.type could not be determined: function 'someFutureFunction' is not evaluated") !=
+        std::string::npos);
+  CHECK(r.err.find("functions not evaluated: someFutureFunction (1)") != std::string::npos);
+  // Off by default.
+  CHECK(run_idlint({d + "/t.bicep"}).out.find("IDL901") == std::string::npos);
+  fs::remove_all(d);
+}
