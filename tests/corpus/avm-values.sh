@@ -69,12 +69,12 @@ for t in $targets; do set -- "$@" "$tree/$t"; done
 code=0
 "$idlint" --format json --fail-level none --module-cache "$cache" --explain-unknown --output "$work/report.json" \
   "$@" 2>"$work/stderr" || code=$?
-if [ -s "$work/stderr" ]; then sed 's/^/  idlint: /' "$work/stderr"; fi
+if [ -s "$work/stderr" ]; then sed 's/^/  stderr: /' "$work/stderr"; fi
 if [ "$code" -gt 2 ] || [ ! -f "$work/report.json" ]; then
   echo "FAIL: idlint crashed or failed (exit status $code)"
   exit 1
 fi
-"$report_tool" tsv "$tree" "$work/report.json" >"$work/findings.tsv"
+"$report_tool" tsv "$tree" "$work/report.json" "$cache=EMPTY_MODULE_CACHE" >"$work/findings.tsv"
 checked=$(grep -o '"files_checked": *[0-9]*' "$work/report.json" | grep -o '[0-9]*$')
 if [ "$checked" != "$count" ]; then
   echo "FAIL: idlint checked $checked files, $count were named"

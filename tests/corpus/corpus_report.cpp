@@ -1,10 +1,11 @@
 // Test helper for tests/corpus/avm-values.sh, so the test needs neither python nor node:
 //
-//   corpus-report tsv BASE REPORT.json
+//   corpus-report tsv BASE REPORT.json [FOLDER=NAME...]
 //     One line per finding of an idlint `--format json` report:
 //     PATH<TAB>LINE<TAB>COLUMN<TAB>RULE<TAB>LEVEL<TAB>MESSAGE, PATH relative to BASE (a finding
-//     outside BASE is an error); in MESSAGE, "BASE/" is left out of paths and tabs, line breaks and
-//     backslashes are written as \t, \n, \\.
+//     outside BASE is an error). In MESSAGE, "BASE/" is left out of paths, each FOLDER (say, the
+//     module cache) is written NAME, so the lines are the same on any machine, and tabs, line
+//     breaks and backslashes are written as \t, \n, \\.
 //     Exits 3 when the report lists files that could not be read (printed on standard error).
 //
 //   corpus-report time RUNS PROGRAM [ARG...]
@@ -25,15 +26,22 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
 
-// The message with the base folder left out of the paths it names (the report is the same on any
-// machine) and tabs, line breaks and backslashes escaped.
-std::string clean_message(std::string s, const std::string& base) {
-  const std::string prefix = base + "/";
-  for (std::size_t at; (at = s.find(prefix)) != std::string::npos;) s.erase(at, prefix.size());
+using Renames = std::vector<std::pair<std::string, std::string>>;
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) s.replace(at, from.size(), to);
+}
+
+// The message with the base folder left out of the paths it names and the renamed folders renamed
+// (the lines are the same on any machine), tabs, line breaks and backslashes escaped.
+std::string clean_message(std::string s, const std::string& base, const Renames& renames) {
+  for (const auto& [from, to] : renames) replace_all(s, from, to);
+  replace_all(s, base + "/", "");
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -47,7 +55,7 @@ std::string clean_message(std::string s, const std::string& base) {
   return out;
 }
 
-int tsv(const std::string& base_arg, const std::string& report_path) {
+int tsv(const std::string& base_arg, const std::string& report_path, const Renames& renames) {
   namespace fs = std::filesystem;
   std::ifstream in(report_path);
   if (!in) {
@@ -73,7 +81,7 @@ int tsv(const std::string& base_arg, const std::string& report_path) {
     }
     std::cout << rel.generic_string() << '\t' << f.at("start_line").get<long>() << '\t'
               << f.at("start_column").get<long>() << '\t' << f.at("rule_id").get<std::string>() << '\t'
-              << f.at("level").get<std::string>() << '\t' << clean_message(f.at("message").get<std::string>(), base.string()) << '\n';
+              << f.at("level").get<std::string>() << '\t' << clean_message(f.at("message").get<std::string>(), base.string(), renames) << '\n';
   }
   for (const auto& e : report.at("errors")) {
     std::cerr << "corpus-report: idlint could not read a file: " << e.dump() << "\n";
@@ -118,11 +126,23 @@ int time_runs(int runs, char** argv) {
 
 int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
-  if (mode == "tsv" && argc == 4) return tsv(argv[2], argv[3]);
+  if (mode == "tsv" && argc >= 4) {
+    Renames renames;
+    for (int i = 4; i < argc; ++i) {
+      const std::string arg = argv[i];
+      const auto eq = arg.rfind('=');
+      if (eq == std::string::npos || eq == 0) {
+        std::cerr << "corpus-report: expected FOLDER=NAME, got " << arg << "\n";
+        return 2;
+      }
+      renames.emplace_back(arg.substr(0, eq), arg.substr(eq + 1));
+    }
+    return tsv(argv[2], argv[3], renames);
+  }
   if (mode == "time" && argc >= 4) {
     const int runs = std::atoi(argv[2]);
     if (runs > 0) return time_runs(runs, argv + 3);
   }
-  std::cerr << "usage: corpus-report tsv BASE REPORT.json | corpus-report time RUNS PROGRAM [ARG...]\n";
+  std::cerr << "usage: corpus-report tsv BASE REPORT.json [FOLDER=NAME...] | corpus-report time RUNS PROGRAM [ARG...]\n";
   return 2;
 }
