@@ -10,13 +10,7 @@ shared="$src/../shared/corpus"
 set -- --defects "$src/tests/oracle/grammar-defects.tsv" --known-invalid "$src/tests/corpus/bicep-known-invalid.tsv" \
   "$src/testdata"
 if [ -f "$shared/bulk.tar.xz" ]; then
-  corpus="$build/bench-corpus"
-  if [ ! -f "$corpus/.unpacked" ]; then
-    rm -rf "$corpus"
-    mkdir -p "$corpus"
-    sh "$shared/unpack.sh" "$corpus" >/dev/null
-    touch "$corpus/.unpacked"
-  fi
+  corpus=$(sh "$src/tests/corpus/unpack-bulk.sh" "$shared" "$build/bench-corpus")
   set -- "$@" --coverage "$shared/targeted" --coverage "$corpus"
 else
   echo "note: ../shared/corpus is not there: only testdata/ is compared"

@@ -1,0 +1,144 @@
+#!/bin/sh
+# CTest corpus-avm-values: idlint on the real Azure Verified Modules for PostgreSQL and MySQL
+# flexible servers (Azure/bicep-registry-modules, from ../shared/corpus), in their original
+# directory layout so that the e2e tests' `module testDeployment '../../../main.bicep'` calls are
+# followed with the arguments the tests pass.
+#
+#   1. unpacks the bulk corpus once into BUILD_DIR/bench-corpus (unpack-bulk.sh);
+#   2. rebuilds BUILD_DIR/avm-tree/ from the flattened files and the manifests (avm-tree.sh);
+#   3. lints each module's main.bicep and main.json and every tests/e2e/*/main.test.bicep in one
+#      `idlint --format json --explain-unknown` run (IDL901 notes included), with an empty module
+#      cache in the build tree (registry modules are unknown; the user's ~/.bicep is never read);
+#   4. compares the findings with tests/corpus/avm-values-expected.tsv, exactly, and prints a diff;
+#   5. fails on an error-level finding unless its line in the expectations file gives a reason;
+#   6. prints (does not check) the lint time of the modules' main.json and of the largest compiled
+#      main.json in the bulk corpus.
+#
+# Exits 77 (skipped) when ../shared/corpus/bulk.tar.xz is not there.
+#
+# After an intended change in what idlint reports, rewrite the expectations file and review it:
+#   UPDATE_EXPECTED=1 ctest --test-dir build -R corpus-avm-values
+# Reasons already written for findings that are still reported are kept.
+#
+# usage: avm-values.sh IDLINT CORPUS_REPORT SOURCE_DIR BUILD_DIR
+set -eu
+idlint=$1
+report_tool=$2
+src=$3
+build=$4
+shared="$src/../shared/corpus"
+expected="$src/tests/corpus/avm-values-expected.tsv"
+here="$src/tests/corpus"
+tab=$(printf '\t')
+export LC_ALL=C
+
+if [ ! -f "$shared/bulk.tar.xz" ]; then
+  echo "skipped: $shared/bulk.tar.xz not present"
+  exit 77
+fi
+bulk=$(sh "$here/unpack-bulk.sh" "$shared" "$build/bench-corpus")
+
+work="$build/avm-values"
+tree="$build/avm-tree"
+cache="$work/empty-module-cache"
+rm -rf "$work"
+mkdir -p "$work" "$cache"
+
+# 2. The tree. Scripts and other non-template files that tests load are not in the corpus; a
+# missing template would change what is followed, so that fails the test.
+sh "$here/avm-tree.sh" "$bulk" "$shared/targeted" "$tree" >"$work/tree.log"
+echo "avm-tree: $(grep -c '^copied ' "$work/tree.log") files rebuilt under $tree"
+grep '^missing ' "$work/tree.log" | sed 's/^/  not in the corpus (not a template): /' | sed 's/: missing /: /' || true
+if grep -E '^missing .*\.(bicep|bicepparam|json) ' "$work/tree.log"; then
+  echo "FAIL: a template named by a relative path is not in the corpus"
+  exit 1
+fi
+
+# 3. One idlint run over the entry points, in a stable order.
+targets=$(cd "$tree" && ls -d avm/res/*/flexible-server/main.bicep avm/res/*/flexible-server/main.json \
+  avm/res/*/flexible-server/tests/e2e/*/main.test.bicep | sort)
+count=$(printf '%s\n' "$targets" | wc -l | tr -d ' ')
+echo "linting $count files:"
+printf '%s\n' "$targets" | sed 's/^/  /'
+set --
+for t in $targets; do set -- "$@" "$tree/$t"; done
+# Registry modules come from an empty cache, never from ~/.bicep. --explain-unknown adds the IDL901
+# notes: with them the list shows that each e2e test reaches the module through its relative path
+# and what stays undetermined there; without them a module that is not followed would only show
+# as fewer findings, or none.
+code=0
+"$idlint" --format json --fail-level none --module-cache "$cache" --explain-unknown --output "$work/report.json" \
+  "$@" 2>"$work/stderr" || code=$?
+if [ -s "$work/stderr" ]; then sed 's/^/  stderr: /' "$work/stderr"; fi
+if [ "$code" -gt 2 ] || [ ! -f "$work/report.json" ]; then
+  echo "FAIL: idlint crashed or failed (exit status $code)"
+  exit 1
+fi
+"$report_tool" tsv "$tree" "$work/report.json" "$cache=EMPTY_MODULE_CACHE" >"$work/findings.tsv"
+checked=$(grep -o '"files_checked": *[0-9]*' "$work/report.json" | grep -o '[0-9]*$')
+if [ "$checked" != "$count" ]; then
+  echo "FAIL: idlint checked $checked files, $count were named"
+  exit 1
+fi
+
+# 4. The exact list, sorted; the expectations file without its comments and reasons.
+sortrows() { sort -t "$tab" -k1,1 -k2,2n -k3,3n -k4,4 -k5; }
+cut -f 1-4,6 "$work/findings.tsv" | sortrows >"$work/actual.tsv"
+if [ -f "$expected" ]; then grep -v '^#' "$expected" | grep -v '^$' || true; fi >"$work/expected-full.tsv"
+cut -f 1-5 "$work/expected-full.tsv" | sortrows >"$work/expected.tsv"
+echo "findings: $(wc -l <"$work/actual.tsv" | tr -d ' ') reported, $(wc -l <"$work/expected.tsv" | tr -d ' ') expected"
+sed 's/^/  /' "$work/actual.tsv"
+
+status=0
+if [ "$code" -ne 0 ]; then
+  echo "FAIL: idlint exited with status $code: a file could not be read or parsed"
+  status=1
+fi
+if [ "${UPDATE_EXPECTED:-}" = 1 ]; then
+  {
+    # The comment lines at the top of the file stay as they are.
+    if [ -f "$expected" ]; then
+      sed -n '/^#/!q; p' "$expected"
+    else
+      echo "# Expected idlint findings on the Azure Verified Modules for PostgreSQL and MySQL flexible servers"
+      echo "# (tests/corpus/avm-values.sh). Rewrite after an intended change with"
+      echo "#   UPDATE_EXPECTED=1 ctest --test-dir build -R corpus-avm-values"
+    fi
+    # Keep the reason of each finding that is still reported (a reason is column 6).
+    awk -F '\t' -v OFS='\t' 'FILENAME == ARGV[1] { key = $1 FS $2 FS $3 FS $4 FS $5; if ($6 != "") why[key] = $6; next }
+      { key = $0; print (key in why) ? key OFS why[key] : key }' "$work/expected-full.tsv" "$work/actual.tsv"
+  } >"$work/expected-new.tsv"
+  if ! cmp -s "$work/expected-new.tsv" "$expected" 2>/dev/null; then
+    cp "$work/expected-new.tsv" "$expected"
+    echo "UPDATE_EXPECTED=1: rewrote $expected; review it (git diff) before committing"
+  fi
+elif ! diff -u "$work/expected.tsv" "$work/actual.tsv" >"$work/diff"; then
+  echo "FAIL: the findings differ from $expected"
+  echo "(- expected, not reported; + reported, not expected)"
+  tail -n +3 "$work/diff" | grep '^[-+]' || true
+  echo "If the change is intended: UPDATE_EXPECTED=1 ctest --test-dir build -R corpus-avm-values, then review the file."
+  status=1
+fi
+
+# 5. An error-level finding needs a reason in the expectations file.
+awk -F '\t' 'FILENAME == ARGV[1] { key = $1 FS $2 FS $3 FS $4 FS $5; if ($6 != "") why[key] = 1; next }
+  $5 == "error" { key = $1 FS $2 FS $3 FS $4 FS $6; if (!(key in why)) print }' \
+  "$work/expected-full.tsv" "$work/findings.tsv" >"$work/unexplained.tsv"
+if [ -s "$work/unexplained.tsv" ]; then
+  echo "FAIL: error-level findings without a reason in $expected (column 6):"
+  sed 's/^/  /' "$work/unexplained.tsv"
+  status=1
+fi
+
+# 6. Timings, for information (the target, < 100 ms for the largest compiled template, is checked
+# by bench/run). The largest main.json that Bicep compiled (it carries "_generator" metadata).
+echo "lint time, one idlint process per file, start to exit:"
+largest=$(find "$bulk" -type f -name '*main.json' -exec grep -l '"_generator"' {} + | xargs wc -c | grep -v ' total$' |
+  sort -n | tail -n 1 | sed 's/^ *[0-9]* //')
+for f in "$tree/avm/res/db-for-postgre-sql/flexible-server/main.json" \
+         "$tree/avm/res/db-for-my-sql/flexible-server/main.json" "$largest"; do
+  bytes=$(wc -c <"$f" | tr -d ' ')
+  t=$("$report_tool" time 7 "$idlint" -q --format json --module-cache "$cache" --output /dev/null "$f")
+  echo "  ${f#"$build/"} ($bytes bytes): $t"
+done
+exit $status
