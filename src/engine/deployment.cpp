@@ -173,7 +173,7 @@ void Deployment::expand(Frame* frame, unsigned module_depth) {
       expand(add(std::move(call)), module_depth);
     }
   }
-  if (!modules_) return;
+  if (!modules_ || !modules_->follows()) return;
   for (const ModuleCall& m : t.modules) {
     ModuleLoader::Entry& target = modules_->load(t.file->path(), m.path);
     if (!target.tmpl) {

@@ -27,7 +27,9 @@ std::string read_referenced_file(const std::string& path, std::string& text);
 // The templates module calls name, read once per lint and kept by resolved path.
 class ModuleLoader {
  public:
-  explicit ModuleLoader(std::string cache_dir) : cache_dir_(std::move(cache_dir)) {}
+  // follow: false leaves every module call unfollowed (the fuzzer, which must not read files).
+  explicit ModuleLoader(std::string cache_dir, bool follow = true) : cache_dir_(std::move(cache_dir)), follow_(follow) {}
+  bool follows() const { return follow_; }
   struct Entry {
     std::string path;  // the resolved file
     std::unique_ptr<Template> tmpl;
@@ -41,6 +43,7 @@ class ModuleLoader {
 
  private:
   std::string cache_dir_;
+  bool follow_ = true;
   std::map<std::string, Entry> entries_;  // by resolved path, or by the written path when unresolved
 };
 

@@ -404,7 +404,7 @@ void lint_bicepparam(FileResult& result, const Template& params, const RuleSelec
   const RuleInfo* explain = find_rule("IDL901");
   const bool explaining = explain && rules.enabled(*explain);
   if (params.using_none || params.using_path.empty()) return;
-  ModuleLoader modules(module_cache(options));
+  ModuleLoader modules(module_cache(options), options.follow_modules);
   ModuleLoader::Entry& target = modules.load(params.file->path(), params.using_path);
   if (!target.tmpl) {
     if (explaining) {
@@ -429,7 +429,7 @@ FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& 
   if (params_file) {
     lint_bicepparam(result, *loaded.tmpl, rules, options);
   } else {
-    ModuleLoader modules(options.follow_modules ? module_cache(options) : std::string());
+    ModuleLoader modules(module_cache(options), options.follow_modules);
     for (const Finding& f : lint_deployments(*loaded.tmpl, {}, rules, modules, true)) {
       result.findings.push_back(resolve(f));
     }
@@ -506,7 +506,7 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   }
   std::vector<ParameterFile> parameter_files;
   const std::vector<ParameterSet> sets = arm_parameter_sets(path, options, parameter_files, result);
-  ModuleLoader modules(module_cache(options));
+  ModuleLoader modules(module_cache(options), options.follow_modules);
   for (const Finding& f : lint_deployments(*loaded.tmpl, sets, rules, modules, true)) {
     result.findings.push_back(resolve(f));
   }
