@@ -246,7 +246,7 @@ using fn::Function;
 const std::vector<Function>& functions() {
   static const std::vector<Function> table = [] {
     std::vector<Function> t;
-    for (auto area : {fn::core_functions, fn::text_functions, fn::collection_functions}) {
+    for (auto area : {fn::core_functions, fn::text_functions, fn::collection_functions, fn::number_functions}) {
       std::vector<Function> part = area();
       std::move(part.begin(), part.end(), std::back_inserter(t));
     }
@@ -274,14 +274,12 @@ bool is_known_function(std::string_view name) {
 
 Val call_function(Evaluator& ev, const Evaluator::Context& ctx, const ir::Node& n) {
   const Function* f = find_function(n.text);
-  const Origin origin{ctx.kind, ctx.tmpl->file.get(), n.span, ctx.name};
+  const Origin origin = fn::call_origin(ctx, n);
   if (f && (n.arg_count < f->min_args || n.arg_count > f->max_args)) {
     return Val::unknown(std::string(n.text) + "(): wrong number of arguments");
   }
   if (f && f->lazy) return f->lazy(ev, ctx, n);
-  fn::Args args;
-  args.reserve(n.arg_count);
-  for (uint32_t i = 0; i < n.arg_count; ++i) args.push_back(ev.evaluate(ctx, *n.args[i]));
+  const fn::Args args = fn::eval_args(ev, ctx, n);
   if (!f) {
     // parameters()/variables() with a computed name arrive here too.
     if ((equals_ignore_case(n.text, "parameters") || equals_ignore_case(n.text, "variables")) && args.size() == 1 &&
