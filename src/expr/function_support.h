@@ -27,6 +27,7 @@ struct Function {
   // Lazy functions get the call node and evaluate arguments themselves.
   std::function<Val(Evaluator&, const Ctx&, const ir::Node&)> lazy;
   std::function<Val(const Args&, Origin)> eager;
+  bool prefix = false;  // the entry stands for every function whose name starts with `name` (list*)
 };
 
 // The tables, by area. functions.cpp joins them.
@@ -34,6 +35,7 @@ std::vector<Function> core_functions();
 std::vector<Function> text_functions();
 std::vector<Function> collection_functions();
 std::vector<Function> number_functions();
+std::vector<Function> deployment_functions();
 
 // A canonical text for a value, so that equal calls on equal (or equally unknown) inputs get one
 // symbol. False when the value holds an unknown without a symbol.

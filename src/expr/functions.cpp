@@ -127,24 +127,18 @@ std::vector<Function> core_functions() {
        1,
        SIZE_MAX,
        [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
-         Val deps;
+         // The first argument that is set; an unknown one before it leaves the result unknown.
+         Args seen;
          for (size_t i = 0; i < n.arg_count; ++i) {
-           Val a = eval_arg(ev, ctx, n, i);
-           merge_deps(deps, a);
-           if (a.is_unknown()) {
-             Val u = Val::unknown(a.str);
-             u.deps = deps.deps;
-             return u;
+           seen.push_back(eval_arg(ev, ctx, n, i));
+           if (seen.back().is_unknown()) {
+             std::string reason = seen.back().str;
+             while (seen.size() < n.arg_count) seen.push_back(eval_arg(ev, ctx, n, seen.size()));
+             return unknown_call("coalesce", seen, std::move(reason));
            }
-           if (!a.is_unset()) {
-             merge_deps(a, deps);
-             return a;
-           }
+           if (!seen.back().is_unset()) return with_deps(seen.back(), seen);
          }
-         Val r;
-         r.kind = Val::Kind::Null;
-         r.deps = deps.deps;
-         return r;
+         return make_null(seen);
        },
        {}},
       {"equals",
@@ -246,7 +240,8 @@ using fn::Function;
 const std::vector<Function>& functions() {
   static const std::vector<Function> table = [] {
     std::vector<Function> t;
-    for (auto area : {fn::core_functions, fn::text_functions, fn::collection_functions, fn::number_functions}) {
+    for (auto area : {fn::core_functions, fn::text_functions, fn::collection_functions, fn::number_functions,
+                      fn::deployment_functions}) {
       std::vector<Function> part = area();
       std::move(part.begin(), part.end(), std::back_inserter(t));
     }
@@ -255,15 +250,20 @@ const std::vector<Function>& functions() {
   return table;
 }
 
-// By lower-case name.
+// By name (case-insensitive), then by prefix (list*).
 const Function* find_function(std::string_view name) {
   static const std::unordered_map<std::string, const Function*> by_name = [] {
     std::unordered_map<std::string, const Function*> m;
-    for (const Function& f : functions()) m.emplace(to_lower_ascii(f.name), &f);
+    for (const Function& f : functions()) {
+      if (!f.prefix) m.emplace(to_lower_ascii(f.name), &f);
+    }
     return m;
   }();
-  const auto it = by_name.find(to_lower_ascii(name));
-  return it == by_name.end() ? nullptr : it->second;
+  if (const auto it = by_name.find(to_lower_ascii(name)); it != by_name.end()) return it->second;
+  for (const Function& f : functions()) {
+    if (f.prefix && starts_with_ignore_case(name, f.name)) return &f;
+  }
+  return nullptr;
 }
 
 }  // namespace

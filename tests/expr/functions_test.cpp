@@ -182,3 +182,31 @@ TEST_CASE("numbers: arithmetic, comparisons, min and max, int(), bool(), range()
   CHECK(mentions(f.eval("range(0, 1001)"), "too many items"));
   CHECK(f.eval("range(0, -1)").is_unknown());
 }
+
+TEST_CASE("values known only at deployment are Unknown, and equal calls have equal symbols") {
+  Fixture f(kParams);
+  const Val s1 = f.eval("subscription().subscriptionId");
+  REQUIRE(s1.is_unknown());
+  CHECK(s1.symbol == "subscription().subscriptionid");
+  CHECK(f.eval("subscriptionId()").symbol == s1.symbol);
+  CHECK(f.eval("resourceGroup().location").symbol == "resourcegroup().location");
+  CHECK(f.eval("tenant().tenantId").symbol == "tenant().tenantid");
+  CHECK(f.eval("deployment().name").symbol.empty());  // differs between deployments
+  CHECK(values_equal(f.eval("uniqueString(resourceGroup().id)"), f.eval("uniqueString(resourceGroup().id)")) ==
+        Tri::Yes);
+  CHECK(values_equal(f.eval("guid('a')"), f.eval("guid('b')")) == Tri::Unknown);
+  CHECK(f.eval("newGuid()").symbol.empty());
+  CHECK(f.eval("utcNow()").symbol.empty());
+  const Val ref = f.eval("reference('x').principalId");
+  CHECK(mentions(ref, "only at deployment"));
+  CHECK(ref.symbol == f.eval("reference('x').principalId").symbol);
+  const Val keys = f.eval("listKeys(resourceId('Microsoft.Storage/storageAccounts', 's'), '2023-01-01')");
+  CHECK(mentions(keys, "listKeys(): the value exists only at deployment"));
+  CHECK_FALSE(keys.symbol.empty());
+  CHECK(f.eval("readEnvironmentVariable('TOKEN', 'x')").str == "read from environment variable 'TOKEN' at deployment");
+  CHECK(f.eval("getSecret('sub', 'rg', 'kv', 'name')").str == "a Key Vault secret, read at deployment");
+  CHECK(f.eval("notAFunction(1)").str == "function 'notAFunction' is not evaluated");
+  // An unknown before the first set argument leaves coalesce() unknown, with a symbol for the call.
+  CHECK(values_equal(f.eval("coalesce(parameters('free'), 'x')"), f.eval("coalesce(parameters('free'), 'x')")) ==
+        Tri::Yes);
+}
