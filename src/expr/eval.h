@@ -157,6 +157,8 @@ class Evaluator {
   Val local(const Context& ctx, std::string_view name);
   void push_local(std::string_view name, Val v) { locals_.emplace_back(std::string(name), std::move(v)); }
   void pop_local() { locals_.pop_back(); }
+  // Whether a lambda or copy loop has bound variables now (which a value evaluated here may read).
+  bool has_locals() const { return !locals_.empty(); }
   // copyIndex(name): the iteration of the enclosing ARM copy loop (empty name: the resource's own).
   Val copy_index(const Context& ctx, std::string_view loop_name);
   // Output x of module m declared in ctx.tmpl.

@@ -36,6 +36,7 @@ std::vector<Function> text_functions();
 std::vector<Function> collection_functions();
 std::vector<Function> number_functions();
 std::vector<Function> deployment_functions();
+std::vector<Function> lambda_functions();
 
 // A canonical text for a value, so that equal calls on equal (or equally unknown) inputs get one
 // symbol. False when the value holds an unknown without a symbol.

@@ -241,7 +241,7 @@ const std::vector<Function>& functions() {
   static const std::vector<Function> table = [] {
     std::vector<Function> t;
     for (auto area : {fn::core_functions, fn::text_functions, fn::collection_functions, fn::number_functions,
-                      fn::deployment_functions}) {
+                      fn::deployment_functions, fn::lambda_functions}) {
       std::vector<Function> part = area();
       std::move(part.begin(), part.end(), std::back_inserter(t));
     }
