@@ -289,3 +289,40 @@ TEST_CASE("forLoop: the bodies of the items whose condition holds, with the item
   CHECK_FALSE(unknown.symbol.empty());
   CHECK(f.eval("forLoop(createArray(1), lambda('x', 1), lambda('x', parameters('free')))").is_unknown());
 }
+
+TEST_CASE("ARM property copy loops define array properties; malformed ones stay as written") {
+  Fixture f(R"("parameters": {"n": {"type": "int"}})");
+  const Val disks = f.eval_json(R"({"other": 1, "copy": [
+      {"name": "dataDisks", "count": 3, "input": {"lun": "[copyIndex('dataDisks')]", "size": 8}},
+      {"name": "tags", "count": "[add(1, 1)]", "input": "[concat('t', string(copyIndex('TAGS', 1)))]"}]})");
+  REQUIRE(disks.is_object());
+  CHECK(disks.member("copy").is_absent());
+  CHECK(disks.member("other").number == 1);
+  const Val d = disks.member("dataDisks");
+  REQUIRE(d.items.size() == 3);
+  CHECK(d.items[2].member("lun").number == 2);
+  CHECK(d.items[2].member("size").number == 8);
+  CHECK(strings(disks.member("tags")) == std::vector<std::string>{"t1", "t2"});
+  // An unknown count leaves that property unknown.
+  CHECK(f.eval_json(R"({"copy": [{"name": "p", "count": "[parameters('n')]", "input": 1}]})").member("p").is_unknown());
+  CHECK(mentions(f.eval_json(R"({"copy": [{"name": "p", "count": 1001, "input": 1}]})").member("p"), "too many items"));
+  // Not a property loop: kept as written.
+  const Val plain = f.eval_json(R"({"copy": [{"name": "p", "count": 2}]})");
+  CHECK(plain.member("copy").items.size() == 1);
+  CHECK(f.eval_json(R"({"copy": {"name": "p", "count": 2}})").member("copy").is_object());
+}
+
+TEST_CASE("ARM variable copy loops define variables") {
+  Fixture f(R"("variables": {"copy": [
+      {"name": "names", "count": 2, "input": "[concat('n', string(copyIndex('names')))]"},
+      {"name": "objs", "count": "[length(variables('names'))]", "input": {"i": "[copyIndex('objs')]"}}],
+    "plain": "p"})");
+  CHECK(strings(f.eval("variables('names')")) == std::vector<std::string>{"n0", "n1"});
+  const Val objs = f.eval("variables('objs')");
+  REQUIRE(objs.items.size() == 2);
+  CHECK(objs.items[1].member("i").number == 1);
+  CHECK(objs.items[1].origin.kind == Origin::Kind::Variable);
+  CHECK(f.eval("variables('plain')").str == "p");
+  CHECK(f.eval("variables('copy')").is_unknown());
+  CHECK(mentions(f.eval("variables('missing')"), "not declared"));
+}
