@@ -203,6 +203,7 @@ Val items_call(const Args& a, Origin o) {
     return to_lower_ascii(x->key.str) < to_lower_ascii(y->key.str);
   });
   std::vector<Val> entries;
+  entries.reserve(sorted.size());
   for (const ValMember* m : sorted) entries.push_back(object_entry(*m));
   return make_array(std::move(entries), a, o);
 }
