@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "expr/function_support.h"
 #include "expr/functions.h"
 
 namespace idlint {
@@ -32,6 +33,32 @@ std::string template_tag(const Template& t) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%p", static_cast<const void*>(&t));
   return buf;
+}
+
+// An entry of an ARM copy loop over properties or variables: {"name": "<literal>", "count": …, "input": …}.
+bool is_copy_entry(const Value& e) {
+  if (!e.is_object() || !e.find("input")) return false;
+  const Value* name = e.find("name");
+  return name && name->is_string();
+}
+
+// A member "copy": [entries…] of an object: ARM's property loops, each defining the property it names.
+bool is_property_copy(const Member& m) {
+  if (!m.key->is_string() || !equals_ignore_case(m.key->text, "copy") || !m.value->is_array() || m.value->size == 0) {
+    return false;
+  }
+  return std::all_of(m.value->items, m.value->items + m.value->size, is_copy_entry);
+}
+
+// The entry of the template's variable loops (its variable "copy") that defines variable `name`.
+const Value* variable_copy_entry(const Template& scope, std::string_view name) {
+  const Variable* copy = scope.find_variable("copy");
+  if (!copy || !copy->value || !copy->value->is_array()) return nullptr;
+  for (uint32_t i = 0; i < copy->value->size; ++i) {
+    const Value& e = copy->value->items[i];
+    if (is_copy_entry(e) && equals_ignore_case(e.find("name")->text, name)) return &e;
+  }
+  return nullptr;
 }
 
 // Frames tag symbols too: the same parameter in two module calls may hold different values.
@@ -142,6 +169,16 @@ Val Evaluator::evaluate(const Context& ctx, const Value& v) {
       out.members.reserve(v.size);
       for (uint32_t i = 0; i < v.size; ++i) {
         const Member& m = v.members[i];
+        if (is_property_copy(m)) {
+          for (uint32_t k = 0; k < m.value->size; ++k) {
+            const Value& entry = m.value->items[k];
+            const Value& name = *entry.find("name");
+            ValMember vm{evaluate(ctx, name), copy_loop(ctx, entry), ctx.tmpl->file.get(), name.span};
+            merge_deps(out, vm.value);
+            out.members.push_back(std::move(vm));
+          }
+          continue;
+        }
         ValMember vm{evaluate(ctx, *m.key), evaluate(ctx, *m.value), ctx.tmpl->file.get(), m.key->span};
         merge_deps(out, vm.key);
         merge_deps(out, vm.value);
@@ -351,18 +388,24 @@ Val Evaluator::variable(const Context& ctx, std::string_view name) {
   const Frame* frame = scope_frame(ctx.frame, scope);
   const std::string symbol =
       "variables('" + to_lower_ascii(name) + "')@" + template_tag(scope) + (frame ? "/" + template_tag_frame(frame) : "");
-  if (!v) return Val::unknown("variable '" + std::string(name) + "' is not declared", symbol);
-  if (equals_ignore_case(v->name, "copy")) return Val::unknown("variable loops ('copy') are not evaluated", symbol);
-  const auto key = std::make_pair(frame, v);
+  if (v && equals_ignore_case(v->name, "copy")) {
+    return Val::unknown("'copy' declares variable loops; it is not a variable itself", symbol);
+  }
+  // What defines the variable: its value, or its entry in the variable loops.
+  const Value* definition = v ? v->value : variable_copy_entry(scope, name);
+  if (!definition) return Val::unknown("variable '" + std::string(name) + "' is not declared", symbol);
+  const std::string_view declared_name = v ? v->name : definition->find("name")->text;
+  const auto key = std::make_pair(frame, definition);
   if (auto it = variables_.find(key); it != variables_.end()) return it->second;
   if (shared_) {
     if (auto it = shared_->variables.find(key); it != shared_->variables.end()) return it->second;
   }
   if (variables_in_progress_.count(key)) {
-    return Val::unknown("variable '" + std::string(v->name) + "' refers to itself");
+    return Val::unknown("variable '" + std::string(declared_name) + "' refers to itself");
   }
   variables_in_progress_.insert(key);
-  Val r = evaluate(Context{&scope, Origin::Kind::Variable, v->name, frame}, *v->value);
+  const Context vctx{&scope, Origin::Kind::Variable, declared_name, frame};
+  Val r = v ? evaluate(vctx, *definition) : copy_loop(vctx, *definition);
   variables_in_progress_.erase(key);
   if (r.is_unknown() && r.symbol.empty() && !r.str.empty() && r.str.find("refers to itself") == std::string::npos) {
     r.symbol = symbol;
@@ -435,6 +478,33 @@ Val Evaluator::module_output(const Context& ctx, std::string_view module, std::s
 }
 
 Val Evaluator::call(const Context& ctx, const ir::Node& n) { return call_function(*this, ctx, n); }
+
+Val Evaluator::copy_loop(const Context& ctx, const Value& entry) {
+  const std::string name(entry.find("name")->text);
+  const Value* count_value = entry.find("count");
+  const Val count = count_value ? evaluate(ctx, *count_value) : Val::unknown("copy loop '" + name + "' has no count");
+  Val out;
+  if (count.kind != Val::Kind::Number) {
+    out = Val::unknown(count.is_unknown() ? count.str : "the count of copy loop '" + name + "' is not an int");
+  } else if (count.number < 0) {
+    out = Val::unknown("the count of copy loop '" + name + "' is negative");
+  } else if (static_cast<size_t>(count.number) > fn::kMaxItems) {
+    out = Val::unknown("copy loop '" + name + "': too many items");
+  } else {
+    out.kind = Val::Kind::Array;
+    out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), entry.span, ctx.name};
+    const std::string key = "copyIndex:" + to_lower_ascii(name);  // as copy_index() looks it up
+    const Value& input = *entry.find("input");
+    for (long long i = 0; i < count.number; ++i) {
+      push_local(key, fn::make_number(i));
+      out.items.push_back(evaluate(ctx, input));
+      pop_local();
+      merge_deps(out, out.items.back());
+    }
+  }
+  merge_deps(out, count);
+  return out;
+}
 
 // ---- comparisons -------------------------------------------------------------------------------
 

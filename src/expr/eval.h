@@ -95,7 +95,8 @@ enum class Tri : uint8_t { No, Yes, Unknown };
 // Variable values that no binding can change (they read only parameters with a single possible
 // value), shared by every evaluator of one file so large variables are evaluated once.
 struct SharedValues {
-  std::map<std::pair<const Frame*, const Variable*>, Val> variables;
+  // By frame and the variable's definition (its value, or its entry in the template's variable loops).
+  std::map<std::pair<const Frame*, const Value*>, Val> variables;
 };
 
 // One instance of a template in a deployment: the arguments its parameters receive, the loop
@@ -158,6 +159,8 @@ class Evaluator {
   Val local(const Context& ctx, std::string_view name);
   void push_local(std::string_view name, Val v) { locals_.emplace_back(std::string(name), std::move(v)); }
   void pop_local() { locals_.pop_back(); }
+  // Whether a lambda or copy loop has bound variables now (which a value evaluated here may read).
+  bool has_locals() const { return !locals_.empty(); }
   // copyIndex(name): the iteration of the enclosing ARM copy loop (empty name: the resource's own).
   Val copy_index(const Context& ctx, std::string_view loop_name);
   // Output x of module m declared in ctx.tmpl.
@@ -172,12 +175,14 @@ class Evaluator {
   Val call(const Context& ctx, const ir::Node& n);
   Val parameter_value(const Template& scope, const Parameter& p, const Frame* frame,
                       const std::string& symbol);
+  // An ARM copy loop {name, count, input}: the array of input with copyIndex('name') = 0..count-1.
+  Val copy_loop(const Context& ctx, const Value& entry);
   const Binding& binding_;
   SharedValues* shared_;
   const Frame* frame_;
   std::vector<std::pair<std::string, Val>> locals_;
-  std::map<std::pair<const Frame*, const Variable*>, Val> variables_;
-  std::set<std::pair<const Frame*, const Variable*>> variables_in_progress_;
+  std::map<std::pair<const Frame*, const Value*>, Val> variables_;
+  std::set<std::pair<const Frame*, const Value*>> variables_in_progress_;
   std::set<const Parameter*> parameters_in_progress_;
   std::map<std::pair<const Frame*, const Parameter*>, Val> parameters_;
   unsigned depth_ = 0;

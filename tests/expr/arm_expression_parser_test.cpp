@@ -68,3 +68,19 @@ TEST_CASE("malformed expressions report what is wrong") {
   for (int i = 0; i < 500; ++i) deep += "concat(";
   CHECK_FALSE(Parsed(deep).r.node);
 }
+
+TEST_CASE("lambda() is a call whose leading arguments name the variables and whose last is the body") {
+  Parsed p("map(parameters('a'), lambda('x', 'i', lambdaVariables('x')))");
+  REQUIRE(p.r.node);
+  REQUIRE(p.r.node->arg_count == 2);
+  const ir::Node& l = *p.r.node->args[1];
+  CHECK(l.kind == ir::Node::Kind::Call);
+  CHECK(l.text == "lambda");
+  REQUIRE(l.arg_count == 3);
+  CHECK(l.args[0]->kind == ir::Node::Kind::String);
+  CHECK(l.args[0]->text == "x");
+  CHECK(l.args[1]->text == "i");
+  CHECK(l.args[2]->kind == ir::Node::Kind::Call);
+  CHECK(l.args[2]->text == "lambdaVariables");
+  CHECK(l.args[2]->args[0]->text == "x");
+}

@@ -6,32 +6,12 @@
 #include "engine/bindings.h"
 #include "engine/possibilities.h"
 #include "expr/eval.h"
+#include "expr/eval_fixture.h"
 #include "load/arm_template.h"
 
 using namespace idlint;
 
-namespace {
-
-struct Fixture {
-  ArmLoadResult loaded;
-  explicit Fixture(const std::string& parameters_and_variables)
-      : loaded(load_arm_template(std::make_shared<const SourceFile>(
-            "t.json",
-            R"({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",)" +
-                parameters_and_variables + R"(, "resources": []})"))) {
-    REQUIRE(loaded.tmpl);
-  }
-  // Evaluates an expression (without brackets) under the defaults of every parameter.
-  Val eval(const std::string& expression, const Binding& binding = {}) {
-    auto file = std::make_shared<const SourceFile>("e.json", "\"[" + expression + "]\"");
-    JsonReadResult json = read_json(file->text(), *loaded.tmpl->arena);
-    REQUIRE(json.root);
-    Evaluator ev(binding);
-    return ev.evaluate(*loaded.tmpl, *json.root);
-  }
-};
-
-}  // namespace
+using Fixture = test::EvalFixture;
 
 TEST_CASE("literals and string functions") {
   Fixture f(R"("parameters": {})");

@@ -175,14 +175,22 @@ var nonNull = obj!.a.b
   CHECK(l.var("nonNull").str == "x");
 }
 
-TEST_CASE("loop variables and lambdas are unknown, never guessed") {
+TEST_CASE("for-expressions and lambdas are evaluated item by item; over an unknown array they are unknown") {
   Loaded l(R"(
+param unknownNames array
 var names = ['a', 'b']
-var ids = [for n in names: n]
+var ids = [for (n, i) in names: '${n}${i}']
+var filtered = [for n in names: if (n != 'a') n]
 var mapped = map(names, n => toUpper(n))
+var fromUnknown = [for n in unknownNames: n]
 )");
-  CHECK(l.var("ids").is_unknown());
-  CHECK(l.var("mapped").is_unknown());
+  REQUIRE(l.var("ids").items.size() == 2);
+  CHECK(l.var("ids").items[1].str == "b1");
+  REQUIRE(l.var("filtered").items.size() == 1);
+  CHECK(l.var("filtered").items[0].str == "b");
+  REQUIRE(l.var("mapped").items.size() == 2);
+  CHECK(l.var("mapped").items[0].str == "A");
+  CHECK(l.var("fromUnknown").is_unknown());
 }
 
 TEST_CASE("findings point into the .bicep file; a syntax error does not hide later resources") {

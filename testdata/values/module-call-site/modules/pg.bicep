@@ -15,10 +15,10 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   properties: {
     version: '16'
-    dataEncryption: empty(cmkIdentityId) ? null : {
+    dataEncryption: empty(cmkIdentityId) ? null : { // related: IDL010
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-pg.vault.azure.net/keys/cmk-pg'
-      primaryUserAssignedIdentityId: cmkIdentityId // related: IDL010
+      primaryUserAssignedIdentityId: cmkIdentityId
     }
   }
 }

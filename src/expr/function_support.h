@@ -1,0 +1,84 @@
+// What the files implementing ARM functions share: the table entry, and helpers that build results
+// carrying their arguments' dependencies. Internal to src/expr.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "expr/eval.h"
+
+namespace idlint::fn {
+
+using Ctx = Evaluator::Context;
+using Args = std::vector<Val>;
+
+// Arrays and loops longer than this are not built: their result is Unknown ("too many items").
+constexpr size_t kMaxItems = 1000;
+
+struct Function {
+  std::string_view name;
+  size_t min_args;
+  size_t max_args;  // SIZE_MAX for variadic
+  // Lazy functions get the call node and evaluate arguments themselves.
+  std::function<Val(Evaluator&, const Ctx&, const ir::Node&)> lazy;
+  std::function<Val(const Args&, Origin)> eager;
+  bool prefix = false;  // the entry stands for every function whose name starts with `name` (list*)
+};
+
+// The tables, by area. functions.cpp joins them.
+std::vector<Function> core_functions();
+std::vector<Function> text_functions();
+std::vector<Function> collection_functions();
+std::vector<Function> number_functions();
+std::vector<Function> deployment_functions();
+std::vector<Function> lambda_functions();
+
+// A canonical text for a value, so that equal calls on equal (or equally unknown) inputs get one
+// symbol. False when the value holds an unknown without a symbol.
+bool canonical(const Val& v, std::string& out);
+Val with_deps(Val r, const Args& args);
+// The first Unknown argument, or Absent.
+Val first_unknown(const Args& args);
+// A call we cannot evaluate still has a fixed value within one deployment when its inputs do: the
+// Unknown's symbol names the function and its (known or symbolic) arguments.
+Val unknown_call(std::string_view name, const Args& args, std::string reason);
+// The Unknown to return unless every argument is known and argument i is of kinds[i] (arguments past
+// the list, and kinds given as Absent, are not checked).
+std::optional<Val> expect(std::string_view name, const Args& args, std::initializer_list<Val::Kind> kinds);
+// The Unknown to return when a string argument has non-ASCII text, for functions whose positions
+// or case rules are byte-wise here (ARM counts UTF-16 units and folds case in every script).
+std::optional<Val> expect_ascii(std::string_view name, const Args& args);
+bool is_ascii(std::string_view s);
+// The length of UTF-8 text in UTF-16 units, as ARM's length() counts.
+size_t utf16_length(std::string_view s);
+
+Val make_bool(bool b, const Args& args);
+Val make_number(long long v, const Args& args = {});
+Val make_string(std::string s, const Args& args, Origin origin);
+Val make_null(const Args& args = {});
+Val make_array(std::vector<Val> items, const Args& args, Origin origin);
+
+// The member of an object with a string key equal to key (case-insensitive, as ARM keys are), or null.
+ValMember* find_member(Val& object, const Val& key);
+// Adds a member; one with the same string key is replaced in place (a later value wins).
+void set_member(Val& object, ValMember m);
+
+// Whether a value can be rendered as text: no unknowns, unset values or resource IDs inside. When
+// not, *why says what is in the way.
+bool renderable(const Val& v, std::string* why = nullptr);
+// ARM's string() of a renderable value: strings as they are, True/False, compact JSON for arrays
+// and objects. What cannot be rendered shows as describe() does.
+std::string to_arm_string(const Val& v);
+std::string to_json(const Val& v);
+
+// Where a call is written, for the results it builds.
+Origin call_origin(const Ctx& ctx, const ir::Node& n);
+Val eval_arg(Evaluator& ev, const Ctx& ctx, const ir::Node& n, size_t i);
+Args eval_args(Evaluator& ev, const Ctx& ctx, const ir::Node& n);
+
+}  // namespace idlint::fn

@@ -1,0 +1,262 @@
+// ARM string functions. Lengths count UTF-16 units as ARM does; functions whose positions or case
+// rules would differ for non-ASCII text leave it Unknown rather than guess.
+#include "expr/function_support.h"
+
+#include <algorithm>
+
+namespace idlint::fn {
+namespace {
+
+// .NET composite formatting as ARM's format() uses it: {0}, {1:fmt} (format specifiers ignored), {{ }}.
+Val format_call(const Args& args, Origin origin) {
+  const std::string& f = args[0].str;
+  std::string out;
+  for (size_t i = 0; i < f.size(); ++i) {
+    const char c = f[i];
+    if (c == '{' && i + 1 < f.size() && f[i + 1] == '{') {
+      out += '{';
+      ++i;
+    } else if (c == '}' && i + 1 < f.size() && f[i + 1] == '}') {
+      out += '}';
+      ++i;
+    } else if (c == '{') {
+      const size_t close = f.find('}', i);
+      if (close == std::string::npos) return Val::unknown("format(): unbalanced '{'");
+      std::string spec = f.substr(i + 1, close - i - 1);
+      const size_t colon = spec.find_first_of(":,");
+      const std::string number = spec.substr(0, colon);
+      if (number.empty() || number.size() > 6 || number.find_first_not_of("0123456789") != std::string::npos) {
+        return Val::unknown("format(): invalid placeholder '{" + spec + "}'");
+      }
+      const size_t index = static_cast<size_t>(std::stoul(number)) + 1;
+      if (index >= args.size()) return Val::unknown("format(): placeholder {" + number + "} has no argument");
+      if (colon != std::string::npos && args[index].kind == Val::Kind::Number) {
+        return unknown_call("format", args, "format(): numeric format specifiers are not evaluated");
+      }
+      out += to_arm_string(args[index]);
+      i = close;
+    } else {
+      out += c;
+    }
+  }
+  return make_string(std::move(out), args, origin);
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+std::string to_upper_ascii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+// toLower() / toUpper().
+Val change_case(std::string_view fn, const Args& a, Origin o, bool upper) {
+  if (auto u = expect(fn, a, {Val::Kind::String})) return *u;
+  if (auto u = expect_ascii(fn, a)) return *u;
+  return make_string(upper ? to_upper_ascii(a[0].str) : to_lower_ascii(a[0].str), a, o);
+}
+
+// startsWith() / endsWith(): case-insensitive, as ARM compares them.
+Val affix(std::string_view fn, const Args& a, bool at_end) {
+  if (auto u = expect(fn, a, {Val::Kind::String, Val::Kind::String})) return *u;
+  if (auto u = expect_ascii(fn, a)) return *u;
+  const std::string& s = a[0].str;
+  const std::string& x = a[1].str;
+  if (x.size() > s.size()) return make_bool(false, a);
+  return make_bool(equals_ignore_case(std::string_view(s).substr(at_end ? s.size() - x.size() : 0, x.size()), x), a);
+}
+
+// split(text, delimiter or delimiters): at each position the first delimiter (in the order given)
+// that matches there splits; empty delimiters are ignored, as .NET's String.Split does.
+Val split_call(const Args& a) {
+  if (auto u = expect("split", a, {Val::Kind::String})) return *u;
+  std::vector<std::string_view> delimiters;
+  if (a[1].is_string()) {
+    delimiters.push_back(a[1].str);
+  } else if (a[1].kind == Val::Kind::Array) {
+    for (const Val& d : a[1].items) {
+      if (!d.is_string())
+        return unknown_call("split", a, d.is_unknown() ? d.str : "split(): a delimiter is not a string");
+      delimiters.push_back(d.str);
+    }
+  } else {
+    return unknown_call("split", a, "split(): the delimiter is not a string or an array of strings");
+  }
+  delimiters.erase(std::remove(delimiters.begin(), delimiters.end(), std::string_view()), delimiters.end());
+  const std::string& s = a[0].str;
+  std::vector<Val> parts;
+  auto add_part = [&](size_t from, size_t to) {
+    Val part = Val::string(s.substr(from, to - from));
+    part.origin = a[0].origin;
+    part.deps = a[0].deps;
+    parts.push_back(std::move(part));
+  };
+  size_t start = 0;
+  for (size_t i = 0; i < s.size();) {
+    const auto d = std::find_if(delimiters.begin(), delimiters.end(),
+                                [&](std::string_view x) { return s.compare(i, x.size(), x) == 0; });
+    if (d == delimiters.end()) {
+      ++i;
+      continue;
+    }
+    add_part(start, i);
+    i += d->size();
+    start = i;
+    if (parts.size() > kMaxItems) return unknown_call("split", a, "split(): too many items");
+  }
+  add_part(start, s.size());
+  return make_array(std::move(parts), a, {});
+}
+
+Val join_call(const Args& a) {
+  if (auto u = expect("join", a, {Val::Kind::Array, Val::Kind::String})) return *u;
+  std::string out;
+  for (size_t i = 0; i < a[0].items.size(); ++i) {
+    const Val& item = a[0].items[i];
+    if (item.kind != Val::Kind::String && item.kind != Val::Kind::Number && item.kind != Val::Kind::Bool) {
+      return unknown_call("join", a, item.is_unknown() ? item.str : "join(): an item is not a string");
+    }
+    if (i) out += a[1].str;
+    out += to_arm_string(item);
+  }
+  return make_string(std::move(out), a, {});
+}
+
+Val replace_call(const Args& a, Origin o) {
+  if (auto u = expect("replace", a, {Val::Kind::String, Val::Kind::String, Val::Kind::String})) return *u;
+  const std::string& from = a[1].str;
+  if (from.empty()) return unknown_call("replace", a, "replace(): the text to replace is empty");
+  std::string out;
+  const std::string& s = a[0].str;
+  size_t i = 0;
+  for (size_t hit; (hit = s.find(from, i)) != std::string::npos; i = hit + from.size()) {
+    out.append(s, i, hit - i);
+    out += a[2].str;
+  }
+  out.append(s, i);
+  return make_string(std::move(out), a, o);
+}
+
+// substring(text[, start[, length]]): outside the string is an error in ARM, so Unknown here.
+Val substring_call(const Args& a) {
+  if (auto u = expect("substring", a, {Val::Kind::String, Val::Kind::Number, Val::Kind::Number})) return *u;
+  if (auto u = expect_ascii("substring", a)) return *u;
+  const auto size = static_cast<long long>(a[0].str.size());
+  const long long start = a.size() > 1 ? a[1].number : 0;
+  if (start < 0 || start > size) {
+    return unknown_call("substring", a, "substring(): the start index is outside the string");
+  }
+  const long long length = a.size() > 2 ? a[2].number : size - start;
+  if (length < 0 || length > size - start) {
+    return unknown_call("substring", a, "substring(): the length reaches outside the string");
+  }
+  return make_string(a[0].str.substr(static_cast<size_t>(start), static_cast<size_t>(length)), a, a[0].origin);
+}
+
+Val trim_call(const Args& a) {
+  if (auto u = expect("trim", a, {Val::Kind::String})) return *u;
+  const std::string& s = a[0].str;
+  size_t b = 0;
+  size_t e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  // .NET also trims non-ASCII white space (no-break space, ideographic space, ...).
+  if (b < e && (!is_ascii(s.substr(b, 1)) || !is_ascii(s.substr(e - 1, 1)))) {
+    return unknown_call("trim", a, "trim(): non-ASCII text at an end is not evaluated");
+  }
+  return make_string(s.substr(b, e - b), a, a[0].origin);
+}
+
+// padLeft(value, totalLength[, paddingCharacter]).
+Val pad_left_call(const Args& a, Origin o) {
+  if (auto u = expect("padLeft", a, {Val::Kind::Absent, Val::Kind::Number, Val::Kind::String})) return *u;
+  constexpr long long kMaxLength = 1 << 16;
+  std::string s;
+  if (a[0].is_string()) {
+    s = a[0].str;
+  } else if (a[0].kind == Val::Kind::Number) {
+    s = std::to_string(a[0].number);
+  } else {
+    return unknown_call("padLeft", a, "padLeft(): argument 1 is not a string or an int");
+  }
+  const std::string pad = a.size() > 2 ? a[2].str : " ";
+  if (pad.size() != 1 || !is_ascii(pad)) {
+    return unknown_call("padLeft", a, "padLeft(): the padding is not a single ASCII character");
+  }
+  if (a[1].number > kMaxLength) return unknown_call("padLeft", a, "padLeft(): the length is too large");
+  const auto length = static_cast<long long>(utf16_length(s));
+  if (a[1].number > length) s.insert(0, static_cast<size_t>(a[1].number - length), pad[0]);
+  return make_string(std::move(s), a, o);
+}
+
+}  // namespace
+
+std::vector<Function> text_functions() {
+  return {
+      {"concat",
+       1,
+       SIZE_MAX,
+       {},
+       [](const Args& a, Origin o) {
+         if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("concat", a, u.str);
+         if (a[0].kind == Val::Kind::Array) {
+           Val r = make_array({}, a, o);
+           for (const Val& v : a) {
+             if (v.kind == Val::Kind::Array)
+               r.items.insert(r.items.end(), v.items.begin(), v.items.end());
+             else if (!v.is_unset())
+               return unknown_call("concat", a, "concat(): mixes arrays and other values");
+           }
+           return r;
+         }
+         std::string s;
+         for (const Val& v : a) {
+           if (v.kind == Val::Kind::Array || v.kind == Val::Kind::Object || v.kind == Val::Kind::ResourceId) {
+             return unknown_call("concat", a, "concat(): mixes strings and other values");
+           }
+           s += to_arm_string(v);
+         }
+         return make_string(std::move(s), a, o);
+       }},
+      {"format",
+       1,
+       SIZE_MAX,
+       {},
+       [](const Args& a, Origin o) {
+         if (a[0].is_unknown()) return unknown_call("format", a, a[0].str);
+         if (!a[0].is_string()) return unknown_call("format", a, "format(): the format is not a string");
+         // Compiled Bicep writes identity keys as format('{0}', resourceId(...)): that is the ID itself.
+         if (a[0].str == "{0}" && a.size() == 2 &&
+             (a[1].kind == Val::Kind::ResourceId || a[1].is_unknown() || a[1].is_string())) {
+           return with_deps(a[1], a);  // an unknown keeps its symbol, so it still equals its other uses
+         }
+         for (const Val& v : a) {
+           if (std::string why; !renderable(v, &why)) return unknown_call("format", a, "format(): " + why);
+         }
+         return format_call(a, o);
+       }},
+      {"toLower", 1, 1, {}, [](const Args& a, Origin o) { return change_case("toLower", a, o, false); }},
+      {"toUpper", 1, 1, {}, [](const Args& a, Origin o) { return change_case("toUpper", a, o, true); }},
+      {"string",
+       1,
+       1,
+       {},
+       [](const Args& a, Origin o) {
+         if (a[0].kind == Val::Kind::ResourceId) return with_deps(a[0], a);  // the ID as a string
+         if (std::string why; !renderable(a[0], &why)) return unknown_call("string", a, why);
+         return make_string(to_arm_string(a[0]), a, o);
+       }},
+      {"split", 2, 2, {}, [](const Args& a, Origin) { return split_call(a); }},
+      {"join", 2, 2, {}, [](const Args& a, Origin) { return join_call(a); }},
+      {"replace", 3, 3, {}, replace_call},
+      {"substring", 1, 3, {}, [](const Args& a, Origin) { return substring_call(a); }},
+      {"startsWith", 2, 2, {}, [](const Args& a, Origin) { return affix("startsWith", a, false); }},
+      {"endsWith", 2, 2, {}, [](const Args& a, Origin) { return affix("endsWith", a, true); }},
+      {"trim", 1, 1, {}, [](const Args& a, Origin) { return trim_call(a); }},
+      {"padLeft", 2, 3, {}, pad_left_call},
+  };
+}
+
+}  // namespace idlint::fn
