@@ -170,7 +170,9 @@ void Deployment::expand(Frame* frame, unsigned module_depth) {
       call.label = "the calling deployment";
       // With scope 'outer' the nested template reads the caller's parameters; nothing is passed.
       if (!nested->outer_scope) arguments_from_deployment(call, *nested->deployment);
-      expand(add(std::move(call)), module_depth);
+      Frame* callee = add(std::move(call));
+      if (!nested->deployment->loop.loops()) frame->deployment_frames.emplace_back(nested->deployment, callee);
+      expand(callee, module_depth);
     }
   }
   if (!modules_ || !modules_->follows()) return;

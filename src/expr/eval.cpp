@@ -448,6 +448,59 @@ Val Evaluator::copy_index(const Context& ctx, std::string_view loop_name) {
                       key + "@" + template_tag_frame(ctx.frame));
 }
 
+Val Evaluator::deployment_reference(const Context& ctx, const Val& target) {
+  std::string name;
+  if (target.is_string()) {
+    const Val id = parse_resource_id(target.str);
+    if (id.kind == Val::Kind::ResourceId) {
+      if (!equals_ignore_case(id.str, "Microsoft.Resources/deployments") || id.items.size() != 1) return Val::absent();
+      name = id.items[0].str;
+    } else if (target.str.find('/') == std::string::npos) {
+      name = target.str;
+    }
+  } else if (target.kind == Val::Kind::ResourceId && equals_ignore_case(target.str, "Microsoft.Resources/deployments") &&
+             target.items.size() == 1 && target.items[0].is_string() && target.scope.empty()) {
+    name = target.items[0].str;
+  }
+  if (name.empty()) return Val::absent();
+  const Frame* callee = nullptr;
+  for (const Frame* f = ctx.frame; f && !callee; f = f->kind == Frame::Kind::Loop ? f->parent : nullptr) {
+    for (const auto& [deployment, cf] : f->deployment_frames) {
+      if (deployment->owner != ctx.tmpl) continue;
+      // languageVersion 2.0: reference('symbolicName').
+      if (!deployment->symbolic_name.empty() && equals_ignore_case(deployment->symbolic_name, name)) {
+        callee = cf;
+        break;
+      }
+      if (!deployment->name) continue;
+      const Val n = evaluate(Context{ctx.tmpl, Origin::Kind::Template, {}, ctx.frame}, *deployment->name);
+      if (n.is_string() && equals_ignore_case(n.str, name)) {
+        callee = cf;
+        break;
+      }
+    }
+  }
+  if (!callee) return Val::absent();
+  const DepthGuard guard(depth_);
+  if (!guard.ok) return Val::unknown(kTooDeep);
+  Val outputs;
+  outputs.kind = Val::Kind::Object;
+  for (const Output& o : callee->tmpl->outputs) {
+    Val entry;
+    entry.kind = Val::Kind::Object;
+    Val value = o.value ? evaluate(Context{callee->tmpl, Origin::Kind::Template, {}, callee}, *o.value)
+                        : Val::unknown("output '" + std::string(o.name) + "' is built by a copy loop");
+    merge_deps(outputs, value);
+    entry.members.push_back(ValMember{Val::string("value"), std::move(value), nullptr, {}});
+    outputs.members.push_back(ValMember{Val::string(std::string(o.name)), std::move(entry), nullptr, {}});
+  }
+  Val r;
+  r.kind = Val::Kind::Object;
+  r.deps = outputs.deps;
+  r.members.push_back(ValMember{Val::string("outputs"), std::move(outputs), nullptr, {}});
+  return r;
+}
+
 Val Evaluator::module_output(const Context& ctx, std::string_view module, std::string_view output) {
   const std::string symbol = "module('" + std::string(module) + "').outputs." + to_lower_ascii(output) + "@" +
                              template_tag(*ctx.tmpl) + "/" + template_tag_frame(ctx.frame);

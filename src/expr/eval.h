@@ -130,6 +130,7 @@ struct Frame {
   std::string label;                       // for messages: "module 'pg'", "parameter file 'x'"
   // Module call frames below this one (filled before resources are checked): what moduleOutput reads.
   std::vector<std::pair<const ModuleCall*, const Frame*>> module_frames;
+  std::vector<std::pair<const Resource*, const Frame*>> deployment_frames;  // inline nested deployments
 
   const Argument* find_argument(std::string_view name) const;
   // The Root or Call frame whose parameters expressions in this frame read.
@@ -165,6 +166,9 @@ class Evaluator {
   Val copy_index(const Context& ctx, std::string_view loop_name);
   // Output x of module m declared in ctx.tmpl.
   Val module_output(const Context& ctx, std::string_view module, std::string_view output);
+  // reference(target) of an inline nested deployment of ctx.tmpl (target: its name or resource ID):
+  // {"outputs": {x: {"value": …}}} evaluated in its frame; Absent when target names no such deployment.
+  Val deployment_reference(const Context& ctx, const Val& target);
   Val evaluate(const Context& ctx, const Value& v);
   Val evaluate(const Context& ctx, const ir::Node& n);
 

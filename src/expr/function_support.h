@@ -54,6 +54,9 @@ std::optional<Val> expect(std::string_view name, const Args& args, std::initiali
 // or case rules are byte-wise here (ARM counts UTF-16 units and folds case in every script).
 std::optional<Val> expect_ascii(std::string_view name, const Args& args);
 bool is_ascii(std::string_view s);
+// An object key a function may build: a string, a resource ID (identity maps are keyed by them), or
+// an unknown value.
+inline bool usable_key(const Val& k) { return k.is_string() || k.is_unknown() || k.kind == Val::Kind::ResourceId; }
 // The length of UTF-8 text in UTF-16 units, as ARM's length() counts.
 size_t utf16_length(std::string_view s);
 

@@ -378,7 +378,7 @@ std::vector<Function> collection_functions() {
          r.kind = Val::Kind::Object;
          r.origin = o;
          for (size_t i = 0; i < a.size(); i += 2) {
-           if (!a[i].is_string() && !a[i].is_unknown()) return Val::unknown("createObject(): a key is not a string");
+           if (!usable_key(a[i])) return Val::unknown("createObject(): a key is not a string");
            r.members.push_back(ValMember{a[i], a[i + 1], a[i].origin.file, a[i].origin.span});
          }
          return with_deps(std::move(r), a);

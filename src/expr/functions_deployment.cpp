@@ -38,7 +38,19 @@ std::vector<Function> deployment_functions() {
        [](const Args&, Origin) {
          return unknown_call("subscription", {}, "subscription(): " + std::string(kScope)).member("subscriptionId");
        }},
-      unknown_at_deployment("reference", 1, 3, kDeployed),
+      // reference() of a nested deployment in this template: its outputs, as compiled Bicep reads a
+      // module's outputs (`reference(resourceId('Microsoft.Resources/deployments', 'm')).outputs.x.value`).
+      // Any other resource's properties exist only at deployment.
+      {"reference",
+       1,
+       3,
+       [](Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
+         Args a = eval_args(ev, ctx, n);
+         Val outputs = ev.deployment_reference(ctx, a[0]);
+         if (!outputs.is_absent()) return with_deps(std::move(outputs), a);
+         return unknown_call("reference", a, "reference(): " + std::string(kDeployed));
+       },
+       {}},
       // listKeys(), listSecrets(), listAccountSas(), ...
       {"list",
        0,

@@ -227,7 +227,6 @@ Val sort_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
   return c.result(make_array(std::move(items), {}, c.origin()));
 }
 
-bool usable_key(const Val& k) { return k.is_string() || k.is_unknown() || k.kind == Val::Kind::ResourceId; }
 
 // toObject(array, lambda(item, key)[, lambda(item, value)]): a later item's key replaces an earlier one.
 Val to_object_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {

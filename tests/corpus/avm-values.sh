@@ -130,7 +130,30 @@ if [ -s "$work/unexplained.tsv" ]; then
   status=1
 fi
 
-# 6. Timings, for information (the target, < 100 ms for the largest compiled template, is checked
+# 6. The values really are followed: in a copy of the PostgreSQL cmk-hsm-uami e2e test whose
+# server is given another user-assigned identity than the CMK one (the output of its dependencies
+# module), idlint must report IDL010 at the test's customerManagedKey argument.
+mutant="$work/mutant/avm/res/db-for-postgre-sql/flexible-server"
+rm -rf "$work/mutant"
+mkdir -p "$work/mutant"
+cp -R "$tree/avm" "$work/mutant/"
+[ -d "$tree/utilities" ] && cp -R "$tree/utilities" "$work/mutant/"
+e2e="$mutant/tests/e2e/cmk-hsm-uami/main.test.bicep"
+awk '/userAssignedResourceIds: \[/ { print; getline;
+       print "          resourceId('"'"'Microsoft.ManagedIdentity/userAssignedIdentities'"'"', '"'"'another-identity'"'"')"; next }
+     { print }' "$e2e" >"$e2e.new" && mv "$e2e.new" "$e2e"
+"$idlint" --format json --fail-level none --module-cache "$cache" --output "$work/mutant.json" "$e2e" || true
+"$report_tool" tsv "$work/mutant" "$work/mutant.json" >"$work/mutant.tsv"
+if ! awk -F '\t' '$4 == "IDL010" && $1 ~ /cmk-hsm-uami\/main.test.bicep$/ { found = 1 } END { exit !found }' "$work/mutant.tsv"; then
+  echo "FAIL: the CMK identity is not followed through the e2e module call: no IDL010 when the server"
+  echo "      is given another identity. idlint reported:"
+  sed 's/^/  /' "$work/mutant.tsv"
+  status=1
+else
+  echo "mutation check: IDL010 reported at the e2e test's argument when the CMK identity is not assigned"
+fi
+
+# 7. Timings, for information (the target, < 100 ms for the largest compiled template, is checked
 # by bench/run). The largest main.json that Bicep compiled (it carries "_generator" metadata).
 echo "lint time, one idlint process per file, start to exit:"
 largest=$(find "$bulk" -type f -name '*main.json' -exec grep -l '"_generator"' {} + | xargs wc -c | grep -v ' total$' |
