@@ -271,7 +271,7 @@ std::vector<Finding> lint_deployments(const Template& t, const std::vector<Param
     for (Finding& f : collector.take()) {
       for (const Frame::Argument& a : d.root().args) {
         if (depends_on(f, t, a.name)) {
-          add_related(f, Location{set.tmpl->file, a.span, "the value parameter '" + std::string(a.name) + "' is given in " + set.label});
+          add_related(f, Location{set.tmpl->file, a.span, "parameter '" + std::string(a.name) + "' is set here, in " + set.label});
         }
       }
       auto same = std::find_if(extras.begin(), extras.end(), [&](const Extra& e) {
@@ -419,7 +419,11 @@ void lint_bicepparam(FileResult& result, const Template& params, const RuleSelec
   }
 }
 
-// Bicep: a syntax error does not stop the file being linted; the parser resumed after it.
+std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const LintOptions& options,
+                                             std::vector<ParameterFile>& files, FileResult& result);
+
+// Bicep: a syntax error does not stop the file being linted; the parser resumed after it. A
+// .bicep file pairs with ARM parameter files by name too (azd's main.bicep and main.parameters.json).
 FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& rules, const LintOptions& options) {
   auto file = std::make_shared<const SourceFile>(result.path, std::move(text));
   const bool params_file = is_bicepparam_path(result.path);
@@ -429,8 +433,10 @@ FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& 
   if (params_file) {
     lint_bicepparam(result, *loaded.tmpl, rules, options);
   } else {
+    std::vector<ParameterFile> parameter_files;
+    const std::vector<ParameterSet> sets = arm_parameter_sets(result.path, options, parameter_files, result);
     ModuleLoader modules(module_cache(options), options.follow_modules);
-    for (const Finding& f : lint_deployments(*loaded.tmpl, {}, rules, modules, true)) {
+    for (const Finding& f : lint_deployments(*loaded.tmpl, sets, rules, modules, true)) {
       result.findings.push_back(resolve(f));
     }
   }

@@ -99,7 +99,7 @@ std::string origin_description(const Origin& o) {
     case Origin::Kind::Argument:
       return "the value passed to parameter '" + std::string(o.name) + "'";
     case Origin::Kind::ParameterFile:
-      return "the value parameter '" + std::string(o.name) + "' is given in this parameter file";
+      return "parameter '" + std::string(o.name) + "' is set here, in the parameter file";
     case Origin::Kind::LoopItem:
       return "the loop item '" + std::string(o.name) + "'";
     default:
@@ -145,7 +145,7 @@ std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const
     });
     std::string description = origin_description(o);
     if (part != &v && (o.kind == Origin::Kind::Argument || o.kind == Origin::Kind::ParameterFile)) {
-      description = "the name, in " + description;  // a segment of the resource ID
+      description = "the name: " + description;  // a segment of the resource ID
     }
     if (!seen) out.push_back(Location{o.file->shared_from_this(), o.span, std::move(description)});
   }

@@ -75,3 +75,31 @@ module perType './server.bicep' = [for t in ['SystemAssigned', 'systemassigned']
     identityType: t
   }
 }]
+
+// Loops over items() of an object and over range().
+var typeByServer = {
+  'pg-x': 'SystemAssigned'
+  'pg-y': 'Systemassigned' // related: IDL001
+}
+
+resource fromItems 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = [for entry in items(typeByServer): {
+  name: entry.key
+  location: 'westeurope'
+  identity: {
+    type: entry.value // expect: IDL001 "'Systemassigned'"
+  }
+  properties: {
+    version: '16'
+  }
+}]
+
+resource fromRange 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = [for i in range(0, 2): {
+  name: 'pg-r${i}'
+  location: 'westeurope'
+  identity: {
+    type: i == 1 ? 'none' : 'None' // expect: IDL001 "'none'"
+  }
+  properties: {
+    version: '16'
+  }
+}]
