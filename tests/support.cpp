@@ -71,3 +71,17 @@ std::vector<std::string> summary(const FileResult& r) {
 }
 
 }  // namespace idlint::test
+
+namespace idlint::test {
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(root, ec);
+}
+
+std::string TempDir::put(const std::string& rel, const std::string& text) {
+  write_file(root + "/" + rel, text);
+  return root + "/" + rel;
+}
+
+}  // namespace idlint::test

@@ -20,6 +20,17 @@ void write_file(const std::string& path, const std::string& text);
 // A fresh empty directory under the system temporary folder.
 std::string temp_dir();
 
+// A fresh temporary directory, removed with everything in it when the test ends.
+struct TempDir {
+  std::string root = temp_dir();
+  TempDir() = default;
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir();
+  // Writes root/rel (creating folders) and returns its path.
+  std::string put(const std::string& rel, const std::string& text = "{}");
+};
+
 // Lints text as an explicitly named file with every default rule.
 FileResult lint(const std::string& text, const std::string& path = "test.json");
 // "IDL001@12:9" for each finding, in order.

@@ -420,15 +420,20 @@ Val Evaluator::variable(const Context& ctx, std::string_view name) {
   return r;
 }
 
-Val Evaluator::local(const Context& ctx, std::string_view name) {
+const Val* Evaluator::find_local(const Context& ctx, std::string_view key) const {
   for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
-    if (it->first == name) return it->second;
+    if (it->first == key) return &it->second;
   }
   for (const Frame* f = ctx.frame; f && f->kind == Frame::Kind::Loop; f = f->parent) {
     for (const auto& [n, v] : f->locals) {
-      if (n == name) return v;
+      if (n == key) return &v;
     }
   }
+  return nullptr;
+}
+
+Val Evaluator::local(const Context& ctx, std::string_view name) {
+  if (const Val* v = find_local(ctx, name)) return *v;
   // Unbound: the same variable in the same place is the same value.
   return Val::unknown("loop variable '" + std::string(name) + "' is not known",
                       "local('" + std::string(name) + "')@" + template_tag_frame(ctx.frame));
@@ -436,14 +441,7 @@ Val Evaluator::local(const Context& ctx, std::string_view name) {
 
 Val Evaluator::copy_index(const Context& ctx, std::string_view loop_name) {
   const std::string key = loop_name.empty() ? std::string("copyIndex") : "copyIndex:" + to_lower_ascii(loop_name);
-  for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
-    if (it->first == key) return it->second;
-  }
-  for (const Frame* f = ctx.frame; f && f->kind == Frame::Kind::Loop; f = f->parent) {
-    for (const auto& [n, v] : f->locals) {
-      if (n == key) return v;
-    }
-  }
+  if (const Val* v = find_local(ctx, key)) return *v;
   return Val::unknown("copyIndex(" + std::string(loop_name) + ") is not known here",
                       key + "@" + template_tag_frame(ctx.frame));
 }

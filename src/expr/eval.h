@@ -177,6 +177,8 @@ class Evaluator {
 
  private:
   Val call(const Context& ctx, const ir::Node& n);
+  // The innermost binding of a lambda or loop variable (or copyIndex key), or null.
+  const Val* find_local(const Context& ctx, std::string_view key) const;
   Val parameter_value(const Template& scope, const Parameter& p, const Frame* frame,
                       const std::string& symbol);
   // An ARM copy loop {name, count, input}: the array of input with copyIndex('name') = 0..count-1.

@@ -13,15 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  std::string root = test::temp_dir();
-  ~TempDir() { fs::remove_all(root); }
-  std::string put(const std::string& rel, const std::string& text = "{}") {
-    test::write_file(root + "/" + rel, text);
-    return root + "/" + rel;
-  }
-};
-
 // Sets an environment variable for one test and restores it after.
 struct ScopedEnv {
   std::string name;
@@ -48,7 +39,7 @@ const std::string kSub = "00000000-0000-0000-0000-00000000ABCD";
 }  // namespace
 
 TEST_CASE("local module paths resolve against the caller's folder") {
-  TempDir d;
+  test::TempDir d;
   const std::string caller = d.put("infra/main.bicep", "");
   const std::string pg = d.put("infra/modules/pg.bicep", "");
   const std::string shared = d.put("shared/net.json");
@@ -70,7 +61,7 @@ TEST_CASE("local module paths resolve against the caller's folder") {
 }
 
 TEST_CASE("registry modules are read from the cache layout the Bicep CLI restores into") {
-  TempDir d;
+  test::TempDir d;
   const std::string caller = d.put("main.bicep", "");
   const std::string cache = d.root + "/cache";
   const std::string avm = d.put("cache/br/mcr.microsoft.com/bicep$avm$res$storage$storage-account/0.9.0$/main.json");
@@ -105,7 +96,7 @@ TEST_CASE("registry modules are read from the cache layout the Bicep CLI restore
 }
 
 TEST_CASE("template specs are read from the cache in lower case") {
-  TempDir d;
+  test::TempDir d;
   const std::string caller = d.put("main.bicep", "");
   const std::string cache = d.root + "/cache";
   const std::string spec = d.put("cache/ts/00000000-0000-0000-0000-00000000abcd/rg-specs/pgspec/v2.1/main.json");
@@ -121,7 +112,7 @@ TEST_CASE("template specs are read from the cache in lower case") {
 }
 
 TEST_CASE("module aliases come from the nearest bicepconfig.json above the caller") {
-  TempDir d;
+  test::TempDir d;
   const std::string cache = d.root + "/cache";
   d.put("repo/bicepconfig.json", R"({
     // comments are allowed, as in every Bicep configuration file
@@ -169,7 +160,7 @@ TEST_CASE("module aliases come from the nearest bicepconfig.json above the calle
 }
 
 TEST_CASE("the module cache defaults to $HOME/.bicep") {
-  TempDir d;
+  test::TempDir d;
   const std::string caller = d.put("main.bicep", "");
   {
     ScopedEnv home("HOME", d.root.c_str());

@@ -27,15 +27,6 @@ const ParameterFileEntry* entry(const ParameterFile& f, std::string_view name) {
   return nullptr;
 }
 
-struct TempDir {
-  std::string root = test::temp_dir();
-  ~TempDir() { fs::remove_all(root); }
-  std::string put(const std::string& rel, const std::string& text = "{}") {
-    test::write_file(root + "/" + rel, text);
-    return root + "/" + rel;
-  }
-};
-
 }  // namespace
 
 TEST_CASE("parameter files: literal values, in file order, with their spans") {
@@ -199,7 +190,7 @@ TEST_CASE("is_parameter_file_name") {
 }
 
 TEST_CASE("paired_parameter_files: the template's name with .parameters, in its own folder") {
-  TempDir d;
+  test::TempDir d;
   const std::string main = d.put("main.json");
   d.put("main.parameters.json");
   d.put("main.parameters.dev.json");
@@ -227,7 +218,7 @@ TEST_CASE("paired_parameter_files: the template's name with .parameters, in its 
 }
 
 TEST_CASE("paired_parameter_files: azuredeploy.json takes azuredeploy.parameters*.json, never itself") {
-  TempDir d;
+  test::TempDir d;
   const std::string t = d.put("azuredeploy.json");
   d.put("azuredeploy.parameters.json");
   d.put("azuredeploy.parameters-dev.json");
