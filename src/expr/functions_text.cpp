@@ -3,6 +3,7 @@
 #include "expr/function_support.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace idlint::fn {
 namespace {
@@ -70,7 +71,44 @@ Val affix(std::string_view fn, const Args& a, bool at_end) {
 
 // split(text, delimiter or delimiters): at each position the first delimiter (in the order given)
 // that matches there splits; empty delimiters are ignored, as .NET's String.Split does.
+// The segments of a resourceId() value split at '/', as its rendered ID would split:
+// '', 'subscriptions', S, 'resourceGroups', G, 'providers', namespace, type, name, …. The deployment's
+// subscription and resource group are Unknown with their stable symbols. So `last(split(id, '/'))`
+// is the name even when the ID was built, not written.
+std::optional<Val> split_resource_id(const Args& a) {
+  const Val& id = a[0];
+  if (id.kind != Val::Kind::ResourceId || !a[1].is_string() || a[1].str != "/") return std::nullopt;
+  if (!id.scope.empty() && id.scope.size() != 2) return std::nullopt;  // subscription/tenant-level IDs
+  std::vector<Val> parts;
+  auto literal = [&](std::string text) { parts.push_back(Val::string(std::move(text))); };
+  literal("");
+  literal("subscriptions");
+  parts.push_back(id.scope.empty() ? unknown_call("subscription", {}, "subscription(): known only at deployment")
+                                          .member("subscriptionId")
+                                   : id.scope[0]);
+  literal("resourceGroups");
+  parts.push_back(id.scope.empty()
+                      ? unknown_call("resourceGroup", {}, "resourceGroup(): known only at deployment").member("name")
+                      : id.scope[1]);
+  literal("providers");
+  std::vector<std::string> types;
+  for (size_t from = 0;;) {
+    const size_t slash = id.str.find('/', from);
+    types.push_back(id.str.substr(from, slash == std::string::npos ? std::string::npos : slash - from));
+    if (slash == std::string::npos) break;
+    from = slash + 1;
+  }
+  if (types.size() != id.items.size() + 1) return std::nullopt;
+  literal(types[0]);
+  for (size_t i = 0; i < id.items.size(); ++i) {
+    literal(types[i + 1]);
+    parts.push_back(id.items[i]);
+  }
+  return make_array(std::move(parts), a, {});
+}
+
 Val split_call(const Args& a) {
+  if (auto r = split_resource_id(a)) return *r;
   if (auto u = expect("split", a, {Val::Kind::String})) return *u;
   std::vector<std::string_view> delimiters;
   if (a[1].is_string()) {

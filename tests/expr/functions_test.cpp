@@ -326,3 +326,23 @@ TEST_CASE("ARM variable copy loops define variables") {
   CHECK(f.eval("variables('copy')").is_unknown());
   CHECK(mentions(f.eval("variables('missing')"), "not declared"));
 }
+
+TEST_CASE("split(id, '/') of a built resource ID gives its segments, so last() is the name") {
+  Fixture f(kParams);
+  const Val parts = f.eval("split(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-a'), '/')");
+  REQUIRE(parts.kind == Val::Kind::Array);
+  REQUIRE(parts.items.size() == 9);
+  CHECK(parts.items[1].str == "subscriptions");
+  CHECK(parts.items[2].is_unknown());
+  CHECK(parts.items[6].str == "Microsoft.ManagedIdentity");
+  CHECK(f.eval("last(split(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-a'), '/'))").str ==
+        "uami-a");
+  CHECK(f.eval("split(resourceId('sub', 'rg', 'Microsoft.Sql/servers/databases', 'srv', 'db'), '/')[4]").str == "rg");
+  CHECK(f.eval("last(split(resourceId('sub', 'rg', 'Microsoft.Sql/servers/databases', 'srv', 'db'), '/'))").str ==
+        "db");
+  // The deployment's subscription is the same unknown however it is written.
+  CHECK(values_equal(f.eval("split(resourceId('Microsoft.Web/sites', 'a'), '/')[2]"),
+                     f.eval("subscription().subscriptionId")) == Tri::Yes);
+  // Split at anything else, the ID is not rendered.
+  CHECK(f.eval("split(resourceId('Microsoft.Web/sites', 'a'), '-')").is_unknown());
+}
