@@ -54,9 +54,17 @@ if grep -E '^missing .*\.(bicep|bicepparam|json) ' "$work/tree.log"; then
   exit 1
 fi
 
-# 3. One idlint run over the entry points, in a stable order.
+# 3. One idlint run over the entry points, in a stable order. With them, the largest compiled
+# template of the corpus (3 MB, languageVersion 2.0, a PostgreSQL server with a customer-managed key
+# several nested deployments down, its identities passed as other deployments' outputs): it is
+# self-contained, so it is copied in beside the modules under its original path.
+largest_compiled="$bulk/Azure__bicep-registry-modules/avm__ptn__sa__chat-with-your-data__main.json"
+if [ -f "$largest_compiled" ]; then
+  mkdir -p "$tree/avm/ptn/sa/chat-with-your-data"
+  cp "$largest_compiled" "$tree/avm/ptn/sa/chat-with-your-data/main.json"
+fi
 targets=$(cd "$tree" && ls -d avm/res/*/flexible-server/main.bicep avm/res/*/flexible-server/main.json \
-  avm/res/*/flexible-server/tests/e2e/*/main.test.bicep | sort)
+  avm/res/*/flexible-server/tests/e2e/*/main.test.bicep avm/ptn/*/*/main.json 2>/dev/null | sort)
 count=$(printf '%s\n' "$targets" | wc -l | tr -d ' ')
 echo "linting $count files:"
 printf '%s\n' "$targets" | sed 's/^/  /'
