@@ -229,7 +229,9 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
     case ir::Node::Kind::Call:
       return call(ctx, n);
     case ir::Node::Kind::Member: {
-      Val object = evaluate(ctx, *n.args[0]);
+      // A member of a parameter or variable is read in place, not from a copy of the whole value.
+      Val scratch;
+      const Val& object = operand(ctx, *n.args[0], scratch);
       Val r;
       if (object.is_unknown() || object.is_object()) {
         r = object.member(n.text);
@@ -243,7 +245,8 @@ Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
       return r;
     }
     case ir::Node::Kind::Index: {
-      Val object = evaluate(ctx, *n.args[0]);
+      Val scratch;
+      const Val& object = operand(ctx, *n.args[0], scratch);
       Val index = evaluate(ctx, *n.args[1]);
       Val r;
       if (object.kind == Val::Kind::Array && index.kind == Val::Kind::Number) {
@@ -301,18 +304,30 @@ const Frame* scope_frame(const Frame* frame, const Template& scope) {
 }  // namespace
 
 Val Evaluator::parameter(const Context& ctx, std::string_view name) {
+  Val scratch;
+  return parameter_ref(ctx, name, scratch);
+}
+
+std::string Evaluator::reference_symbol(const char* what, std::string_view name, const Template& scope,
+                                        const Frame* frame) {
+  return std::string(what) + "('" + to_lower_ascii(name) + "')@" + template_tag(scope) +
+         (frame ? "/" + template_tag_frame(frame) : "");
+}
+
+const Val& Evaluator::parameter_ref(const Context& ctx, std::string_view name, Val& scratch) {
   const Template& scope = scope_of(*ctx.tmpl);
   const Parameter* p = scope.find_parameter(name);
   const Frame* frame = scope_frame(ctx.frame, scope);
-  const std::string symbol =
-      "parameters('" + to_lower_ascii(name) + "')@" + template_tag(scope) + (frame ? "/" + template_tag_frame(frame) : "");
-  if (!p) return Val::unknown("parameter '" + std::string(name) + "' is not declared", symbol);
   // A parameter has one value per frame under one binding: evaluated once (arguments passed down
-  // several nested levels would otherwise be evaluated again at every use).
+  // several nested levels would otherwise be evaluated again at every use), and read in place.
   const auto key = std::make_pair(frame, p);
-  if (auto it = parameters_.find(key); it != parameters_.end()) return it->second;
+  if (p) {
+    if (auto it = parameters_.find(key); it != parameters_.end()) return it->second;
+  }
+  const std::string symbol = reference_symbol("parameters", name, scope, frame);
+  if (!p) return scratch = Val::unknown("parameter '" + std::string(name) + "' is not declared", symbol);
   if (parameters_in_progress_.count(p)) {
-    return Val::unknown("the default of parameter '" + std::string(p->name) + "' refers to itself", symbol);
+    return scratch = Val::unknown("the default of parameter '" + std::string(p->name) + "' refers to itself", symbol);
   }
   Val r = parameter_value(scope, *p, frame, symbol);
   Val dep;
@@ -383,41 +398,51 @@ Val Evaluator::parameter_value(const Template& scope, const Parameter& param, co
 }
 
 Val Evaluator::variable(const Context& ctx, std::string_view name) {
+  Val scratch;
+  return variable_ref(ctx, name, scratch);
+}
+
+const Val& Evaluator::variable_ref(const Context& ctx, std::string_view name, Val& scratch) {
   const Template& scope = scope_of(*ctx.tmpl);
   const Variable* v = scope.find_variable(name);
   const Frame* frame = scope_frame(ctx.frame, scope);
-  const std::string symbol =
-      "variables('" + to_lower_ascii(name) + "')@" + template_tag(scope) + (frame ? "/" + template_tag_frame(frame) : "");
   if (v && equals_ignore_case(v->name, "copy")) {
-    return Val::unknown("'copy' declares variable loops; it is not a variable itself", symbol);
+    return scratch = Val::unknown("'copy' declares variable loops; it is not a variable itself",
+                                  reference_symbol("variables", name, scope, frame));
   }
   // What defines the variable: its value, or its entry in the variable loops.
   const Value* definition = v ? v->value : variable_copy_entry(scope, name);
-  if (!definition) return Val::unknown("variable '" + std::string(name) + "' is not declared", symbol);
-  const std::string_view declared_name = v ? v->name : definition->find("name")->text;
+  if (!definition) {
+    return scratch = Val::unknown("variable '" + std::string(name) + "' is not declared",
+                                  reference_symbol("variables", name, scope, frame));
+  }
   const auto key = std::make_pair(frame, definition);
   if (auto it = variables_.find(key); it != variables_.end()) return it->second;
   if (shared_) {
     if (auto it = shared_->variables.find(key); it != shared_->variables.end()) return it->second;
   }
+  const std::string_view declared_name = v ? v->name : definition->find("name")->text;
   if (variables_in_progress_.count(key)) {
-    return Val::unknown("variable '" + std::string(declared_name) + "' refers to itself");
+    return scratch = Val::unknown("variable '" + std::string(declared_name) + "' refers to itself");
   }
   variables_in_progress_.insert(key);
   const Context vctx{&scope, Origin::Kind::Variable, declared_name, frame};
   Val r = v ? evaluate(vctx, *definition) : copy_loop(vctx, *definition);
   variables_in_progress_.erase(key);
   if (r.is_unknown() && r.symbol.empty() && !r.str.empty() && r.str.find("refers to itself") == std::string::npos) {
-    r.symbol = symbol;
+    r.symbol = reference_symbol("variables", name, scope, frame);
   }
   // A parameter has one possible value when it is not a bool and lists no allowed values.
   const bool binding_independent =
       std::all_of(r.deps.begin(), r.deps.end(), [](const Parameter* p) { return !p->can_vary(); });
-  if (shared_ && binding_independent)
-    shared_->variables.emplace(key, r);
-  else
-    variables_.emplace(key, r);
-  return r;
+  if (shared_ && binding_independent) return shared_->variables.emplace(key, std::move(r)).first->second;
+  return variables_.emplace(key, std::move(r)).first->second;
+}
+
+const Val& Evaluator::operand(const Context& ctx, const ir::Node& n, Val& scratch) {
+  if (n.kind == ir::Node::Kind::Parameter) return parameter_ref(ctx, n.text, scratch);
+  if (n.kind == ir::Node::Kind::Variable) return variable_ref(ctx, n.text, scratch);
+  return scratch = evaluate(ctx, n);
 }
 
 const Val* Evaluator::find_local(const Context& ctx, std::string_view key) const {

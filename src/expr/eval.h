@@ -177,6 +177,13 @@ class Evaluator {
 
  private:
   Val call(const Context& ctx, const ir::Node& n);
+  // A parameter's or variable's value where it is cached (else in scratch): read without a copy.
+  const Val& parameter_ref(const Context& ctx, std::string_view name, Val& scratch);
+  const Val& variable_ref(const Context& ctx, std::string_view name, Val& scratch);
+  // n evaluated; a parameter or variable reference without copying its value.
+  const Val& operand(const Context& ctx, const ir::Node& n, Val& scratch);
+  static std::string reference_symbol(const char* what, std::string_view name, const Template& scope,
+                                      const Frame* frame);
   // The innermost binding of a lambda or loop variable (or copyIndex key), or null.
   const Val* find_local(const Context& ctx, std::string_view key) const;
   Val parameter_value(const Template& scope, const Parameter& p, const Frame* frame,
