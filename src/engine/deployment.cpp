@@ -54,7 +54,7 @@ ModuleLoader::Entry& ModuleLoader::load(const std::string& caller_path, std::str
   return e;
 }
 
-Deployment::Deployment(Frame root, ModuleLoader* modules) : modules_(modules) {
+Deployment::Deployment(Frame root, ModuleLoader* modules) : structure_(defaults_, &structure_shared_), modules_(modules) {
   root.kind = Frame::Kind::Root;
   frames_.push_back(std::move(root));
   expand(&frames_.front(), 0);
@@ -73,9 +73,7 @@ std::vector<Frame*> Deployment::iterations(Frame* frame, const Loop& loop) {
   }
   // The loop's source is read with every parameter at its default: its items decide which
   // frames exist, before any binding is chosen.
-  const Binding defaults;
-  Evaluator ev(defaults, nullptr, frame);
-  const Val source = ev.evaluate(*frame->tmpl, *loop.source);
+  const Val source = structure_.evaluate(Evaluator::Context{frame->tmpl, Origin::Kind::Template, {}, frame}, *loop.source);
   auto iteration = [&](std::vector<std::pair<std::string, Val>> locals) {
     Frame f;
     f.kind = Frame::Kind::Loop;
@@ -151,9 +149,17 @@ void Deployment::arguments_from_module(Frame& call, const ModuleCall& module) {
   }
 }
 
+bool worth_checking(const Resource& r) {
+  if (r.body->find("identity")) return true;
+  return equals_ignore_case(r.full_type, "Microsoft.DBforPostgreSQL/flexibleServers") ||
+         equals_ignore_case(r.full_type, "Microsoft.DBforMySQL/flexibleServers");
+}
+
 void Deployment::expand(Frame* frame, unsigned module_depth) {
   const Template& t = *frame->tmpl;
   for (const Resource& r : t.resources) {
+    // Only resources a rule looks at are expanded into their loop iterations.
+    if (!worth_checking(r)) continue;
     for (Frame* f : iterations(frame, r.loop)) instances_.push_back(Instance{&r, f});
   }
   for (const auto& nested : t.nested) {

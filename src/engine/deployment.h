@@ -47,6 +47,9 @@ class ModuleLoader {
   std::map<std::string, Entry> entries_;  // by resolved path, or by the written path when unresolved
 };
 
+// Whether any rule looks at the resource: it has an identity, or is a server type with rules of its own.
+bool worth_checking(const Resource& r);
+
 struct Instance {
   const Resource* resource;
   const Frame* frame;  // the frame the resource is evaluated in (a Loop frame for a loop iteration)
@@ -77,6 +80,11 @@ class Deployment {
   void arguments_from_deployment(Frame& call, const Resource& deployment);
   void arguments_from_module(Frame& call, const ModuleCall& module);
 
+  // Loop sources are read with every parameter at its default, by one evaluator whose caches
+  // serve every loop of the deployment.
+  const Binding defaults_;
+  SharedValues structure_shared_;
+  Evaluator structure_;
   std::deque<Frame> frames_;
   std::vector<Instance> instances_;
   std::vector<Note> notes_;

@@ -35,11 +35,6 @@ RuleSelection RuleSelection::defaults() {
 
 namespace {
 
-bool worth_checking(const Resource& r) {
-  if (r.body->find("identity")) return true;
-  return equals_ignore_case(r.full_type, "Microsoft.DBforPostgreSQL/flexibleServers") ||
-         equals_ignore_case(r.full_type, "Microsoft.DBforMySQL/flexibleServers");
-}
 
 struct Collected {
   Finding finding;
@@ -156,6 +151,8 @@ class DeploymentChecker {
   void check(const Deployment& d, Collector& collector, std::set<std::string>* raw_keys,
              const std::set<std::string>* drop) {
     SharedValues shared;
+    shared.varying_template = d.root().tmpl;
+    shared.any_varying = d.root().free;
     for (const Instance& inst : d.instances()) {
       const Resource& resource = *inst.resource;
       if (!worth_checking(resource)) continue;

@@ -323,17 +323,37 @@ const Val& Evaluator::parameter_ref(const Context& ctx, std::string_view name, V
   const auto key = std::make_pair(frame, p);
   if (p) {
     if (auto it = parameters_.find(key); it != parameters_.end()) return it->second;
+    if (shared_) {
+      if (auto it = shared_->parameters.find(key); it != shared_->parameters.end()) return it->second;
+    }
   }
   const std::string symbol = reference_symbol("parameters", name, scope, frame);
   if (!p) return scratch = Val::unknown("parameter '" + std::string(name) + "' is not declared", symbol);
   if (parameters_in_progress_.count(p)) {
     return scratch = Val::unknown("the default of parameter '" + std::string(p->name) + "' refers to itself", symbol);
   }
+  if (shared_) {
+    if (auto it = shared_->parameters.find(key); it != shared_->parameters.end()) return it->second;
+  }
   Val r = parameter_value(scope, *p, frame, symbol);
   Val dep;
   dep.deps = {p};
   merge_deps(r, dep);
+  // The same for every binding (an argument from a caller, a default nothing varies): shared by
+  // every evaluator of the deployment, so large arguments are evaluated once per frame.
+  if (shared_ && shared_->binding_independent(r.deps)) return shared_->parameters.emplace(key, std::move(r)).first->second;
   return parameters_.emplace(key, std::move(r)).first->second;
+}
+
+bool SharedValues::binding_independent(const std::vector<const Parameter*>& deps) const {
+  return std::none_of(deps.begin(), deps.end(), [&](const Parameter* p) {
+    if (!p->can_vary() || !any_varying) return false;
+    if (!varying_template) return true;
+    // Only the varying template's own parameters take several values; a module's or nested
+    // template's parameters receive arguments or defaults.
+    const auto& ps = varying_template->parameters;
+    return !ps.empty() && p >= &ps.front() && p <= &ps.back();
+  });
 }
 
 Val Evaluator::parameter_value(const Template& scope, const Parameter& param, const Frame* frame,
@@ -432,10 +452,7 @@ const Val& Evaluator::variable_ref(const Context& ctx, std::string_view name, Va
   if (r.is_unknown() && r.symbol.empty() && !r.str.empty() && r.str.find("refers to itself") == std::string::npos) {
     r.symbol = reference_symbol("variables", name, scope, frame);
   }
-  // A parameter has one possible value when it is not a bool and lists no allowed values.
-  const bool binding_independent =
-      std::all_of(r.deps.begin(), r.deps.end(), [](const Parameter* p) { return !p->can_vary(); });
-  if (shared_ && binding_independent) return shared_->variables.emplace(key, std::move(r)).first->second;
+  if (shared_ && shared_->binding_independent(r.deps)) return shared_->variables.emplace(key, std::move(r)).first->second;
   return variables_.emplace(key, std::move(r)).first->second;
 }
 
@@ -486,6 +503,22 @@ Val Evaluator::deployment_reference(const Context& ctx, const Val& target) {
     name = target.items[0].str;
   }
   if (name.empty()) return Val::absent();
+  // Once per evaluator (or per deployment, when no binding changes it): compiled templates read
+  // the same module outputs from many places.
+  const Frame* call = ctx.frame ? ctx.frame->call_frame() : nullptr;
+  const auto key = std::make_tuple(call, ctx.tmpl, to_lower_ascii(name));
+  if (auto it = references_.find(key); it != references_.end()) return it->second;
+  if (shared_) {
+    if (auto it = shared_->references.find(key); it != shared_->references.end()) return it->second;
+  }
+  Val r = deployment_outputs(ctx, name);
+  if (shared_ && !r.is_absent() && shared_->binding_independent(r.deps)) {
+    return shared_->references.emplace(key, std::move(r)).first->second;
+  }
+  return references_.emplace(key, std::move(r)).first->second;
+}
+
+Val Evaluator::deployment_outputs(const Context& ctx, const std::string& name) {
   const Frame* callee = nullptr;
   for (const Frame* f = ctx.frame; f && !callee; f = f->kind == Frame::Kind::Loop ? f->parent : nullptr) {
     for (const auto& [deployment, cf] : f->deployment_frames) {

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "expr/ir.h"
@@ -95,8 +96,16 @@ enum class Tri : uint8_t { No, Yes, Unknown };
 // Variable values that no binding can change (they read only parameters with a single possible
 // value), shared by every evaluator of one file so large variables are evaluated once.
 struct SharedValues {
-  // By frame and the variable's definition (its value, or its entry in the template's variable loops).
-  std::map<std::pair<const Frame*, const Value*>, Val> variables;
+  std::map<std::pair<const Frame*, const Value*>, Val> variables;  // by the defining value
+  std::map<std::pair<const Frame*, const Parameter*>, Val> parameters;
+  std::map<std::tuple<const Frame*, const Template*, std::string>, Val> references;  // reference() outputs
+  // The template whose parameters bindings vary (the linted one, when linted on its own); null:
+  // any parameter that can vary might.
+  const Template* varying_template = nullptr;
+  bool any_varying = true;
+
+  // Whether a value with these dependencies is the same under every binding.
+  bool binding_independent(const std::vector<const Parameter*>& deps) const;
 };
 
 // One instance of a template in a deployment: the arguments its parameters receive, the loop
@@ -177,6 +186,7 @@ class Evaluator {
 
  private:
   Val call(const Context& ctx, const ir::Node& n);
+  Val deployment_outputs(const Context& ctx, const std::string& name);
   // A parameter's or variable's value where it is cached (else in scratch): read without a copy.
   const Val& parameter_ref(const Context& ctx, std::string_view name, Val& scratch);
   const Val& variable_ref(const Context& ctx, std::string_view name, Val& scratch);
@@ -198,6 +208,7 @@ class Evaluator {
   std::set<std::pair<const Frame*, const Value*>> variables_in_progress_;
   std::set<const Parameter*> parameters_in_progress_;
   std::map<std::pair<const Frame*, const Parameter*>, Val> parameters_;
+  std::map<std::tuple<const Frame*, const Template*, std::string>, Val> references_;
   unsigned depth_ = 0;
   size_t steps_ = 0;  // evaluations so far: past a budget everything is Unknown
 };

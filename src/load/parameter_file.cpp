@@ -1,6 +1,8 @@
 // ARM parameter files: entries read literally, values that are only known at deployment named as such.
 #include "load/parameter_file.h"
 
+#include <dirent.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -195,17 +197,23 @@ const std::vector<std::string>& parameter_file_candidates(const fs::path& dir) {
   thread_local std::vector<std::string> cached_names;
   thread_local fs::file_time_type cached_time;
   thread_local bool valid = false;
-  const std::string key = dir.string();
+  const std::string key = dir.empty() ? std::string(".") : dir.string();
   std::error_code tec;
-  const fs::file_time_type time = fs::last_write_time(dir.empty() ? fs::path(".") : dir, tec);
+  const fs::file_time_type time = fs::last_write_time(key, tec);
   if (valid && key == cached_dir && !tec && time == cached_time) return cached_names;
   cached_names.clear();
-  std::error_code ec;
-  fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    std::error_code fec;
-    std::string name = it->path().filename().string();
-    if (contains_ignore_case(name, ".parameters") && it->is_regular_file(fec)) cached_names.push_back(std::move(name));
+  // readdir, not std::filesystem: a folder of thousands of templates is listed without a path
+  // object per entry, and only names containing ".parameters" are kept.
+  if (DIR* d = ::opendir(key.c_str())) {
+    while (const dirent* e = ::readdir(d)) {
+      const std::string_view name(e->d_name);
+      if (name.size() < 12 || !contains_ignore_case(name, ".parameters")) continue;
+      if (e->d_type != DT_REG && e->d_type != DT_UNKNOWN && e->d_type != DT_LNK) continue;
+      std::error_code fec;
+      if (e->d_type != DT_REG && !fs::is_regular_file(fs::path(key) / std::string(name), fec)) continue;
+      cached_names.emplace_back(name);
+    }
+    ::closedir(d);
   }
   cached_dir = key;
   cached_time = time;

@@ -30,8 +30,10 @@ bool starts_with_ignore_case(std::string_view s, std::string_view prefix) {
 bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
   if (needle.size() > haystack.size()) return false;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const char first = lower(needle[0]);
   for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (equals_ignore_case(haystack.substr(i, needle.size()), needle)) return true;
+    if (lower(haystack[i]) == first && equals_ignore_case(haystack.substr(i, needle.size()), needle)) return true;
   }
   return false;
 }
