@@ -124,3 +124,28 @@ TEST_CASE("--explain-unknown counts the functions it does not evaluate, by name"
   CHECK(run_idlint({d + "/t.bicep"}).out.find("IDL901") == std::string::npos);
   fs::remove_all(d);
 }
+
+TEST_CASE("module paths that are missing, devices or the file itself end in Unknown, not in a hang") {
+  const std::string d = temp_dir();
+  write_file(d + "/main.bicep", R"(module a './missing.bicep' = {
+  name: 'a'
+  params: {}
+}
+module b '/dev/zero' = {
+  name: 'b'
+  params: {}
+}
+module c './main.bicep' = {
+  name: 'c'
+  params: {}
+}
+)");
+  const RunResult r = run_idlint({d + "/main.bicep", "--explain-unknown", "--module-cache", d});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("module 'a' is not followed") != std::string::npos);
+  CHECK(r.out.find("not found") != std::string::npos);
+  CHECK(r.out.find("module 'b' is not followed") != std::string::npos);
+  CHECK(r.out.find("module 'c' is not followed") != std::string::npos);
+  CHECK(r.out.find("calls itself") != std::string::npos);
+  fs::remove_all(d);
+}

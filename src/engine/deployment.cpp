@@ -13,6 +13,12 @@ namespace idlint {
 
 std::string read_referenced_file(const std::string& path, std::string& text) {
   constexpr size_t kMaxSize = 64u << 20;
+  // Checked before reading: a path may name a device or a huge file (nothing is read from either).
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec) return "cannot be read (" + ec.message() + ")";
+  if (!std::filesystem::is_regular_file(status)) return "is not a regular file";
+  if (std::filesystem::file_size(path, ec) > kMaxSize) return "is larger than 64 MiB";
   std::ifstream in(path, std::ios::binary);
   if (!in) return "cannot be read";
   std::ostringstream buffer;
@@ -22,6 +28,15 @@ std::string read_referenced_file(const std::string& path, std::string& text) {
   if (text.size() > kMaxSize) return "is larger than 64 MiB";
   return {};
 }
+
+namespace {
+// The linted file is loaded apart from the module files it calls: compare paths, not templates.
+bool same_file(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+}  // namespace
 
 ModuleLoader::Entry& ModuleLoader::load(const std::string& caller_path, std::string_view written) {
   const ModuleTarget target = resolve_module_path(caller_path, written, cache_dir_);
@@ -190,7 +205,9 @@ void Deployment::expand(Frame* frame, unsigned module_depth) {
     }
     // A module that (directly or not) calls itself, or a chain deeper than the limit, stops here.
     bool cycle = module_depth >= kMaxModuleDepth;
-    for (const Frame* f = frame; f && !cycle; f = f->parent) cycle = f->tmpl == target.tmpl.get();
+    for (const Frame* f = frame; f && !cycle; f = f->parent) {
+      cycle = f->tmpl == target.tmpl.get() || same_file(f->tmpl->file->path(), target.path);
+    }
     if (cycle) {
       notes_.push_back(Note{&m, &t, "it calls itself or nests too deeply"});
       continue;
