@@ -51,8 +51,8 @@ int main(int argc, char** argv) {
                  "Lint the template with this ARM parameter file (repeatable; replaces the files paired by name)")
       ->allow_extra_args(false)
       ->option_text("FILE");
-  app.add_flag("!--no-parameter-pairing", options.pair_parameter_files,
-               "Do not lint X.json with the X.parameters*.json files beside it");
+  bool no_pairing = false;
+  app.add_flag("--no-parameter-pairing", no_pairing, "Do not lint X.json with the X.parameters*.json files beside it");
   app.add_option("--module-cache", options.module_cache,
                  "The Bicep module cache to read registry modules from (default: ~/.bicep)")
       ->option_text("DIR");
@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
     return kExitError;
   }
 
+  options.pair_parameter_files = !no_pairing;
   if (show_rules) {
     list_rules(std::cout);
     return kExitClean;
