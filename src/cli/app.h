@@ -23,6 +23,11 @@ struct AppOptions {
   bool pair_parameter_files = true;          // off with --no-parameter-pairing
   std::string module_cache;                  // --module-cache
   bool explain_unknown = false;              // --explain-unknown
+  std::string base_rev;                      // --base REV: compare each file with its version at REV
+  std::string base_file;                     // --base-file OLD: compare the one linted file with OLD
+  bool show_suppressed = false;              // --show-suppressed
+  std::string baseline;                      // --baseline OLD.sarif
+  bool new_only = false;                     // --new-only
 };
 
 constexpr int kExitClean = 0;

@@ -1,6 +1,7 @@
 // A finding as rules produce it (spans) and as reporters print it (lines and columns resolved).
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,16 @@ struct ResolvedFinding {
   std::vector<ResolvedLocation> related;
   std::string message;
   std::string logical;
+  // An in-source suppression that covers the finding (the directive or metadata entry, and the
+  // reason given there). A suppressed finding is kept: SARIF shows it as dismissed.
+  struct Suppression {
+    ResolvedLocation location;
+    std::string justification;
+  };
+  std::optional<Suppression> suppression;
+  // With --baseline: how the finding compares with the baseline SARIF's results.
+  enum class BaselineState : uint8_t { None, New, Unchanged, Updated, Absent };
+  BaselineState baseline = BaselineState::None;
 };
 
 }  // namespace idlint
