@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# The pre-commit hook of .pre-commit-hooks.yaml (the working copy, not the last commit), installed
+# with the real pre-commit in a scratch repository: clean commits pass, and a commit introducing an
+# invalid identity type (IDL001) or dropping the identity a key used (IDL022, against HEAD) is
+# refused with the finding printed. No network: the hook repository is a local path.
+set -euo pipefail
+idlint=$1
+root=$2
+for tool in git pre-commit; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "skipped: '$tool' is not installed (scripts/install-deps --test installs it)"
+    exit 77
+  fi
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Only the built idlint, and nobody's git configuration (signing, hooks, templates).
+mkdir "$tmp/bin"
+ln -s "$(cd "$(dirname "$idlint")" && pwd)/$(basename "$idlint")" "$tmp/bin/idlint"
+export PATH="$tmp/bin:$PATH" PRE_COMMIT_HOME="$tmp/pre-commit-home" HOME="$tmp/home"
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$tmp/gitconfig"
+mkdir "$HOME"
+: >"$GIT_CONFIG_GLOBAL"
+git_init() {
+  git init -q -b main "$1"
+  git -C "$1" config user.email test@example.invalid
+  git -C "$1" config user.name "idlint test"
+}
+
+git_init "$tmp/hooks"
+cp "$root/.pre-commit-hooks.yaml" "$tmp/hooks/"
+git -C "$tmp/hooks" add .pre-commit-hooks.yaml
+git -C "$tmp/hooks" commit -q -m hooks
+rev=$(git -C "$tmp/hooks" rev-parse HEAD)
+
+repo=$tmp/repo
+git_init "$repo"
+cd "$repo"
+cat >.pre-commit-config.yaml <<EOF
+repos:
+  - repo: $tmp/hooks
+    rev: $rev
+    hooks:
+      - id: idlint
+EOF
+pre-commit install >/dev/null
+
+status=0
+fail() {
+  echo "FAIL: $*"
+  status=1
+}
+# commit NAME EXPECTED_EXIT MESSAGE: commits what is staged and checks that the hook ran, and
+# that the commit was made (exit 0) or refused (exit 1) with HEAD unchanged.
+commit() {
+  local name=$1 want=$2 before after got=0
+  before=$(git rev-parse --quiet --verify HEAD || true)
+  git commit -q -m "$3" >"$tmp/$name.out" 2>&1 || got=$?
+  after=$(git rev-parse --quiet --verify HEAD || true)
+  echo "== $name: git commit exited $got =="
+  cat "$tmp/$name.out"
+  grep -Eq '^idlint\.+(Passed|Failed)' "$tmp/$name.out" || fail "$name: the idlint hook did not run"
+  if [ "$want" -eq 0 ]; then
+    [ "$got" -eq 0 ] && [ "$after" != "$before" ] || fail "$name: the commit should have been made"
+  else
+    [ "$got" -ne 0 ] && [ "$after" = "$before" ] || fail "$name: the commit should have been refused"
+    grep -q '^- exit code: 1$' "$tmp/$name.out" || fail "$name: idlint should have exited 1 (findings)"
+  fi
+}
+
+# 1. The first commit (no HEAD yet): a PostgreSQL flexible server whose customer-managed key uses
+#    the first of its two user identities, and a JSON file that is not a template.
+cat >pg.json <<'EOF'
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {
+    "keyIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]",
+    "otherIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-other')]"
+  },
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "psql-orders",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[variables('keyIdentity')]": {},
+          "[variables('otherIdentity')]": {}
+        }
+      },
+      "properties": {
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-orders.vault.azure.net/keys/cmk-orders",
+          "primaryUserAssignedIdentityId": "[variables('keyIdentity')]"
+        }
+      }
+    }
+  ]
+}
+EOF
+echo '{ "name": "not-a-template" }' >package.json
+git add .pre-commit-config.yaml pg.json package.json
+commit first-commit 0 "PostgreSQL server with a customer-managed key"
+
+# 2. A clean change, checked against HEAD: a tag on the server.
+sed -i 's/"location": "westeurope",/"location": "westeurope",\n      "tags": { "team": "orders" },/' pg.json
+git add pg.json
+commit clean-change 0 "Tag the server"
+
+# 3. A new Bicep file whose identity type has a space: IDL001, refused.
+cat >reporting.bicep <<'EOF'
+resource reportingIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-reporting'
+  location: 'westeurope'
+}
+
+resource reporting 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'psql-reporting'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned, UserAssigned'
+    userAssignedIdentities: {
+      '${reportingIdentity.id}': {}
+    }
+  }
+}
+EOF
+git add reporting.bicep
+commit introduce-idl001 1 "Reporting server"
+grep -q "^reporting.bicep:10:11: error: 'SystemAssigned, UserAssigned' is not accepted .*\[IDL001 identity-type-invalid\]$" \
+  "$tmp/introduce-idl001.out" || fail "introduce-idl001: the IDL001 finding is not printed"
+git rm -q --cached reporting.bicep
+rm reporting.bicep
+
+# 4. The key's identity leaves userAssignedIdentities while the key switches to the other one: the
+#    new file alone is valid (no IDL010), but the server loses the identity that can still unwrap
+#    its data: IDL022 against HEAD, refused.
+sed -i -e "/\"\[variables('keyIdentity')\]\": {},/d" \
+  -e "s/\"primaryUserAssignedIdentityId\": \"\[variables('keyIdentity')\]\"/\"primaryUserAssignedIdentityId\": \"[variables('otherIdentity')]\"/" pg.json
+grep -q "keyIdentity')\]\": {}" pg.json && fail "test set-up: the identity was not removed"
+grep -q "\"primaryUserAssignedIdentityId\": \"\[variables('otherIdentity')\]\"" pg.json ||
+  fail "test set-up: the key identity was not switched"
+if ! idlint -q pg.json >"$tmp/head-alone.out" 2>&1; then
+  fail "test set-up: the changed pg.json should be clean on its own"
+  cat "$tmp/head-alone.out"
+fi
+git add pg.json
+commit remove-key-identity 1 "Use the other identity for the key"
+grep -q '^pg.json:[0-9]*:[0-9]*: error: .*\[IDL022 cmk-identity-removed\]$' "$tmp/remove-key-identity.out" ||
+  fail "remove-key-identity: the IDL022 finding is not printed"
+
+exit $status
