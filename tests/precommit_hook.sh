@@ -62,9 +62,9 @@ commit() {
   cat "$tmp/$name.out"
   grep -Eq '^idlint\.+(Passed|Failed)' "$tmp/$name.out" || fail "$name: the idlint hook did not run"
   if [ "$want" -eq 0 ]; then
-    [ "$got" -eq 0 ] && [ "$after" != "$before" ] || fail "$name: the commit should have been made"
+    if [ "$got" -ne 0 ] || [ "$after" = "$before" ]; then fail "$name: the commit should have been made"; fi
   else
-    [ "$got" -ne 0 ] && [ "$after" = "$before" ] || fail "$name: the commit should have been refused"
+    if [ "$got" -eq 0 ] || [ "$after" != "$before" ]; then fail "$name: the commit should have been refused"; fi
     grep -q '^- exit code: 1$' "$tmp/$name.out" || fail "$name: idlint should have exited 1 (findings)"
   fi
 }
