@@ -5,7 +5,7 @@
 # refused with the finding printed. No network: the hook repository is a local path.
 set -euo pipefail
 idlint=$1
-root=$2
+root=$(cd "$2" && pwd)
 for tool in git pre-commit; do
   if ! command -v "$tool" >/dev/null; then
     echo "skipped: '$tool' is not installed (scripts/install-deps --test installs it)"
@@ -69,67 +69,22 @@ commit() {
   fi
 }
 
+# The templates are in tests/workflows/ (README.md there).
 # 1. The first commit (no HEAD yet): a PostgreSQL flexible server whose customer-managed key uses
 #    the first of its two user identities, and a JSON file that is not a template.
-cat >pg.json <<'EOF'
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "variables": {
-    "keyIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]",
-    "otherIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-other')]"
-  },
-  "resources": [
-    {
-      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
-      "apiVersion": "2024-08-01",
-      "name": "psql-orders",
-      "location": "westeurope",
-      "identity": {
-        "type": "UserAssigned",
-        "userAssignedIdentities": {
-          "[variables('keyIdentity')]": {},
-          "[variables('otherIdentity')]": {}
-        }
-      },
-      "properties": {
-        "dataEncryption": {
-          "type": "AzureKeyVault",
-          "primaryKeyURI": "https://kv-orders.vault.azure.net/keys/cmk-orders",
-          "primaryUserAssignedIdentityId": "[variables('keyIdentity')]"
-        }
-      }
-    }
-  ]
-}
-EOF
+cp "$root/tests/workflows/server-before.json" pg.json
 echo '{ "name": "not-a-template" }' >package.json
 git add .pre-commit-config.yaml pg.json package.json
 commit first-commit 0 "PostgreSQL server with a customer-managed key"
 
 # 2. A clean change, checked against HEAD: a tag on the server.
 sed -i 's/"location": "westeurope",/"location": "westeurope",\n      "tags": { "team": "orders" },/' pg.json
+grep -q '"tags"' pg.json || fail "test set-up: the tag was not added"
 git add pg.json
 commit clean-change 0 "Tag the server"
 
 # 3. A new Bicep file whose identity type has a space: IDL001, refused.
-cat >reporting.bicep <<'EOF'
-resource reportingIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: 'id-reporting'
-  location: 'westeurope'
-}
-
-resource reporting 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
-  name: 'psql-reporting'
-  location: 'westeurope'
-  identity: {
-    type: 'SystemAssigned, UserAssigned'
-    userAssignedIdentities: {
-      '${reportingIdentity.id}': {}
-    }
-  }
-}
-EOF
+cp "$root/tests/workflows/spaced-identity-type.bicep" reporting.bicep
 git add reporting.bicep
 commit introduce-idl001 1 "Reporting server"
 grep -q "^reporting.bicep:10:11: error: 'SystemAssigned, UserAssigned' is not accepted .*\[IDL001 identity-type-invalid\]$" \
@@ -140,11 +95,7 @@ rm reporting.bicep
 # 4. The key's identity leaves userAssignedIdentities while the key switches to the other one: the
 #    new file alone is valid (no IDL010), but the server loses the identity that can still unwrap
 #    its data: IDL022 against HEAD, refused.
-sed -i -e "/\"\[variables('keyIdentity')\]\": {},/d" \
-  -e "s/\"primaryUserAssignedIdentityId\": \"\[variables('keyIdentity')\]\"/\"primaryUserAssignedIdentityId\": \"[variables('otherIdentity')]\"/" pg.json
-grep -q "keyIdentity')\]\": {}" pg.json && fail "test set-up: the identity was not removed"
-grep -q "\"primaryUserAssignedIdentityId\": \"\[variables('otherIdentity')\]\"" pg.json ||
-  fail "test set-up: the key identity was not switched"
+cp "$root/tests/workflows/server-after.json" pg.json
 if ! idlint -q pg.json >"$tmp/head-alone.out" 2>&1; then
   fail "test set-up: the changed pg.json should be clean on its own"
   cat "$tmp/head-alone.out"

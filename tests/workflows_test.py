@@ -115,51 +115,9 @@ def action_structure():
         check("if" not in step, f"action.yml step '{step.get('id')}': no if: (this test does not evaluate it)")
 
 
-SERVER = """{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "variables": {
-    "keyIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]",
-    "otherIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-other')]"
-  },
-  "resources": [
-    {
-      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
-      "apiVersion": "2024-08-01",
-      "name": "psql-orders",
-      "location": "westeurope",
-      "identity": {
-        "type": "UserAssigned",
-        "userAssignedIdentities": {
-%s
-        }
-      },
-      "properties": {
-        "dataEncryption": {
-          "type": "AzureKeyVault",
-          "primaryKeyURI": "https://kv-orders.vault.azure.net/keys/cmk-orders",
-          "primaryUserAssignedIdentityId": "[variables('%s')]"
-        }
-      }
-    }
-  ]
-}
-"""
-# Both identities assigned, the key on the first; then the first removed and the key moved to the
-# second: valid on its own, IDL022 against the first version.
-SERVER_BEFORE = SERVER % ("          \"[variables('keyIdentity')]\": {},\n          \"[variables('otherIdentity')]\": {}", "keyIdentity")
-SERVER_AFTER = SERVER % ("          \"[variables('otherIdentity')]\": {}", "otherIdentity")
-SPACED_TYPE = """resource reporting 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
-  name: 'psql-reporting'
-  location: 'westeurope'
-  identity: {
-    type: 'SystemAssigned, UserAssigned'
-    userAssignedIdentities: {
-      '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-reporting')}': {}
-    }
-  }
-}
-"""
+def template(name):
+    with open(os.path.join(ROOT, "tests", "workflows", name)) as f:
+        return f.read()
 
 
 def write(path, text):
@@ -171,16 +129,17 @@ def write(path, text):
 def run_action_scenarios(tmp):
     # upstream: main has A (the server) then B (an unrelated file); the branch 'feature' forks at A
     # and changes the server (IDL022 against A) and adds a Bicep file with a spaced type (IDL001).
+    # The templates are in tests/workflows/ (README.md there).
     upstream = os.path.join(tmp, "upstream")
     git(tmp, "init", "-q", "-b", "main", upstream)
-    write(os.path.join(upstream, "infra", "pg.json"), SERVER_BEFORE)
+    write(os.path.join(upstream, "infra", "pg.json"), template("server-before.json"))
     git(upstream, "add", ".")
     git(upstream, "commit", "-q", "-m", "server")
     a = git(upstream, "rev-parse", "HEAD")
     check(subprocess.run([IDLINT, "-q", "infra/pg.json"], cwd=upstream).returncode == 0, "set-up: the first version is clean")
     git(upstream, "checkout", "-q", "-b", "feature")
-    write(os.path.join(upstream, "infra", "pg.json"), SERVER_AFTER)
-    write(os.path.join(upstream, "infra", "reporting.bicep"), SPACED_TYPE)
+    write(os.path.join(upstream, "infra", "pg.json"), template("server-after.json"))
+    write(os.path.join(upstream, "infra", "reporting.bicep"), template("spaced-identity-type.bicep"))
     git(upstream, "add", ".")
     git(upstream, "commit", "-q", "-m", "feature")
     check(subprocess.run([IDLINT, "-q", "infra/pg.json"], cwd=upstream).returncode == 0,

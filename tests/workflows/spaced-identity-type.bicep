@@ -1,0 +1,15 @@
+resource reportingIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-reporting'
+  location: 'westeurope'
+}
+
+resource reporting 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'psql-reporting'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned, UserAssigned'
+    userAssignedIdentities: {
+      '${reportingIdentity.id}': {}
+    }
+  }
+}
