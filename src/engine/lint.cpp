@@ -11,6 +11,7 @@
 #include <map>
 
 #include "engine/bindings.h"
+#include "engine/collect.h"
 #include "engine/deployment.h"
 #include "load/module_path.h"
 #include "load/parameter_file.h"
@@ -35,112 +36,6 @@ RuleSelection RuleSelection::defaults() {
 
 namespace {
 
-
-struct Collected {
-  Finding finding;
-  std::vector<std::string> bindings;
-  size_t other_bindings = 0;
-  bool unconditional = false;  // found under a binding whose choices do not matter to it
-};
-
-class Collector {
- public:
-  void add(Finding&& f, const std::string& binding) {
-    const auto key = std::make_tuple(f.rule, f.primary.span.begin, f.primary.span.end);
-    auto it = index_.find(key);
-    if (it == index_.end()) {
-      index_.emplace(key, items_.size());
-      Collected c{std::move(f), {}, 0, binding.empty()};
-      if (!binding.empty()) c.bindings.push_back(binding);
-      items_.push_back(std::move(c));
-      return;
-    }
-    // One finding per location and rule, however many bindings lead to it.
-    Collected& c = items_[it->second];
-    for (Location& l : f.related) {
-      const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(), [&](const Location& e) {
-        return e.span.begin == l.span.begin && e.span.end == l.span.end;
-      });
-      if (!seen) c.finding.related.push_back(std::move(l));
-    }
-    if (binding.empty()) c.unconditional = true;
-    if (!binding.empty() && std::find(c.bindings.begin(), c.bindings.end(), binding) == c.bindings.end()) {
-      if (c.bindings.size() < 3)
-        c.bindings.push_back(binding);
-      else
-        ++c.other_bindings;
-    }
-  }
-
-  std::vector<Finding> take() {
-    std::vector<Finding> out;
-    for (Collected& c : items_) {
-      if (!c.bindings.empty() && !c.unconditional) {
-        std::string when;
-        for (size_t i = 0; i < c.bindings.size(); ++i) when += (i ? "; or " : "") + c.bindings[i];
-        if (c.other_bindings) when += "; or " + std::to_string(c.other_bindings) + " other parameter values";
-        c.finding.message += " (" + when + ")";
-      }
-      out.push_back(std::move(c.finding));
-    }
-    return out;
-  }
-
- private:
-  std::map<std::tuple<const RuleInfo*, uint32_t, uint32_t>, size_t> index_;
-  std::vector<Collected> items_;
-};
-
-// A finding as a rule produced it, before any moving or merging: what deduplication compares.
-std::string raw_key(const Finding& f) {
-  return std::string(f.rule->id) + '\x1f' + f.primary.file->path() + '\x1f' + std::to_string(f.primary.span.begin) +
-         '\x1f' + std::to_string(f.primary.span.end) + '\x1f' + f.message;
-}
-
-bool same_span(const Location& a, const Location& b) {
-  return a.file == b.file && a.span.begin == b.span.begin && a.span.end == b.span.end;
-}
-
-void add_related(Finding& f, Location l) {
-  if (std::none_of(f.related.begin(), f.related.end(), [&](const Location& e) { return same_span(e, l); }) &&
-      !same_span(f.primary, l)) {
-    f.related.push_back(std::move(l));
-  }
-}
-
-bool depends_on(const Finding& f, const Template& t, std::string_view parameter) {
-  const Parameter* p = t.find_parameter(parameter);
-  return p && std::find(f.cause.deps.begin(), f.cause.deps.end(), p) != f.cause.deps.end();
-}
-
-// A finding inside a module, caused by the call: point at the argument that caused it in the
-// calling file, and keep the place inside the module as a related location.
-void move_to_call_site(Finding& f, const Frame& call) {
-  const ModuleCall& m = *call.module;
-  const std::shared_ptr<const SourceFile>& caller = call.caller_tmpl->file;
-  Location inside{f.primary.file, f.primary.span,
-                  "the property inside module '" + std::string(m.symbolic_name) + "' (" + std::string(m.path) + ")"};
-  Span primary = m.name_span;
-  const bool literal_in_call = f.cause.file == caller.get() && f.cause.span.begin >= m.span.begin &&
-                               f.cause.span.end <= m.span.end && !f.cause.span.empty();
-  if (literal_in_call) {
-    primary = f.cause.span;
-  } else {
-    for (const Frame::Argument& a : call.args) {
-      if (depends_on(f, *call.tmpl, a.name)) {
-        primary = a.span;
-        break;
-      }
-    }
-  }
-  f.primary = Location{caller, primary, {}};
-  f.message += " (in module '" + std::string(m.symbolic_name) + "')";
-  f.logical = "module:" + std::string(m.symbolic_name) + "|" + f.logical;
-  std::vector<Location> related = std::move(f.related);
-  f.related.clear();
-  add_related(f, std::move(inside));
-  for (Location& l : related) add_related(f, std::move(l));
-}
 
 class DeploymentChecker {
  public:
@@ -214,11 +109,6 @@ class DeploymentChecker {
   std::map<const Template*, std::set<std::string>> alone_;
 };
 
-struct ParameterSet {
-  std::string label;       // "parameter file 'main.parameters.json'"
-  const Template* tmpl;    // where the values are written
-  std::vector<Frame::Argument> args;
-};
 
 // Lints a template once on its own defaults and allowed values (when report_defaults), then once
 // per parameter set; a finding only a parameter set produces names it. Identical findings are
