@@ -12,6 +12,7 @@
 
 #include "cli/discover.h"
 #include "cli/output.h"
+#include "engine/deployment.h"
 #include "engine/lint.h"
 #include "report/report.h"
 #include "rules/rule.h"
@@ -138,6 +139,25 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       return kExitError;
     }
   }
+  if (!options.base_rev.empty() && !options.base_file.empty()) {
+    err << "idlint: error: --base and --base-file cannot be used together\n";
+    return kExitError;
+  }
+  if (!options.base_file.empty()) {
+    // Another file is the base of one template: the one named.
+    if (found.files.size() != 1 || !found.files.front().explicitly_named) {
+      err << "idlint: error: --base-file compares two files: name exactly one file to lint\n";
+      return kExitError;
+    }
+    std::string text;
+    if (std::string error = read_referenced_file(options.base_file, text); !error.empty()) {
+      err << "idlint: error: cannot read " << options.base_file << ": " << error << '\n';
+      return kExitError;
+    }
+    lint_options.base = std::make_shared<FileBase>(options.base_file);
+  } else if (!options.base_rev.empty()) {
+    lint_options.base = std::make_shared<GitBase>(options.base_rev);
+  }
   bool had_error = false;
 
   std::vector<FileResult> results;
@@ -179,9 +199,19 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     if (r.status == FileResult::Status::ReadError) {
       err << "idlint: error: cannot read " << r.path << ": " << r.error << '\n';
       had_error = true;
-    } else if (r.status == FileResult::Status::SyntaxError) {
-      had_error = true;
     }
+    if (r.status == FileResult::Status::SyntaxError) had_error = true;
+  }
+  // The base cannot be read: said once per reason (an unknown revision applies to every file).
+  std::map<std::string, std::vector<std::string>> base_errors;
+  for (const FileResult& r : results) {
+    if (!r.base_error.empty()) base_errors[r.base_error].push_back(r.path);
+  }
+  for (const auto& [reason, files] : base_errors) {
+    err << "idlint: error: " << files.front() << ": " << reason;
+    if (files.size() > 1) err << " (and " << files.size() - 1 << (files.size() == 2 ? " other file)" : " other files)");
+    err << '\n';
+    had_error = true;
   }
 
   auto write = [&](std::ostream& o) {
