@@ -387,6 +387,9 @@ std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const Lint
 void add_transitions(FileResult& result, const Template& head, const std::vector<ParameterSet>& head_sets,
                      const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules) {
   if (!options.base || !has_transition_rules(rules)) return;
+  // Only flexible servers have transition rules: a file without one needs no base (and no git).
+  const Deployment head_alone(root_frame(head, nullptr), &modules);
+  if (!has_transition_resources(head_alone)) return;
   BaseText b = options.base->read(result.path);
   if (b.status == BaseText::Status::Absent) return;  // a new file
   const std::string& label = options.base->label();
@@ -419,9 +422,8 @@ void add_transitions(FileResult& result, const Template& head, const std::vector
   if (!base) return;
   std::vector<Finding> found;
   {
-    const Deployment head_d(root_frame(head, nullptr), &modules);
     const Deployment base_d(root_frame(*base, nullptr), &modules);
-    found = check_transitions(head_d, base_d, label, rules);
+    found = check_transitions(head_alone, base_d, label, rules);
   }
   for (const ParameterSet& set : head_sets) {
     BaseText pb = options.base->read_related(set.tmpl->file->path());

@@ -158,6 +158,13 @@ const Binding* matching_base_binding(const Binding& head, const Template& head_r
 
 }  // namespace
 
+bool has_transition_resources(const Deployment& d) {
+  for (const Instance& inst : d.instances()) {
+    if (has_transitions(*inst.resource)) return true;
+  }
+  return false;
+}
+
 bool has_transition_rules(const RuleSelection& rules) {
   for (const RuleInfo* r : rules.rules) {
     if (r->transition) return true;

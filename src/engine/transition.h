@@ -15,6 +15,9 @@ namespace idlint {
 std::vector<Finding> check_transitions(const Deployment& head, const Deployment& base, const std::string& label,
                                        const RuleSelection& rules);
 
+// Whether the deployment has a resource the transition rules look at.
+bool has_transition_resources(const Deployment& d);
+
 // Whether any enabled rule is a transition rule (otherwise no base needs to be read).
 bool has_transition_rules(const RuleSelection& rules);
 
