@@ -2,33 +2,13 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "report/fingerprint.h"
 #include "report/report.h"
 
 namespace idlint {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-// 64-bit FNV-1a, twice with different offsets, for a 128-bit hex fingerprint.
-std::string fingerprint(const std::string& material) {
-  auto fnv = [&](uint64_t h) {
-    for (unsigned char c : material) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    return h;
-  };
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(fnv(14695981039346656037ull)),
-                static_cast<unsigned long long>(fnv(0x84222325cbf29ce4ull)));
-  return buf;
-}
-
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
 
 std::string with_period(std::string s) {
   if (!s.empty() && s.back() != '.') s += '.';
@@ -73,10 +53,6 @@ class Artifacts {
                    {"endColumn", l.range.last.column + 1}};  // SARIF end columns are exclusive
     return {{"physicalLocation", {{"artifactLocation", artifact}, {"region", region}}}};
   }
-  std::string uri(const std::string& path) const {
-    bool inside = false;
-    return relative_uri(path, base_, inside);
-  }
 
  private:
   std::string base_;
@@ -96,7 +72,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
 
   json results_json = json::array();
   json notifications = json::array();
-  std::map<std::string, int> occurrences;
+  Fingerprinter fingerprints(options.base_directory);
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::ReadError) {
       bool inside = false;
@@ -124,11 +100,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
         }
         res["relatedLocations"] = std::move(related);
       }
-      // Stable when unrelated lines move the finding: rule, file, resource and property, the line's text.
-      const std::string material = std::string(f.rule->id) + "\n" + artifacts.uri(f.primary.path) + "\n" + f.logical +
-                                   "\n" + trimmed(f.primary.line_text);
-      const int occurrence = ++occurrences[material];
-      res["partialFingerprints"] = {{"idlintFingerprint/v1", fingerprint(material) + ":" + std::to_string(occurrence)}};
+      res["partialFingerprints"] = {{kFingerprintKey, fingerprints.next(f)}};
       results_json.push_back(std::move(res));
     }
   }
