@@ -8,6 +8,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -99,7 +100,7 @@ std::string read_result(const json& run, const json& result, BaselineResult& out
   if (const json* fingerprints = member(result, "partialFingerprints")) {
     if (const std::string* fp = string_member(*fingerprints, kFingerprintKey)) out.fingerprint = *fp;
   }
-  out.sarif = result;
+  out.sarif = result.dump();
   return {};
 }
 

@@ -1,7 +1,6 @@
 // Known findings: a SARIF log of an earlier run (--baseline), and how this run's findings compare
 // with its results (SARIF baselineState: new, unchanged, updated, absent).
 #pragma once
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,13 +14,13 @@ namespace idlint {
 // One result of the baseline log, with what matching needs and the result itself.
 struct BaselineResult {
   std::string rule_id;
-  std::string fingerprint;       // partialFingerprints["idlintFingerprint/v1"]; empty when it has none
-  std::string level;             // as written, else the rule's default level in the log, else "warning"
-  std::string message;           // message.text
-  std::string uri;               // the primary location's artifactLocation.uri, as written
-  std::string uri_base_id;       // its uriBaseId, empty when it has none
-  SarifRegion region;            // unset fields are 0
-  nlohmann::ordered_json sarif;  // the result as read, to report it again when it is absent
+  std::string fingerprint;  // partialFingerprints["idlintFingerprint/v1"]; empty when it has none
+  std::string level;        // as written, else the rule's default level in the log, else "warning"
+  std::string message;      // message.text
+  std::string uri;          // the primary location's artifactLocation.uri, as written
+  std::string uri_base_id;  // its uriBaseId, empty when it has none
+  SarifRegion region;       // unset fields are 0
+  std::string sarif;        // the result as read (JSON text), to report it again when it is absent
 };
 
 struct Baseline {

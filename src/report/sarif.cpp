@@ -61,8 +61,9 @@ json absent_result(const BaselineResult& b, const std::map<std::string_view, siz
   if (const auto it = rule_index.find(b.rule_id); it != rule_index.end()) res["ruleIndex"] = it->second;
   res["level"] = b.level;
   res["message"] = {{"text", b.message}};
+  const json as_read = json::parse(b.sarif);
   for (const char* key : {"locations", "relatedLocations", "partialFingerprints"}) {
-    if (const auto it = b.sarif.find(key); it != b.sarif.end()) res[key] = *it;
+    if (const auto it = as_read.find(key); it != as_read.end()) res[key] = *it;
   }
   res["baselineState"] = "absent";
   return res;
