@@ -9,11 +9,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 
 #include "cli/discover.h"
 #include "cli/output.h"
 #include "engine/deployment.h"
 #include "engine/lint.h"
+#include "report/baseline.h"
 #include "report/report.h"
 #include "rules/rule.h"
 
@@ -117,6 +119,20 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     const RuleInfo* r = find_rule("IDL901");
     if (r && !selection.enabled(*r)) selection.rules.push_back(r);
   }
+  if (options.new_only && options.baseline.empty()) {
+    err << "idlint: error: --new-only needs --baseline FILE\n";
+    return kExitError;
+  }
+  // The baseline is read before anything is linted: a bad one ends the run with no report.
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty()) {
+    std::string error;
+    baseline = read_baseline(options.baseline, error);
+    if (!baseline) {
+      err << "idlint: error: " << error << '\n';
+      return kExitError;
+    }
+  }
   LintOptions lint_options;
   lint_options.parameter_files = options.parameter_files;
   lint_options.pair_parameter_files = options.pair_parameter_files;
@@ -214,19 +230,27 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     had_error = true;
   }
 
+  std::error_code ec;
+  const std::string base_directory = repository_root(std::filesystem::current_path(ec).string());
+  ReportScope scope;
+  BaselineComparison comparison;
+  if (baseline) {
+    comparison = compare_with_baseline(results, *baseline, base_directory);
+    scope.baseline = &comparison;
+    scope.new_only = options.new_only;
+  }
+
   auto write = [&](std::ostream& o) {
     switch (options.format) {
       case Format::Text:
-        write_text(o, results, TextOptions{use_color(options), options.quiet});
+        write_text(o, results, TextOptions{use_color(options), options.quiet, scope});
         break;
       case Format::Json:
-        write_json(o, results);
+        write_json(o, results, scope);
         break;
-      case Format::Sarif: {
-        std::error_code ec;
-        write_sarif(o, results, SarifOptions{repository_root(std::filesystem::current_path(ec).string())});
+      case Format::Sarif:
+        write_sarif(o, results, SarifOptions{base_directory, scope.baseline});
         break;
-      }
     }
   };
   if (options.output.empty()) {
@@ -247,7 +271,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   const Level limit = threshold(options.fail_level);
   for (const FileResult& r : results) {
     for (const ResolvedFinding& f : r.findings) {
-      if (f.level >= limit) return kExitFindings;
+      if (scope.counts(f) && f.level >= limit) return kExitFindings;
     }
   }
   return kExitClean;
