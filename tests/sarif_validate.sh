@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates idlint's SARIF with the official multitool (GitHub and SARIF rule kinds): the report for
-# every fixture and example, one with a read error, and one written with --baseline (every
-# baselineState, absent results included) must have zero errors and zero warnings,
+# every fixture and example, one with a read error, one written with --baseline (every
+# baselineState, absent results included) and one with a transition finding (--base-file: a related
+# location in the base version) must have zero errors and zero warnings,
 # with the GitHub rules that the validator ships disabled (GH1001-GH1007) switched on as well.
 set -euo pipefail
 idlint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -12,6 +13,9 @@ cd "$root"
 status=0
 "$idlint" testdata examples --format sarif --output "$tmp/all.sarif" || [ $? -le 2 ] || exit 1
 "$idlint" examples does-not-exist.json --format sarif --output "$tmp/read-error.sarif" || [ $? -le 2 ] || exit 1
+"$idlint" --base-file examples/key-identity-change/deployed.json examples/key-identity-change/server.bicep \
+  --format sarif --output "$tmp/transition.sarif" || [ $? -eq 1 ] || exit 1
+grep -q '"ruleId": "IDL022"' "$tmp/transition.sarif" || { echo "the --base-file report has no IDL022 result"; status=1; }
 # A report written with --baseline: a copy of examples/ linted, then changed so that its results are
 # new (a copied file), unchanged, updated (an older api-version changes a message) and absent (a
 # deleted file), plus an absent result of a rule this version does not have (no ruleIndex).
@@ -42,7 +46,7 @@ for state in new unchanged updated absent; do
   fi
 done
 grep -q '"ruleId": "IDL099"' "$tmp/baseline.sarif" || { echo "the absent result of a retired rule is missing"; status=1; }
-for f in "$tmp/all.sarif" "$tmp/read-error.sarif" "$tmp/baseline.sarif"; do
+for f in "$tmp/all.sarif" "$tmp/read-error.sarif" "$tmp/baseline.sarif" "$tmp/transition.sarif"; do
   echo "validating $(basename "$f") ($(grep -c '"ruleId"' "$f") results)"
   VALIDATE_SARIF_STRICT=1 scripts/validate-sarif "$f" || status=1
 done

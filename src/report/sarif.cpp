@@ -27,6 +27,7 @@ json rule_json(const RuleInfo& rule) {
     tags.push_back("customer-managed-key");
   else
     tags.push_back("managed-identity");
+  if (rule.transition) tags.push_back("transition");  // needs a base version (--base, --base-file)
   r["properties"] = {{"tags", tags}, {"kebabName", rule.name}};
   return r;
 }
