@@ -9,10 +9,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 
 #include "cli/discover.h"
 #include "cli/output.h"
+#include "engine/deployment.h"
 #include "engine/lint.h"
+#include "report/baseline.h"
 #include "report/report.h"
 #include "rules/rule.h"
 
@@ -116,6 +119,20 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     const RuleInfo* r = find_rule("IDL901");
     if (r && !selection.enabled(*r)) selection.rules.push_back(r);
   }
+  if (options.new_only && options.baseline.empty()) {
+    err << "idlint: error: --new-only needs --baseline FILE\n";
+    return kExitError;
+  }
+  // The baseline is read before anything is linted: a bad one ends the run with no report.
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty()) {
+    std::string error;
+    baseline = read_baseline(options.baseline, error);
+    if (!baseline) {
+      err << "idlint: error: " << error << '\n';
+      return kExitError;
+    }
+  }
   LintOptions lint_options;
   lint_options.parameter_files = options.parameter_files;
   lint_options.pair_parameter_files = options.pair_parameter_files;
@@ -137,6 +154,25 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       err << "idlint: error: --parameters applies to one template: name exactly one template file\n";
       return kExitError;
     }
+  }
+  if (!options.base_rev.empty() && !options.base_file.empty()) {
+    err << "idlint: error: --base and --base-file cannot be used together\n";
+    return kExitError;
+  }
+  if (!options.base_file.empty()) {
+    // Another file is the base of one template: the one named.
+    if (found.files.size() != 1 || !found.files.front().explicitly_named) {
+      err << "idlint: error: --base-file compares two files: name exactly one file to lint\n";
+      return kExitError;
+    }
+    std::string text;
+    if (std::string error = read_referenced_file(options.base_file, text); !error.empty()) {
+      err << "idlint: error: cannot read " << options.base_file << ": " << error << '\n';
+      return kExitError;
+    }
+    lint_options.base = std::make_shared<FileBase>(options.base_file);
+  } else if (!options.base_rev.empty()) {
+    lint_options.base = std::make_shared<GitBase>(options.base_rev);
   }
   bool had_error = false;
 
@@ -179,24 +215,42 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     if (r.status == FileResult::Status::ReadError) {
       err << "idlint: error: cannot read " << r.path << ": " << r.error << '\n';
       had_error = true;
-    } else if (r.status == FileResult::Status::SyntaxError) {
-      had_error = true;
     }
+    if (r.status == FileResult::Status::SyntaxError) had_error = true;
+  }
+  // The base cannot be read: said once per reason (an unknown revision applies to every file).
+  std::map<std::string, std::vector<std::string>> base_errors;
+  for (const FileResult& r : results) {
+    if (!r.base_error.empty()) base_errors[r.base_error].push_back(r.path);
+  }
+  for (const auto& [reason, files] : base_errors) {
+    err << "idlint: error: " << files.front() << ": " << reason;
+    if (files.size() > 1) err << " (and " << files.size() - 1 << (files.size() == 2 ? " other file)" : " other files)");
+    err << '\n';
+    had_error = true;
+  }
+
+  std::error_code ec;
+  const std::string base_directory = repository_root(std::filesystem::current_path(ec).string());
+  ReportScope scope;
+  BaselineComparison comparison;
+  if (baseline) {
+    comparison = compare_with_baseline(results, *baseline, base_directory);
+    scope.baseline = &comparison;
+    scope.new_only = options.new_only;
   }
 
   auto write = [&](std::ostream& o) {
     switch (options.format) {
       case Format::Text:
-        write_text(o, results, TextOptions{use_color(options), options.quiet});
+        write_text(o, results, TextOptions{use_color(options), options.quiet, scope});
         break;
       case Format::Json:
-        write_json(o, results);
+        write_json(o, results, scope);
         break;
-      case Format::Sarif: {
-        std::error_code ec;
-        write_sarif(o, results, SarifOptions{repository_root(std::filesystem::current_path(ec).string())});
+      case Format::Sarif:
+        write_sarif(o, results, SarifOptions{base_directory, scope.baseline});
         break;
-      }
     }
   };
   if (options.output.empty()) {
@@ -217,7 +271,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   const Level limit = threshold(options.fail_level);
   for (const FileResult& r : results) {
     for (const ResolvedFinding& f : r.findings) {
-      if (f.level >= limit) return kExitFindings;
+      if (scope.counts(f) && f.level >= limit) return kExitFindings;
     }
   }
   return kExitClean;

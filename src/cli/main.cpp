@@ -56,8 +56,20 @@ int main(int argc, char** argv) {
   app.add_option("--module-cache", options.module_cache,
                  "The Bicep module cache to read registry modules from (default: ~/.bicep)")
       ->option_text("DIR");
+  app.add_option("--base", options.base_rev,
+                 "Compare each file with its version at git revision REV (transition rules IDL020-IDL024)")
+      ->option_text("REV");
+  app.add_option("--base-file", options.base_file,
+                 "Compare the one file linted with OLD: a template, or a deployed resource's JSON (az resource show)")
+      ->option_text("OLD");
   app.add_flag("--explain-unknown", options.explain_unknown,
                "Report every checked value that could not be determined, and why (turns on IDL901)");
+  app.add_option("--baseline", options.baseline,
+                 "Compare with the SARIF report of an earlier run: each finding is new, unchanged or updated, and "
+                 "the baseline's fixed ones are absent")
+      ->option_text("FILE");
+  app.add_flag("--new-only", options.new_only,
+               "With --baseline: show and count for the exit code only the findings the baseline does not have");
   app.add_flag("-q,--quiet", options.quiet, "Print findings only: no summary, no notes about skipped files");
   app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
       ->group("");  // maintainer option, hidden from --help

@@ -117,7 +117,10 @@ class ParameterCollector {
   std::set<std::pair<const Frame*, const Parameter*>> visited_params_;
 };
 
+}  // namespace
+
 bool same_literal(const Value* a, const Value* b) {
+  if (!a || !b) return a == b;
   if (a->kind != b->kind) return false;
   switch (a->kind) {
     case Value::Kind::Null:
@@ -132,6 +135,8 @@ bool same_literal(const Value* a, const Value* b) {
       return false;
   }
 }
+
+namespace {
 
 std::vector<Choice> candidates(const Parameter& p, Arena& arena) {
   std::vector<Choice> out;

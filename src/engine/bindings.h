@@ -23,4 +23,7 @@ struct ResourceBindings {
 // Parameters that receive an argument there are followed into the caller's template.
 ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame = nullptr);
 
+// Whether two written values are the same literal (scalars and expression text; objects and arrays never).
+bool same_literal(const Value* a, const Value* b);
+
 }  // namespace idlint

@@ -11,7 +11,9 @@
 #include <map>
 
 #include "engine/bindings.h"
+#include "engine/collect.h"
 #include "engine/deployment.h"
+#include "engine/transition.h"
 #include "load/module_path.h"
 #include "load/parameter_file.h"
 #include "load/arm_template.h"
@@ -35,112 +37,6 @@ RuleSelection RuleSelection::defaults() {
 
 namespace {
 
-
-struct Collected {
-  Finding finding;
-  std::vector<std::string> bindings;
-  size_t other_bindings = 0;
-  bool unconditional = false;  // found under a binding whose choices do not matter to it
-};
-
-class Collector {
- public:
-  void add(Finding&& f, const std::string& binding) {
-    const auto key = std::make_tuple(f.rule, f.primary.span.begin, f.primary.span.end);
-    auto it = index_.find(key);
-    if (it == index_.end()) {
-      index_.emplace(key, items_.size());
-      Collected c{std::move(f), {}, 0, binding.empty()};
-      if (!binding.empty()) c.bindings.push_back(binding);
-      items_.push_back(std::move(c));
-      return;
-    }
-    // One finding per location and rule, however many bindings lead to it.
-    Collected& c = items_[it->second];
-    for (Location& l : f.related) {
-      const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(), [&](const Location& e) {
-        return e.span.begin == l.span.begin && e.span.end == l.span.end;
-      });
-      if (!seen) c.finding.related.push_back(std::move(l));
-    }
-    if (binding.empty()) c.unconditional = true;
-    if (!binding.empty() && std::find(c.bindings.begin(), c.bindings.end(), binding) == c.bindings.end()) {
-      if (c.bindings.size() < 3)
-        c.bindings.push_back(binding);
-      else
-        ++c.other_bindings;
-    }
-  }
-
-  std::vector<Finding> take() {
-    std::vector<Finding> out;
-    for (Collected& c : items_) {
-      if (!c.bindings.empty() && !c.unconditional) {
-        std::string when;
-        for (size_t i = 0; i < c.bindings.size(); ++i) when += (i ? "; or " : "") + c.bindings[i];
-        if (c.other_bindings) when += "; or " + std::to_string(c.other_bindings) + " other parameter values";
-        c.finding.message += " (" + when + ")";
-      }
-      out.push_back(std::move(c.finding));
-    }
-    return out;
-  }
-
- private:
-  std::map<std::tuple<const RuleInfo*, uint32_t, uint32_t>, size_t> index_;
-  std::vector<Collected> items_;
-};
-
-// A finding as a rule produced it, before any moving or merging: what deduplication compares.
-std::string raw_key(const Finding& f) {
-  return std::string(f.rule->id) + '\x1f' + f.primary.file->path() + '\x1f' + std::to_string(f.primary.span.begin) +
-         '\x1f' + std::to_string(f.primary.span.end) + '\x1f' + f.message;
-}
-
-bool same_span(const Location& a, const Location& b) {
-  return a.file == b.file && a.span.begin == b.span.begin && a.span.end == b.span.end;
-}
-
-void add_related(Finding& f, Location l) {
-  if (std::none_of(f.related.begin(), f.related.end(), [&](const Location& e) { return same_span(e, l); }) &&
-      !same_span(f.primary, l)) {
-    f.related.push_back(std::move(l));
-  }
-}
-
-bool depends_on(const Finding& f, const Template& t, std::string_view parameter) {
-  const Parameter* p = t.find_parameter(parameter);
-  return p && std::find(f.cause.deps.begin(), f.cause.deps.end(), p) != f.cause.deps.end();
-}
-
-// A finding inside a module, caused by the call: point at the argument that caused it in the
-// calling file, and keep the place inside the module as a related location.
-void move_to_call_site(Finding& f, const Frame& call) {
-  const ModuleCall& m = *call.module;
-  const std::shared_ptr<const SourceFile>& caller = call.caller_tmpl->file;
-  Location inside{f.primary.file, f.primary.span,
-                  "the property inside module '" + std::string(m.symbolic_name) + "' (" + std::string(m.path) + ")"};
-  Span primary = m.name_span;
-  const bool literal_in_call = f.cause.file == caller.get() && f.cause.span.begin >= m.span.begin &&
-                               f.cause.span.end <= m.span.end && !f.cause.span.empty();
-  if (literal_in_call) {
-    primary = f.cause.span;
-  } else {
-    for (const Frame::Argument& a : call.args) {
-      if (depends_on(f, *call.tmpl, a.name)) {
-        primary = a.span;
-        break;
-      }
-    }
-  }
-  f.primary = Location{caller, primary, {}};
-  f.message += " (in module '" + std::string(m.symbolic_name) + "')";
-  f.logical = "module:" + std::string(m.symbolic_name) + "|" + f.logical;
-  std::vector<Location> related = std::move(f.related);
-  f.related.clear();
-  add_related(f, std::move(inside));
-  for (Location& l : related) add_related(f, std::move(l));
-}
 
 class DeploymentChecker {
  public:
@@ -214,15 +110,24 @@ class DeploymentChecker {
   std::map<const Template*, std::set<std::string>> alone_;
 };
 
-struct ParameterSet {
-  std::string label;       // "parameter file 'main.parameters.json'"
-  const Template* tmpl;    // where the values are written
-  std::vector<Frame::Argument> args;
-};
 
 // Lints a template once on its own defaults and allowed values (when report_defaults), then once
 // per parameter set; a finding only a parameter set produces names it. Identical findings are
 // reported once.
+// The frame of a linted template: on its own (parameters vary over their candidates), or deployed
+// with a parameter set.
+Frame root_frame(const Template& t, const ParameterSet* set) {
+  Frame root;
+  root.tmpl = &t;
+  if (!set) return root;
+  root.free = false;
+  root.caller_tmpl = set->tmpl;
+  root.arg_kind = Origin::Kind::ParameterFile;
+  root.args = set->args;
+  root.label = set->label;
+  return root;
+}
+
 std::vector<Finding> lint_deployments(const Template& t, const std::vector<ParameterSet>& sets,
                                       const RuleSelection& rules, ModuleLoader& modules, bool report_defaults) {
   DeploymentChecker checker(rules, modules);
@@ -255,14 +160,7 @@ std::vector<Finding> lint_deployments(const Template& t, const std::vector<Param
   };
   std::vector<Extra> extras;
   for (const ParameterSet& set : sets) {
-    Frame root;
-    root.tmpl = &t;
-    root.free = false;
-    root.caller_tmpl = set.tmpl;
-    root.arg_kind = Origin::Kind::ParameterFile;
-    root.args = set.args;
-    root.label = set.label;
-    const Deployment d(std::move(root), &modules);
+    const Deployment d(root_frame(t, &set), &modules);
     Collector collector;
     checker.check(d, collector, nullptr, &default_keys);
     for (Finding& f : collector.take()) {
@@ -418,6 +316,18 @@ void lint_bicepparam(FileResult& result, const Template& params, const RuleSelec
 
 std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const LintOptions& options,
                                              std::vector<ParameterFile>& files, FileResult& result);
+void add_transitions(FileResult& result, const Template& head, const std::vector<ParameterSet>& head_sets,
+                     const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules);
+
+ParameterSet parameter_set(const ParameterFile& f) {
+  ParameterSet set;
+  set.label = "parameter file '" + file_name(f.file->path()) + "'";
+  set.tmpl = f.tmpl.get();
+  for (const ParameterFileEntry& e : f.entries) {
+    set.args.push_back(Frame::Argument{e.name, e.value, e.unknown_reason, e.value ? e.value->span : e.span});
+  }
+  return set;
+}
 
 // Bicep: a syntax error does not stop the file being linted; the parser resumed after it. A
 // .bicep file pairs with ARM parameter files by name too (azd's main.bicep and main.parameters.json).
@@ -436,6 +346,7 @@ FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& 
     for (const Finding& f : lint_deployments(*loaded.tmpl, sets, rules, modules, true)) {
       result.findings.push_back(resolve(f));
     }
+    add_transitions(result, *loaded.tmpl, sets, rules, options, modules);
   }
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
@@ -466,16 +377,72 @@ std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const Lint
     files.push_back(std::move(*loaded));
   }
   std::vector<ParameterSet> sets;
-  for (const ParameterFile& f : files) {
-    ParameterSet set;
-    set.label = "parameter file '" + file_name(f.file->path()) + "'";
-    set.tmpl = f.tmpl.get();
-    for (const ParameterFileEntry& e : f.entries) {
-      set.args.push_back(Frame::Argument{e.name, e.value, e.unknown_reason, e.value ? e.value->span : e.span});
-    }
-    sets.push_back(std::move(set));
-  }
+  for (const ParameterFile& f : files) sets.push_back(parameter_set(f));
   return sets;
+}
+
+// Transitions: the template compared with its base version, on its defaults and with each
+// parameter set (the base with the same parameter file at its base version). Reported like the
+// other findings; the base's own findings are not.
+void add_transitions(FileResult& result, const Template& head, const std::vector<ParameterSet>& head_sets,
+                     const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules) {
+  if (!options.base || !has_transition_rules(rules)) return;
+  // Only flexible servers have transition rules: a file without one needs no base (and no git).
+  const Deployment head_alone(root_frame(head, nullptr), &modules);
+  if (!has_transition_resources(head_alone)) return;
+  BaseText b = options.base->read(result.path);
+  if (b.status == BaseText::Status::Absent) return;  // a new file
+  const std::string& label = options.base->label();
+  if (b.status == BaseText::Status::Error) {
+    result.base_error = "cannot read its version at " + label + ": " + b.error;
+    return;
+  }
+  auto file = std::make_shared<const SourceFile>(b.path, std::move(b.text));
+  std::unique_ptr<Template> base;
+  std::optional<SyntaxError> error;
+  if (is_bicep_path(b.path)) {
+    BicepLoadResult loaded = load_bicep(file, false);
+    if (!loaded.syntax_errors.empty()) error = loaded.syntax_errors.front();
+    base = std::move(loaded.tmpl);
+  } else if (!is_bicepparam_path(b.path)) {
+    ArmLoadResult loaded = load_arm_template(file);
+    error = loaded.syntax_error;
+    if (!loaded.syntax_error && !loaded.is_template) {
+      result.notes.push_back("its version at " + label + " (" + b.path + ") is not a template: transitions are not checked");
+      return;
+    }
+    base = std::move(loaded.tmpl);
+  }
+  if (error) {
+    const auto at = file->range(error->span).start;
+    result.notes.push_back("its version at " + label + " (" + b.path + ":" + std::to_string(at.line) + ":" +
+                           std::to_string(at.column) + ") does not parse: transitions are not checked");
+    return;
+  }
+  if (!base) return;
+  std::vector<Finding> found;
+  {
+    const Deployment base_d(root_frame(*base, nullptr), &modules);
+    found = check_transitions(head_alone, base_d, label, rules);
+  }
+  for (const ParameterSet& set : head_sets) {
+    BaseText pb = options.base->read_related(set.tmpl->file->path());
+    if (pb.status != BaseText::Status::Found) continue;  // the parameter file is new: no base run
+    std::optional<ParameterFile> pf = load_arm_parameter_file(std::make_shared<const SourceFile>(pb.path, std::move(pb.text)));
+    if (!pf || pf->syntax_error) continue;
+    const ParameterSet base_set = parameter_set(*pf);
+    const Deployment head_d(root_frame(head, &set), &modules);
+    const Deployment base_d(root_frame(*base, &base_set), &modules);
+    for (Finding& f : check_transitions(head_d, base_d, label, rules)) {
+      const bool known = std::any_of(found.begin(), found.end(), [&](const Finding& e) {
+        return e.rule == f.rule && same_span(e.primary, f.primary);
+      });
+      if (known) continue;
+      f.message += " (with " + set.label + ")";
+      found.push_back(std::move(f));
+    }
+  }
+  for (const Finding& f : found) result.findings.push_back(resolve(f));
 }
 
 }  // namespace
@@ -513,6 +480,7 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   for (const Finding& f : lint_deployments(*loaded.tmpl, sets, rules, modules, true)) {
     result.findings.push_back(resolve(f));
   }
+  add_transitions(result, *loaded.tmpl, sets, rules, options, modules);
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }

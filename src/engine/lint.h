@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/finding.h"
+#include "load/base_version.h"
 #include "rules/rule.h"
 
 namespace idlint {
@@ -23,6 +24,7 @@ struct FileResult {
   std::string error;                      // ReadError: why the file could not be read; Skipped: why it was not linted
   std::vector<ResolvedFinding> findings;  // sorted by line, column, rule id
   std::vector<std::string> notes;         // said on standard error: a parameter file that could not be used
+  std::string base_error;                 // --base: the base version could not be read (an error, exit 2)
 };
 
 // Where values come from besides the template itself.
@@ -32,6 +34,8 @@ struct LintOptions {
   bool pair_parameter_files = true;  // X.json is linted with X.parameters*.json beside it
   std::string module_cache;          // the Bicep module cache (empty: the default under $HOME)
   bool follow_modules = true;        // read the files module calls name
+  // --base / --base-file: where each file's base version is read for the transition rules (null: none).
+  std::shared_ptr<BaseSource> base;
 };
 
 // explicitly_named: the user named this file, so a non-template is reported as skipped rather than

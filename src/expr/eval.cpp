@@ -345,6 +345,29 @@ const Val& Evaluator::parameter_ref(const Context& ctx, std::string_view name, V
   return parameters_.emplace(key, std::move(r)).first->second;
 }
 
+void rebase_parameter_symbols(Val& v, const Template& from, const Frame* from_frame, const Template& to,
+                              const Frame* to_frame) {
+  const std::string old_tag = "@" + template_tag(from) + (from_frame ? "/" + template_tag_frame(from_frame) : "");
+  const std::string new_tag = "@" + template_tag(to) + (to_frame ? "/" + template_tag_frame(to_frame) : "");
+  struct Walk {
+    const std::string& old_tag;
+    const std::string& new_tag;
+    void operator()(Val& x) const {
+      if (x.is_unknown() && x.symbol.rfind("parameters(", 0) == 0 && x.symbol.size() >= old_tag.size() &&
+          x.symbol.compare(x.symbol.size() - old_tag.size(), old_tag.size(), old_tag) == 0) {
+        x.symbol.replace(x.symbol.size() - old_tag.size(), old_tag.size(), new_tag);
+      }
+      for (Val& i : x.items) (*this)(i);
+      for (Val& i : x.scope) (*this)(i);
+      for (ValMember& m : x.members) {
+        (*this)(m.key);
+        (*this)(m.value);
+      }
+    }
+  };
+  Walk{old_tag, new_tag}(v);
+}
+
 bool SharedValues::binding_independent(const std::vector<const Parameter*>& deps) const {
   return std::none_of(deps.begin(), deps.end(), [&](const Parameter* p) {
     if (!p->can_vary() || !any_varying) return false;

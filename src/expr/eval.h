@@ -226,6 +226,10 @@ Tri values_equal(const Val& a, const Val& b);
 std::string describe(const Val& v);
 // The value a binding chooses for its parameter, as written: 'text', true, 42, {…}.
 std::string describe(const Choice& choice);
+// Makes the unknown values of the parameters of `from` (in from_frame) the same symbols as those of
+// the same-named parameters of `to`: two versions of a template deployed with the same parameters.
+void rebase_parameter_symbols(Val& v, const Template& from, const Frame* from_frame, const Template& to,
+                              const Frame* to_frame);
 // Adds b's dependencies to a's.
 void merge_deps(Val& into, const Val& from);
 

@@ -188,6 +188,15 @@ struct Builder {
   std::vector<std::pair<long, long>> parents_;
 };
 
+// `az resource show` and the portal print a deployed resource as one object with its full ID.
+bool is_live_resource(const Value& root) {
+  if (!root.is_object() || root.find("$schema") || root.find("resources")) return false;
+  const Value* id = root.find("id");
+  const Value* type = root.find("type");
+  return id && id->is_string() && starts_with_ignore_case(id->text, "/subscriptions/") && type && type->is_string() &&
+         type->text.find('/') != std::string_view::npos && (root.find("identity") || root.find("properties"));
+}
+
 }  // namespace
 
 void add_nested_arm_templates(Template& t) {
@@ -223,7 +232,8 @@ ArmLoadResult load_arm_template(const std::shared_ptr<const SourceFile>& file) {
   result.parsed = true;
   const Value* root = json.root;
   const Value* schema = root->is_object() ? root->find("$schema") : nullptr;
-  if (!schema || !schema->is_string() || !is_deployment_template_schema(schema->text)) return result;
+  const bool live = is_live_resource(*root);
+  if (!live && (!schema || !schema->is_string() || !is_deployment_template_schema(schema->text))) return result;
   result.is_template = true;
 
   // The expression source must outlive the template; it is kept in the arena's lifetime by a holder.
@@ -233,7 +243,18 @@ ArmLoadResult load_arm_template(const std::shared_ptr<const SourceFile>& file) {
   };
   auto holder = std::make_shared<Holder>(Holder{arena, ArmExpressions(*arena)});
   Builder builder{file, arena, &holder->expressions, {}};
-  result.tmpl = builder.build(*root, nullptr, nullptr);
+  if (live) {
+    // A deployed resource: a template of that one resource, with its values as Azure reports them.
+    result.tmpl = std::make_unique<Template>();
+    result.tmpl->file = file;
+    result.tmpl->root = root;
+    result.tmpl->expressions = &holder->expressions;
+    result.tmpl->live_resource = true;
+    builder.add_resource(*result.tmpl, *root, {}, -1);
+    builder.fix_parents(*result.tmpl);
+  } else {
+    result.tmpl = builder.build(*root, nullptr, nullptr);
+  }
   // Share ownership: the template's arena pointer keeps the holder (and so the expressions) alive.
   result.tmpl->arena = std::shared_ptr<Arena>(holder, holder->arena.get());
   return result;

@@ -13,7 +13,7 @@ struct ArmLoadResult {
   std::unique_ptr<Template> tmpl;  // set when the file parsed and is a deployment template
   std::optional<SyntaxError> syntax_error;
   bool parsed = false;       // the JSON was read
-  bool is_template = false;  // its $schema names a deployment template
+  bool is_template = false;  // its $schema names a deployment template, or it is a deployed resource's JSON
 };
 
 // True for the deploymentTemplate schemas of every scope (resource group, subscription, ...).

@@ -128,6 +128,9 @@ struct Template {
   std::string_view using_path;
   Span using_span;
   bool using_none = false;  // `using none`
+  // The JSON of a deployed resource (`az resource show`, the portal's Resource JSON): one resource
+  // as Azure returns it, read-only properties (principalId, clientId) included.
+  bool live_resource = false;
 
   const Parameter* find_parameter(std::string_view name) const;
   const Variable* find_variable(std::string_view name) const;

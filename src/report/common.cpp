@@ -1,18 +1,54 @@
 // Helpers shared by the reporters: summaries, paths and URIs, rule texts.
 #include <filesystem>
 
+#include "report/baseline.h"
 #include "report/report.h"
 
 namespace idlint {
 
 namespace fs = std::filesystem;
 
-RunSummary summarize(const std::vector<FileResult>& results) {
+bool ReportScope::counts(const ResolvedFinding& f) const {
+  return !new_only || f.baseline == ResolvedFinding::BaselineState::New;
+}
+
+const char* baseline_state_name(ResolvedFinding::BaselineState state) {
+  switch (state) {
+    case ResolvedFinding::BaselineState::New:
+      return "new";
+    case ResolvedFinding::BaselineState::Unchanged:
+      return "unchanged";
+    case ResolvedFinding::BaselineState::Updated:
+      return "updated";
+    case ResolvedFinding::BaselineState::Absent:
+      return "absent";
+    case ResolvedFinding::BaselineState::None:
+      break;
+  }
+  return "";
+}
+
+RunSummary summarize(const std::vector<FileResult>& results, const ReportScope& scope) {
   RunSummary s;
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::Linted || r.status == FileResult::Status::SyntaxError) ++s.files_checked;
-    if (!r.findings.empty()) ++s.files_with_findings;
+    bool listed_any = false;
     for (const ResolvedFinding& f : r.findings) {
+      switch (f.baseline) {
+        case ResolvedFinding::BaselineState::New:
+          ++s.new_findings;
+          break;
+        case ResolvedFinding::BaselineState::Unchanged:
+          ++s.unchanged;
+          break;
+        case ResolvedFinding::BaselineState::Updated:
+          ++s.updated;
+          break;
+        default:
+          break;
+      }
+      if (!scope.counts(f)) continue;
+      listed_any = true;
       switch (f.level) {
         case Level::Error:
           ++s.errors;
@@ -25,8 +61,24 @@ RunSummary summarize(const std::vector<FileResult>& results) {
           break;
       }
     }
+    if (listed_any) ++s.files_with_findings;
   }
+  if (scope.baseline) s.absent = scope.baseline->absent.size();
   return s;
+}
+
+SarifRegion sarif_region(const LineColumnRange& range) {
+  return {range.start.line, range.start.column, range.last.line, range.last.column + 1};
+}
+
+std::string sarif_message(std::string text) {
+  if (!text.empty() && text.back() != '.') text += '.';
+  return text;
+}
+
+std::string artifact_uri(const std::string& path, const std::string& base, bool& inside) {
+  const std::string uri = relative_uri(path, base, inside);
+  return inside ? uri : "file://" + uri;
 }
 
 std::string repository_root(const std::string& dir) {

@@ -18,7 +18,7 @@ nlohmann::ordered_json location_json(const ResolvedLocation& l) {
 
 }  // namespace
 
-void write_json(std::ostream& out, const std::vector<FileResult>& results) {
+void write_json(std::ostream& out, const std::vector<FileResult>& results, const ReportScope& scope) {
   nlohmann::ordered_json doc;
   doc["tool"] = "idlint";
   doc["version"] = IDLINT_VERSION;
@@ -29,6 +29,7 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results) {
       errors.push_back({{"file", r.path}, {"message", "cannot read: " + r.error}});
     }
     for (const ResolvedFinding& f : r.findings) {
+      if (!scope.counts(f)) continue;
       nlohmann::ordered_json j = location_json(f.primary);
       j["rule_id"] = f.rule->id;
       j["rule_name"] = f.rule->name;
@@ -41,14 +42,19 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results) {
         related.push_back(std::move(rl));
       }
       j["related"] = std::move(related);
+      if (f.baseline != ResolvedFinding::BaselineState::None) j["baseline_state"] = baseline_state_name(f.baseline);
       findings.push_back(std::move(j));
     }
   }
-  const RunSummary s = summarize(results);
+  const RunSummary s = summarize(results, scope);
   doc["findings"] = std::move(findings);
   doc["errors"] = std::move(errors);
   doc["summary"] = {
       {"files_checked", s.files_checked}, {"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}};
+  if (scope.baseline) {
+    doc["summary"]["baseline"] = {
+        {"new", s.new_findings}, {"unchanged", s.unchanged}, {"updated", s.updated}, {"absent", s.absent}};
+  }
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

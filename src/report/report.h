@@ -8,26 +8,46 @@
 
 namespace idlint {
 
+struct BaselineComparison;  // report/baseline.h
+
+// Which findings a report lists. With --baseline every finding has its state; with --new-only only
+// new findings are listed in text and JSON and counted for the exit code. SARIF always lists every
+// result with its state, and the baseline's absent ones.
+struct ReportScope {
+  const BaselineComparison* baseline = nullptr;  // set with --baseline
+  bool new_only = false;
+  // Listed in text and JSON, and counted for the exit code.
+  bool counts(const ResolvedFinding& f) const;
+};
+
 struct RunSummary {
   size_t files_checked = 0;  // files linted or that failed to parse
-  size_t errors = 0;
+  size_t errors = 0;         // errors, warnings, notes and files_with_findings count listed findings
   size_t warnings = 0;
   size_t notes = 0;
   size_t files_with_findings = 0;
+  // With --baseline: every finding by state, and the baseline results this run no longer produces.
+  size_t new_findings = 0;
+  size_t unchanged = 0;
+  size_t updated = 0;
+  size_t absent = 0;
 };
 
-RunSummary summarize(const std::vector<FileResult>& results);
+RunSummary summarize(const std::vector<FileResult>& results, const ReportScope& scope = {});
+const char* baseline_state_name(ResolvedFinding::BaselineState state);
 
 struct TextOptions {
   bool color = false;
   bool quiet = false;  // findings only, no summary line
+  ReportScope scope;
 };
 
 void write_text(std::ostream& out, const std::vector<FileResult>& results, const TextOptions& options);
-void write_json(std::ostream& out, const std::vector<FileResult>& results);
+void write_json(std::ostream& out, const std::vector<FileResult>& results, const ReportScope& scope = {});
 
 struct SarifOptions {
-  std::string base_directory;  // absolute; artifact URIs are relative to it (the repository root)
+  std::string base_directory;                    // absolute; artifact URIs are relative to it (the repository root)
+  const BaselineComparison* baseline = nullptr;  // results get a baselineState; absent ones are added
 };
 void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const SarifOptions& options);
 
@@ -35,6 +55,18 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
 std::string repository_root(const std::string& dir);
 // A path relative to base when inside it, with '/' separators, percent-encoded for a URI.
 std::string relative_uri(const std::string& path, const std::string& base, bool& inside);
+
+// What SARIF writes for a finding, shared by the SARIF writer and the baseline comparison.
+struct SarifRegion {
+  uint32_t start_line = 0;
+  uint32_t start_column = 0;
+  uint32_t end_line = 0;
+  uint32_t end_column = 0;  // exclusive, as SARIF defines it
+};
+SarifRegion sarif_region(const LineColumnRange& range);
+std::string sarif_message(std::string text);  // a message.text ends with a period
+// artifactLocation.uri: relative to base (then uriBaseId %SRCROOT% applies), else a file:// URI.
+std::string artifact_uri(const std::string& path, const std::string& base, bool& inside);
 
 // The help text of a rule without markdown markup (for SARIF help.text and --list-rules).
 std::string plain_text(std::string_view markdown);

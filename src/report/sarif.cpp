@@ -2,38 +2,14 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "report/baseline.h"
+#include "report/fingerprint.h"
 #include "report/report.h"
 
 namespace idlint {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-// 64-bit FNV-1a, twice with different offsets, for a 128-bit hex fingerprint.
-std::string fingerprint(const std::string& material) {
-  auto fnv = [&](uint64_t h) {
-    for (unsigned char c : material) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    return h;
-  };
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(fnv(14695981039346656037ull)),
-                static_cast<unsigned long long>(fnv(0x84222325cbf29ce4ull)));
-  return buf;
-}
-
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::string with_period(std::string s) {
-  if (!s.empty() && s.back() != '.') s += '.';
-  return s;
-}
 
 json rule_json(const RuleInfo& rule) {
   json r;
@@ -51,6 +27,7 @@ json rule_json(const RuleInfo& rule) {
     tags.push_back("customer-managed-key");
   else
     tags.push_back("managed-identity");
+  if (rule.transition) tags.push_back("transition");  // needs a base version (--base, --base-file)
   r["properties"] = {{"tags", tags}, {"kebabName", rule.name}};
   return r;
 }
@@ -58,50 +35,59 @@ json rule_json(const RuleInfo& rule) {
 class Artifacts {
  public:
   explicit Artifacts(std::string base) : base_(std::move(base)) {}
-  json location(const ResolvedLocation& l) const {
+  json artifact(const std::string& path) const {
     bool inside = false;
-    const std::string uri = relative_uri(l.path, base_, inside);
-    json artifact;
-    if (inside) {
-      artifact = {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}};
-    } else {
-      artifact = {{"uri", "file://" + uri}};
-    }
-    json region = {{"startLine", l.range.start.line},
-                   {"startColumn", l.range.start.column},
-                   {"endLine", l.range.last.line},
-                   {"endColumn", l.range.last.column + 1}};  // SARIF end columns are exclusive
-    return {{"physicalLocation", {{"artifactLocation", artifact}, {"region", region}}}};
+    json a = {{"uri", artifact_uri(path, base_, inside)}};
+    if (inside) a["uriBaseId"] = "%SRCROOT%";
+    return a;
   }
-  std::string uri(const std::string& path) const {
-    bool inside = false;
-    return relative_uri(path, base_, inside);
+  json location(const ResolvedLocation& l) const {
+    const SarifRegion r = sarif_region(l.range);
+    json region = {{"startLine", r.start_line},
+                   {"startColumn", r.start_column},
+                   {"endLine", r.end_line},
+                   {"endColumn", r.end_column}};
+    return {{"physicalLocation", {{"artifactLocation", artifact(l.path)}, {"region", region}}}};
   }
 
  private:
   std::string base_;
 };
 
+// A baseline result this run no longer produces, reported again as SARIF defines: its rule,
+// level, message, locations and fingerprints as the baseline has them, state "absent".
+json absent_result(const BaselineResult& b, const std::map<std::string_view, size_t>& rule_index) {
+  json res;
+  res["ruleId"] = b.rule_id;
+  if (const auto it = rule_index.find(b.rule_id); it != rule_index.end()) res["ruleIndex"] = it->second;
+  res["level"] = b.level;
+  res["message"] = {{"text", b.message}};
+  const json as_read = json::parse(b.sarif);
+  for (const char* key : {"locations", "relatedLocations", "partialFingerprints"}) {
+    if (const auto it = as_read.find(key); it != as_read.end()) res[key] = *it;
+  }
+  res["baselineState"] = "absent";
+  return res;
+}
+
 }  // namespace
 
 void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const SarifOptions& options) {
   const auto& rules = all_rules();
-  std::map<const RuleInfo*, size_t> rule_index;
+  std::map<std::string_view, size_t> rule_index;
   json rules_json = json::array();
   for (size_t i = 0; i < rules.size(); ++i) {
-    rule_index[rules[i]] = i;
+    rule_index[rules[i]->id] = i;
     rules_json.push_back(rule_json(*rules[i]));
   }
   const Artifacts artifacts(options.base_directory);
 
   json results_json = json::array();
   json notifications = json::array();
-  std::map<std::string, int> occurrences;
+  Fingerprinter fingerprints(options.base_directory);
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::ReadError) {
-      bool inside = false;
-      const std::string uri = relative_uri(r.path, options.base_directory, inside);
-      json artifact = inside ? json{{"uri", uri}, {"uriBaseId", "%SRCROOT%"}} : json{{"uri", "file://" + uri}};
+      const json artifact = artifacts.artifact(r.path);
       notifications.push_back({{"level", "error"},
                                {"message", {{"text", "cannot read " + r.path + ": " + r.error + "."}}},
                                {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact}}}}})}});
@@ -109,9 +95,9 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     for (const ResolvedFinding& f : r.findings) {
       json res;
       res["ruleId"] = f.rule->id;
-      res["ruleIndex"] = rule_index[f.rule];
+      res["ruleIndex"] = rule_index[f.rule->id];
       res["level"] = level_name(f.level);
-      res["message"] = {{"text", with_period(f.message)}};
+      res["message"] = {{"text", sarif_message(f.message)}};
       res["locations"] = json::array({artifacts.location(f.primary)});
       if (!f.related.empty()) {
         json related = json::array();
@@ -119,18 +105,18 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
         for (const ResolvedLocation& l : f.related) {
           json rl = artifacts.location(l);
           rl["id"] = id++;
-          rl["message"] = {{"text", with_period(l.message)}};
+          rl["message"] = {{"text", sarif_message(l.message)}};
           related.push_back(std::move(rl));
         }
         res["relatedLocations"] = std::move(related);
       }
-      // Stable when unrelated lines move the finding: rule, file, resource and property, the line's text.
-      const std::string material = std::string(f.rule->id) + "\n" + artifacts.uri(f.primary.path) + "\n" + f.logical +
-                                   "\n" + trimmed(f.primary.line_text);
-      const int occurrence = ++occurrences[material];
-      res["partialFingerprints"] = {{"idlintFingerprint/v1", fingerprint(material) + ":" + std::to_string(occurrence)}};
+      res["partialFingerprints"] = {{kFingerprintKey, fingerprints.next(f)}};
+      if (f.baseline != ResolvedFinding::BaselineState::None) res["baselineState"] = baseline_state_name(f.baseline);
       results_json.push_back(std::move(res));
     }
+  }
+  if (options.baseline) {
+    for (const BaselineResult& b : options.baseline->absent) results_json.push_back(absent_result(b, rule_index));
   }
 
   json driver;

@@ -69,10 +69,13 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
   const Style style{options.color};
   for (const FileResult& r : results) {
     for (const ResolvedFinding& f : r.findings) {
+      if (!options.scope.counts(f)) continue;
       const ResolvedLocation& p = f.primary;
       out << style.wrap("1", fmt::format("{}:{}:{}:", p.path, p.range.start.line, p.range.start.column)) << ' '
           << style.wrap(level_color(f.level), level_name(f.level)) << ": " << f.message << ' '
-          << style.wrap("2", fmt::format("[{} {}]", f.rule->id, f.rule->name)) << '\n';
+          << style.wrap("2", fmt::format("[{} {}]", f.rule->id, f.rule->name));
+      if (f.baseline != ResolvedFinding::BaselineState::None) out << " (" << baseline_state_name(f.baseline) << ')';
+      out << '\n';
       write_snippet(out, p, style);
       for (const ResolvedLocation& rel : f.related) {
         out << style.wrap("1", fmt::format("{}:{}:{}:", rel.path, rel.range.start.line, rel.range.start.column)) << ' '
@@ -82,14 +85,23 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
     }
   }
   if (options.quiet) return;
-  const RunSummary s = summarize(results);
+  const RunSummary s = summarize(results, options.scope);
   auto plural = [](size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
   if (s.errors + s.warnings + s.notes == 0) {
-    out << fmt::format("no findings in {}\n", plural(s.files_checked, "file"));
+    out << fmt::format("no {}findings in {}", options.scope.new_only ? "new " : "", plural(s.files_checked, "file"));
   } else {
-    out << fmt::format("{}, {}, {} in {} ({} checked)\n", plural(s.errors, "error"), plural(s.warnings, "warning"),
+    out << fmt::format("{}, {}, {} in {} ({} checked)", plural(s.errors, "error"), plural(s.warnings, "warning"),
                        plural(s.notes, "note"), plural(s.files_with_findings, "file"), plural(s.files_checked, "file"));
   }
+  if (options.scope.baseline && options.scope.new_only) {
+    out << fmt::format("; {} not shown ({} unchanged, {} updated), {} absent (fixed)",
+                       plural(s.unchanged + s.updated, "known finding"), s.unchanged, s.updated,
+                       plural(s.absent, "baseline finding"));
+  } else if (options.scope.baseline) {
+    out << fmt::format("; against the baseline: {} new, {} unchanged, {} updated, {} absent (fixed)", s.new_findings,
+                       s.unchanged, s.updated, s.absent);
+  }
+  out << '\n';
 }
 
 }  // namespace idlint

@@ -176,13 +176,15 @@ std::string ResourceCheck::binding_text(const Val& v) const {
   return text;
 }
 
-void ResourceCheck::report(const RuleInfo& rule, const Path& path, const Val& offending, std::string message) {
-  Span primary = locate(path);
+Span ResourceCheck::primary_for(const Path& path, const Val& offending) const {
   const Origin& o = offending.origin;
-  if (o.file == resource_.owner->file.get() && inside(o.span, resource_.body->span)) {
-    // Written in this resource: point at it exactly, even inside an expression.
-    primary = o.span;
-  }
+  // Written in this resource: point at it exactly, even inside an expression.
+  if (o.file == resource_.owner->file.get() && inside(o.span, resource_.body->span)) return o.span;
+  return locate(path);
+}
+
+void ResourceCheck::report(const RuleInfo& rule, const Path& path, const Val& offending, std::string message) {
+  const Span primary = primary_for(path, offending);
   report_at(rule, primary, path, &offending, std::move(message), origin_of(offending, primary));
 }
 

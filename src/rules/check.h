@@ -60,6 +60,11 @@ class ResourceCheck {
 
   // A related location for the place a value was written, when that is outside the resource.
   std::vector<Location> origin_of(const Val& v, Span primary) const;
+  // Where a finding about the value at path points: the value itself when it is written inside
+  // the resource, else locate(path).
+  Span primary_for(const Path& path, const Val& offending) const;
+  // Whether the resource is a deployed resource's JSON rather than a template's declaration.
+  bool describes_deployed_resource() const { return resource_.owner->live_resource; }
 
  private:
   std::string binding_text(const Val& v) const;

@@ -17,6 +17,11 @@ const std::vector<const RuleInfo*>& all_rules() {
       &kCmkSettingsIncomplete,          // IDL011
       &kCmkGeoIdentityShared,           // IDL012
       &kCmkKeyUriInvalid,               // IDL013
+      &kSystemIdentityDisabledWithUserIdentities,  // IDL020
+      &kSystemIdentityDisabledWithCmk,             // IDL021
+      &kCmkIdentityRemoved,                        // IDL022
+      &kDataEncryptionModeChanged,                 // IDL023
+      &kUserIdentitiesDropped,                     // IDL024
       &kSyntaxError,                    // IDL900
       &kValueUndetermined,              // IDL901
   };

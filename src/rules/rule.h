@@ -8,6 +8,7 @@
 namespace idlint {
 
 class ResourceCheck;
+class TransitionCheck;
 
 struct RuleInfo {
   std::string_view id;          // IDL001
@@ -18,6 +19,8 @@ struct RuleInfo {
   std::string_view doc;           // markdown: What it checks, Why it matters, Example, Fix, References
   void (*check)(ResourceCheck&);  // null for rules the engine raises itself (IDL900)
   bool enabled_by_default = true;
+  // Transition rules compare a resource with its base version (--base, --base-file) instead.
+  void (*transition)(TransitionCheck&) = nullptr;
 };
 
 const std::vector<const RuleInfo*>& all_rules();

@@ -13,6 +13,11 @@ extern const RuleInfo kCmkIdentityNotAssigned;         // IDL010
 extern const RuleInfo kCmkSettingsIncomplete;          // IDL011
 extern const RuleInfo kCmkGeoIdentityShared;           // IDL012
 extern const RuleInfo kCmkKeyUriInvalid;               // IDL013
+extern const RuleInfo kSystemIdentityDisabledWithUserIdentities;  // IDL020
+extern const RuleInfo kSystemIdentityDisabledWithCmk;             // IDL021
+extern const RuleInfo kCmkIdentityRemoved;                        // IDL022
+extern const RuleInfo kDataEncryptionModeChanged;                 // IDL023
+extern const RuleInfo kUserIdentitiesDropped;                     // IDL024
 extern const RuleInfo kSyntaxError;                    // IDL900
 extern const RuleInfo kValueUndetermined;              // IDL901
 

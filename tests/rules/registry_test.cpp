@@ -34,7 +34,9 @@ TEST_CASE("summaries are one sentence ending with a period; docs have every sect
     for (const char* section : {"## What it checks", "## Why it matters", "## Example", "## Fix", "## References"}) {
       CHECK(r->doc.find(section) != std::string_view::npos);
     }
-    CHECK((r->check != nullptr || r->id == "IDL900"));
+    // Every rule runs: a check over one resource, a transition over two versions, or the engine (IDL900).
+    CHECK((r->check != nullptr || r->transition != nullptr || r->id == "IDL900"));
+    CHECK(!(r->check && r->transition));
   }
 }
 

@@ -1,0 +1,232 @@
+// Matching resources between two deployments and running the transition rules on each pair.
+#include "engine/transition.h"
+
+#include <map>
+
+#include "engine/bindings.h"
+#include "engine/collect.h"
+#include "rules/transition.h"
+
+namespace idlint {
+
+namespace {
+
+bool has_transitions(const Resource& r) {
+  return equals_ignore_case(r.full_type, "Microsoft.DBforPostgreSQL/flexibleServers") ||
+         equals_ignore_case(r.full_type, "Microsoft.DBforMySQL/flexibleServers");
+}
+
+// The name as written: literal parts compare case-insensitively, expressions by their text.
+std::string written_name(const Resource& r) {
+  std::string name;
+  for (const Value* part : r.name_parts) {
+    if (!name.empty()) name += '/';
+    if (!part) continue;
+    if (part->is_string()) name += to_lower_ascii(part->text);
+    else if (part->is_expr()) name += "[" + std::string(part->text) + "]";
+  }
+  return name;
+}
+
+// The name evaluated with every parameter at its default, or empty when it is not known then.
+std::string evaluated_name(const Instance& inst) {
+  const ResourceBindings rb = enumerate_bindings(*inst.resource, inst.frame);
+  const Binding defaults = rb.bindings.empty() ? Binding{} : rb.bindings.front();
+  Evaluator ev(defaults, nullptr, inst.frame);
+  std::string name;
+  for (const Value* part : inst.resource->name_parts) {
+    if (!part) return {};
+    const Val v = ev.evaluate(*inst.resource->owner, *part);
+    if (!v.is_string()) return {};
+    if (!name.empty()) name += '/';
+    name += to_lower_ascii(v.str);
+  }
+  return name;
+}
+
+// Where an instance sits: the module calls and nested deployments above it.
+std::string frame_path(const Frame* f) {
+  std::string path;
+  for (; f; f = f->parent) {
+    if (f->kind != Frame::Kind::Call) continue;
+    if (f->module) path = "module:" + to_lower_ascii(f->module->symbolic_name) + "/" + path;
+    else if (f->deployment) path = "deployment:" + written_name(*f->deployment) + "/" + path;
+  }
+  return path;
+}
+
+struct Keyed {
+  const Instance* instance;
+  std::string by_symbol;  // empty without a symbolic name
+  std::string by_name;
+  std::string by_value;   // lazily: the evaluated name
+  bool value_done = false;
+};
+
+// The instances the transition rules look at, each with its matching keys; the n-th instance of
+// one declaration (a loop) gets '#n'.
+std::vector<Keyed> keyed_instances(const Deployment& d) {
+  std::vector<Keyed> out;
+  std::map<std::pair<const Resource*, const Frame*>, int> seen;
+  std::map<std::string, int> occurrence;
+  for (const Instance& inst : d.instances()) {
+    if (!has_transitions(*inst.resource)) continue;
+    const std::string where = frame_path(inst.frame);
+    const std::string type = to_lower_ascii(inst.resource->full_type) + "|";
+    Keyed k{&inst, {}, {}, {}, false};
+    const std::string base_key = where + type + written_name(*inst.resource);
+    const int n = occurrence[base_key]++;
+    const std::string suffix = "#" + std::to_string(n);
+    if (!inst.resource->symbolic_name.empty())
+      k.by_symbol = where + to_lower_ascii(inst.resource->symbolic_name) + suffix;
+    k.by_name = base_key + suffix;
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+const std::string& value_key(Keyed& k) {
+  if (!k.value_done) {
+    k.value_done = true;
+    const std::string name = evaluated_name(*k.instance);
+    if (!name.empty()) {
+      k.by_value = frame_path(k.instance->frame) + to_lower_ascii(k.instance->resource->full_type) + "|" + name;
+    }
+  }
+  return k.by_value;
+}
+
+// The base instance of a head instance: same symbolic name, else same type and name as written,
+// else the same type and evaluated name; a deployed resource's JSON matches the one server of its
+// type in the head.
+const Instance* match(Keyed& h, std::vector<Keyed>& base, const std::vector<Keyed>& head_all, bool base_is_live) {
+  if (!h.by_symbol.empty()) {
+    for (Keyed& b : base) {
+      if (b.by_symbol == h.by_symbol) return b.instance;
+    }
+  }
+  for (Keyed& b : base) {
+    if (b.by_name == h.by_name) return b.instance;
+  }
+  if (!value_key(h).empty()) {
+    for (Keyed& b : base) {
+      if (value_key(b) == h.by_value) return b.instance;
+    }
+  }
+  if (base_is_live && base.size() == 1) {
+    const std::string& type = base.front().instance->resource->full_type;
+    size_t same_type = 0;
+    for (const Keyed& k : head_all) same_type += equals_ignore_case(k.instance->resource->full_type, type);
+    if (same_type == 1 && equals_ignore_case(h.instance->resource->full_type, type)) return base.front().instance;
+  }
+  return nullptr;
+}
+
+// The value a binding gives a root parameter of t by name, as written: the choice, else its default.
+const Value* chosen_value(const Binding& b, const Template& t, std::string_view name, bool& declared) {
+  for (const Choice& c : b.choices) {
+    if (equals_ignore_case(c.parameter->name, name)) {
+      declared = true;
+      return c.value;
+    }
+  }
+  const Parameter* p = t.find_parameter(name);
+  declared = p != nullptr;
+  return p ? p->default_value : nullptr;
+}
+
+// A base binding that gives every parameter the value the head binding gives the parameter of the
+// same name (the same deployment command, run against both versions), or null when there is none.
+const Binding* matching_base_binding(const Binding& head, const Template& head_root, const ResourceBindings& base) {
+  for (const Binding& candidate : base.bindings) {
+    bool ok = true;
+    for (const Choice& c : candidate.choices) {
+      if (!base.varying.count(c.parameter)) continue;
+      bool declared = false;
+      const Value* v = chosen_value(head, head_root, c.parameter->name, declared);
+      if (!declared) {
+        ok = c.kind == Origin::Kind::ParameterDefault;  // the head has no such parameter: the default applies
+      } else {
+        ok = same_literal(v, c.value);
+      }
+      if (!ok) break;
+    }
+    if (ok) return &candidate;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool has_transition_resources(const Deployment& d) {
+  for (const Instance& inst : d.instances()) {
+    if (has_transitions(*inst.resource)) return true;
+  }
+  return false;
+}
+
+bool has_transition_rules(const RuleSelection& rules) {
+  for (const RuleInfo* r : rules.rules) {
+    if (r->transition) return true;
+  }
+  return false;
+}
+
+std::vector<Finding> check_transitions(const Deployment& head, const Deployment& base, const std::string& label,
+                                       const RuleSelection& rules) {
+  Collector collector;
+  std::vector<Keyed> head_keys = keyed_instances(head);
+  std::vector<Keyed> base_keys = keyed_instances(base);
+  if (head_keys.empty() || base_keys.empty()) return {};
+  const bool base_is_live = base.root().tmpl->live_resource;
+  const Template& head_root = *head.root().tmpl;
+  const Template& base_root = *base.root().tmpl;
+  SharedValues head_shared;
+  head_shared.varying_template = &head_root;
+  head_shared.any_varying = head.root().free;
+  SharedValues base_shared;
+  base_shared.varying_template = &base_root;
+  base_shared.any_varying = base.root().free;
+  const std::function<void(Val&)> rebase = [&](Val& v) {
+    rebase_parameter_symbols(v, base_root, &base.root(), head_root, &head.root());
+  };
+  for (Keyed& h : head_keys) {
+    const Instance* b = match(h, base_keys, head_keys, base_is_live);
+    if (!b) continue;  // a new server: nothing to compare
+    const Instance& hi = *h.instance;
+    const Frame* call = top_module_call(hi.frame);
+    const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) {
+      if (call) move_to_call_site(f, *call);
+      collector.add(std::move(f), binding);
+    };
+    const ResourceCheck::Sink ignore = [](Finding&&, const std::string&) {};
+    const ResourceBindings head_rb = enumerate_bindings(*hi.resource, hi.frame);
+    const ResourceBindings base_rb = enumerate_bindings(*b->resource, b->frame);
+    for (const Binding& hb : head_rb.bindings) {
+      const Binding* bb = matching_base_binding(hb, head_root, base_rb);
+      if (!bb) continue;
+      Evaluator head_ev(hb, &head_shared, hi.frame);
+      Evaluator base_ev(*bb, &base_shared, b->frame);
+      if (!deployed(head_ev, hi) || !deployed(base_ev, *b)) continue;
+      ResourceCheck head_check(*hi.resource, head_ev, hb, head_rb.varying, sink);
+      ResourceCheck base_check(*b->resource, base_ev, *bb, base_rb.varying, ignore);
+      TransitionCheck t(base_check, head_check, label, rebase);
+      for (const RuleInfo* rule : rules.rules) {
+        if (!rule->transition) continue;
+        try {
+          rule->transition(t);
+        } catch (const std::exception& e) {
+          Finding f;
+          f.rule = rule;
+          f.level = Level::Error;
+          f.primary = Location{hi.resource->owner->file, hi.resource->body->span, {}};
+          f.message = "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report this)";
+          collector.add(std::move(f), {});
+        }
+      }
+    }
+  }
+  return collector.take();
+}
+
+}  // namespace idlint

@@ -1,0 +1,89 @@
+// IDL022: a user-assigned identity a flexible server uses for data encryption can never be removed.
+#include "rules/rules.h"
+#include "rules/transition.h"
+
+namespace idlint {
+namespace {
+
+void check_identity(TransitionCheck& t, std::string_view property) {
+  const Val& used = t.base({"properties", "dataEncryption", property});
+  if (!(used.is_string() && !used.str.empty()) && used.kind != Val::Kind::ResourceId) return;
+  ResourceCheck& head = t.head();
+  const Val& identity = head.property({"identity"});
+  if (!identity.is_object()) return;  // unknown, or not written: nothing is said about identities
+  const Val& type = head.property({"identity", "type"});
+  const Val& uais = head.property({"identity", "userAssignedIdentities"});
+  const std::string what = "user-assigned identity " + describe(used) + " is used for data encryption ('" +
+                           std::string(property) + "' at " + t.base_label() + ")";
+  const std::string keep =
+      "; keep it in identity.userAssignedIdentities (if the key identity must change, switch dataEncryption to "
+      "the new identity first, in a deployment of its own, with both identities assigned)";
+  const Path base_path = {"properties", "dataEncryption", property};
+  if (type.is_string() && !type_includes_user_assigned(type)) {
+    t.report(kCmkIdentityRemoved, {"identity", "type"}, type, base_path, used,
+             what + ": it can never be removed from the server, but identity.type " + describe(type) +
+                 " removes every user-assigned identity" + keep);
+    return;
+  }
+  if (uais.is_unknown() || (!uais.is_object() && !uais.is_unset())) return;
+  if (uais.is_object()) {
+    for (const ValMember& m : uais.members) {
+      if (same_resource(m.key, used) != Tri::No) return;  // still assigned, or cannot tell
+    }
+  }
+  t.report(kCmkIdentityRemoved, {"identity", "userAssignedIdentities"}, uais, base_path, used,
+           what + ": it can never be removed from the server, but it is not among the server's user-assigned "
+                  "identities here" + keep);
+}
+
+void check(TransitionCheck& t) {
+  ResourceCheck& head = t.head();
+  if (!head.is_postgresql_flexible_server() && !head.is_mysql_flexible_server()) return;
+  const Val& type = t.base({"properties", "dataEncryption", "type"});
+  if (!type.is_string() || !equals_ignore_case(type.str, "AzureKeyVault")) return;
+  check_identity(t, "primaryUserAssignedIdentityId");
+  check_identity(t, "geoBackupUserAssignedIdentityId");
+}
+
+}  // namespace
+
+const RuleInfo kCmkIdentityRemoved = {
+    "IDL022",
+    "cmk-identity-removed",
+    "CmkIdentityRemoved",
+    Level::Error,
+    "A user-assigned identity that a flexible server uses for data encryption can never be removed from it.",
+    R"(## What it checks
+A transition rule (`--base REV` or `--base-file OLD`). When an Azure Database for PostgreSQL or
+MySQL flexible server uses a customer-managed key in the base version (`dataEncryption.type`
+`AzureKeyVault`), each identity named in `primaryUserAssignedIdentityId` and
+`geoBackupUserAssignedIdentityId` there must still be among the linted version's
+`identity.userAssignedIdentities`. idlint reports it when the identity is provably gone: not a key
+of `userAssignedIdentities`, or the new `identity.type` has no `UserAssigned`. The finding points
+at the linted version's identities, with the base's key identity as a related location.
+
+## Why it matters
+The service refuses: "Cannot remove identity … because it's used for data encryption." The
+template is valid on its own; only the change fails, at deployment.
+
+## Example
+Base: `userAssignedIdentities: { '${keyIdentity.id}': {}, '${appIdentity.id}': {} }` with
+`primaryUserAssignedIdentityId: keyIdentity.id`. Linted version: only `appIdentity` assigned and
+`primaryUserAssignedIdentityId: appIdentity.id`.
+
+## Fix
+Keep the identity assigned. To move the key to another identity, first deploy a version that
+assigns both identities and switches `dataEncryption` to the new one; the old identity stays
+assigned after that too.
+
+## References
+- Configure user assigned managed identity, Azure Database for PostgreSQL flexible server ("Cannot
+  remove identity <identity> because it's used for data encryption").
+- Customer managed keys for Azure Database for MySQL flexible server.
+)",
+    nullptr,
+    true,
+    &check,
+};
+
+}  // namespace idlint

@@ -1,0 +1,72 @@
+// IDL023: a flexible server's encryption mode (system-managed or customer-managed key) is chosen
+// at creation and never changes.
+#include "rules/rules.h"
+#include "rules/transition.h"
+
+namespace idlint {
+namespace {
+
+void check(TransitionCheck& t) {
+  ResourceCheck& head = t.head();
+  if (!head.is_postgresql_flexible_server() && !head.is_mysql_flexible_server()) return;
+  const Val before = data_encryption_mode(t);
+  const Val after = data_encryption_mode(head);
+  if (!before.is_string() || !after.is_string() || equals_ignore_case(before.str, after.str)) return;
+  const bool to_cmk = equals_ignore_case(after.str, "AzureKeyVault");
+  const bool from_cmk = equals_ignore_case(before.str, "AzureKeyVault");
+  std::string what;
+  if (to_cmk)
+    what = "customer-managed key encryption is added to a server created with " + describe(before);
+  else if (from_cmk)
+    what = "customer-managed key encryption is removed (" + describe(after) + ")";
+  else
+    what = "dataEncryption.type changes to " + describe(after);
+  t.report(kDataEncryptionModeChanged, {"properties", "dataEncryption", "type"}, after,
+           {"properties", "dataEncryption", "type"}, before,
+           what + "; the server has " + describe(before) + " at " + t.base_label() +
+               ", and the encryption mode can only be chosen when a server is created; keep " + describe(before) +
+               " (or create a new server)");
+}
+
+}  // namespace
+
+const RuleInfo kDataEncryptionModeChanged = {
+    "IDL023",
+    "data-encryption-mode-changed",
+    "DataEncryptionModeChanged",
+    Level::Error,
+    "The data encryption mode of a flexible server is fixed when the server is created.",
+    R"(## What it checks
+A transition rule (`--base REV` or `--base-file OLD`). For Azure Database for PostgreSQL and MySQL
+flexible servers, `properties.dataEncryption.type` in the linted version must be the one of the
+base version: a server without `dataEncryption` (or with `SystemManaged`) stays system-managed, a
+server with `AzureKeyVault` keeps its customer-managed key. The finding points at the new type (or
+where `dataEncryption` is missing), with the base value as a related location.
+
+## Why it matters
+"The mode can only be selected at server creation time. It can't be changed from one mode to
+another for the lifetime of the server." Adding a key to an existing server, or removing it, fails
+at deployment.
+
+## Example
+Base: no `dataEncryption`. Linted version:
+```bicep
+dataEncryption: { type: 'AzureKeyVault', primaryKeyURI: keyUri, primaryUserAssignedIdentityId: keyIdentity.id }
+```
+
+## Fix
+Keep the base's mode. To change it, create a new server (restore or migrate into a server created
+with the mode you want).
+
+## References
+- Data encryption, Azure Database for PostgreSQL flexible server ("The mode can only be selected at
+  server creation time").
+- Configure data encryption, Azure Database for PostgreSQL flexible server.
+- Customer managed keys for Azure Database for MySQL flexible server.
+)",
+    nullptr,
+    true,
+    &check,
+};
+
+}  // namespace idlint

@@ -1,0 +1,51 @@
+// The transition rules' view of a resource in two versions.
+#include "rules/transition.h"
+
+namespace idlint {
+
+namespace {
+std::string key_of(const Path& path) {
+  std::string s;
+  for (std::string_view p : path) (s += p) += '\x1f';
+  return s;
+}
+
+Val encryption_mode(const Val& encryption, const Val& type) {
+  if (encryption.is_unknown()) return encryption;
+  if (encryption.is_unset() || type.is_unset()) {
+    Val v = Val::string("SystemManaged");
+    merge_deps(v, encryption);
+    return v;
+  }
+  return type;
+}
+}  // namespace
+
+const Val& TransitionCheck::base(const Path& path) {
+  const std::string key = key_of(path);
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  Val v = base_.property(path);
+  if (rebase_) rebase_(v);
+  return cache_.emplace(key, std::move(v)).first->second;
+}
+
+void TransitionCheck::report(const RuleInfo& rule, const Path& head_path, const Val& head_value,
+                             const Path& base_path, const Val& base_value, std::string message) {
+  const Span primary = head_.primary_for(head_path, head_value);
+  std::vector<Location> related = head_.origin_of(head_value, primary);
+  const std::string shown = base_value.is_unset() ? std::string("not set") : describe(base_value);
+  related.push_back(Location{base_.resource().owner->file, base_.primary_for(base_path, base_value),
+                             "the base version (" + label_ + "): " + shown});
+  head_.report_at(rule, primary, head_path, &head_value, std::move(message), std::move(related));
+}
+
+Val data_encryption_mode(ResourceCheck& r) {
+  return encryption_mode(r.property({"properties", "dataEncryption"}),
+                         r.property({"properties", "dataEncryption", "type"}));
+}
+
+Val data_encryption_mode(TransitionCheck& t) {
+  return encryption_mode(t.base({"properties", "dataEncryption"}), t.base({"properties", "dataEncryption", "type"}));
+}
+
+}  // namespace idlint
