@@ -137,8 +137,12 @@ GitBase::Repository& GitBase::repository_of(const std::string& dir) {
   std::string top = status == 0 ? trim_newline(out) : std::string();
   if (top.empty()) {
     it->second = std::make_unique<Repository>();
-    it->second->error = status < 0 ? (err.empty() ? std::string("git is not installed") : err)
-                                   : "not in a git repository, so it has no version at " + revision_;
+    if (status < 0)
+      it->second->error = err.empty() ? std::string("cannot run git") : err;
+    else if (status == 0 || err.find("not a git repository") != std::string::npos)
+      it->second->error = "not in a git repository, so it has no version at " + revision_;
+    else
+      it->second->error = "git: " + first_line(err);  // e.g. a repository owned by another user
     return *it->second;
   }
   // Files in several folders of one repository share its revision check and rename list.
