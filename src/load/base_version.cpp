@@ -159,7 +159,14 @@ GitBase::Repository& GitBase::repository_of(const std::string& dir) {
     repo->error = "'" + revision_ + "' is not a revision";
   } else if (run_git(top, {"rev-parse", "--verify", "--quiet", "--end-of-options", revision_ + "^{commit}"}, {}, out,
                      err, 1 << 16) != 0) {
-    repo->error = "unknown revision '" + revision_ + "' in the git repository " + top;
+    // HEAD before the first commit (pre-commit on a new repository): every file is new.
+    std::string log, log_err;
+    const bool unborn = revision_ == "HEAD" && run_git(top, {"rev-list", "-n", "1", "--all"}, {}, log, log_err, 1 << 16) == 0 &&
+                        log.empty();
+    if (unborn)
+      repo->no_commits = true;
+    else
+      repo->error = "unknown revision '" + revision_ + "' in the git repository " + top;
   } else {
     // Renames between the revision and the working tree, as git detects them.
     out.clear();
@@ -207,6 +214,7 @@ BaseText GitBase::read_at(const std::string& path, bool follow_renames) {
     result.error = "outside the git repository " + repo.top;
     return result;
   }
+  if (repo.no_commits) return result;  // Absent
   if (follow_renames) {
     if (auto it = repo.renamed_from.find(rel); it != repo.renamed_from.end()) rel = it->second;
   }
