@@ -169,6 +169,14 @@ TEST_CASE("--base follows a renamed file, reads parameter files at the revision,
   const RunResult option = run_idlint({"--base", "--output=x", "new-name.bicep"}, repo.root);
   CHECK(option.exit_code == 2);
 
+  // The first commit of a repository: HEAD does not exist yet, and every file is new.
+  TempDir fresh;
+  REQUIRE(git(fresh.root, "init -q"));
+  fresh.put("pg.bicep", server);
+  const RunResult first = run_idlint({"--base", "HEAD", "pg.bicep"}, fresh.root);
+  CHECK(first.exit_code == 0);
+  CHECK(first.err.empty());
+
   TempDir outside;
   outside.put("pg.bicep", server);
   const RunResult no_repo = run_idlint({"--base", "HEAD", "pg.bicep"}, outside.root);

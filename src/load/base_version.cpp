@@ -137,8 +137,12 @@ GitBase::Repository& GitBase::repository_of(const std::string& dir) {
   std::string top = status == 0 ? trim_newline(out) : std::string();
   if (top.empty()) {
     it->second = std::make_unique<Repository>();
-    it->second->error = status < 0 ? (err.empty() ? std::string("git is not installed") : err)
-                                   : "not in a git repository, so it has no version at " + revision_;
+    if (status < 0)
+      it->second->error = err.empty() ? std::string("cannot run git") : err;
+    else if (status == 0 || err.find("not a git repository") != std::string::npos)
+      it->second->error = "not in a git repository, so it has no version at " + revision_;
+    else
+      it->second->error = "git: " + first_line(err);  // e.g. a repository owned by another user
     return *it->second;
   }
   // Files in several folders of one repository share its revision check and rename list.
@@ -155,7 +159,14 @@ GitBase::Repository& GitBase::repository_of(const std::string& dir) {
     repo->error = "'" + revision_ + "' is not a revision";
   } else if (run_git(top, {"rev-parse", "--verify", "--quiet", "--end-of-options", revision_ + "^{commit}"}, {}, out,
                      err, 1 << 16) != 0) {
-    repo->error = "unknown revision '" + revision_ + "' in the git repository " + top;
+    // HEAD before the first commit (pre-commit on a new repository): every file is new.
+    std::string log, log_err;
+    const bool unborn = revision_ == "HEAD" && run_git(top, {"rev-list", "-n", "1", "--all"}, {}, log, log_err, 1 << 16) == 0 &&
+                        log.empty();
+    if (unborn)
+      repo->no_commits = true;
+    else
+      repo->error = "unknown revision '" + revision_ + "' in the git repository " + top;
   } else {
     // Renames between the revision and the working tree, as git detects them.
     out.clear();
@@ -203,6 +214,7 @@ BaseText GitBase::read_at(const std::string& path, bool follow_renames) {
     result.error = "outside the git repository " + repo.top;
     return result;
   }
+  if (repo.no_commits) return result;  // Absent
   if (follow_renames) {
     if (auto it = repo.renamed_from.find(rel); it != repo.renamed_from.end()) rel = it->second;
   }

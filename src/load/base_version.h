@@ -39,6 +39,7 @@ class GitBase final : public BaseSource {
   struct Repository {
     std::string top;    // absolute working-tree root, or empty when not in a repository
     std::string error;  // the revision does not exist there, or git failed
+    bool no_commits = false;  // HEAD in a repository without commits: nothing has a base
     std::map<std::string, std::string> renamed_from;  // new path → path at the revision (repository-relative)
   };
   Repository& repository_of(const std::string& dir);

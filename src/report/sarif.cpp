@@ -21,9 +21,12 @@ json rule_json(const RuleInfo& rule) {
   r["helpUri"] = rule_help_uri(rule);
   r["defaultConfiguration"] = {{"level", level_name(rule.level)}};
   json tags = json::array({"azure", "arm"});
-  if (rule.id == "IDL900")
+  const std::string_view id = rule.id;
+  if (id == "IDL900")
     tags.push_back("syntax");
-  else if (rule.id >= std::string_view("IDL010"))
+  else if (id >= std::string_view("IDL900"))
+    tags.push_back("idlint");  // about idlint's own analysis (undetermined values, suppressions)
+  else if ((id >= std::string_view("IDL010") && id < std::string_view("IDL020")) || id == "IDL022" || id == "IDL023")
     tags.push_back("customer-managed-key");
   else
     tags.push_back("managed-identity");
