@@ -56,4 +56,13 @@ void move_to_call_site(Finding& f, const Frame& call) {
   for (Location& l : related) add_related(f, std::move(l));
 }
 
+Finding rule_failure(const RuleInfo& rule, const Resource& resource, const std::exception& e) {
+  Finding f;
+  f.rule = &rule;
+  f.level = Level::Error;
+  f.primary = Location{resource.owner->file, resource.body->span, {}};
+  f.message = "internal error in rule " + std::string(rule.id) + ": " + e.what() + " (please report this)";
+  return f;
+}
+
 }  // namespace idlint

@@ -2,6 +2,7 @@
 // transition checker share.
 #pragma once
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <set>
 #include <string>
@@ -79,6 +80,8 @@ bool depends_on(const Finding& f, const Template& t, std::string_view parameter)
 // A finding inside a module, caused by the call: point at the argument that caused it in the
 // calling file, and keep the place inside the module as a related location.
 void move_to_call_site(Finding& f, const Frame& call);
+// A rule that threw: an error at the resource saying so, so a bug hides no other finding.
+Finding rule_failure(const RuleInfo& rule, const Resource& resource, const std::exception& e);
 
 struct ParameterSet {
   std::string label;       // "parameter file 'main.parameters.json'"

@@ -76,13 +76,7 @@ class DeploymentChecker {
             rule->check(check);
           } catch (const std::exception& e) {
             // A rule's bug must not hide the other rules' findings: report it and go on.
-            Finding f;
-            f.rule = rule;
-            f.level = Level::Error;
-            f.primary = Location{resource.owner->file, resource.body->span, {}};
-            f.message =
-                "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report this)";
-            collector.add(std::move(f), {});
+            collector.add(rule_failure(*rule, resource, e), {});
           }
         }
       }

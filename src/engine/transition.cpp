@@ -216,12 +216,7 @@ std::vector<Finding> check_transitions(const Deployment& head, const Deployment&
         try {
           rule->transition(t);
         } catch (const std::exception& e) {
-          Finding f;
-          f.rule = rule;
-          f.level = Level::Error;
-          f.primary = Location{hi.resource->owner->file, hi.resource->body->span, {}};
-          f.message = "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report this)";
-          collector.add(std::move(f), {});
+          collector.add(rule_failure(*rule, *hi.resource, e), {});
         }
       }
     }
