@@ -122,11 +122,15 @@ const Instance* match(Keyed& h, std::vector<Keyed>& base, const std::vector<Keye
   return nullptr;
 }
 
-// The value a binding gives a root parameter of t by name, as written: the choice, else its default.
-const Value* chosen_value(const Binding& b, const Template& t, std::string_view name, bool& declared) {
+// The value a binding gives a root parameter of t by name, as written: the choice, else its
+// default. passed: the value is one a caller passes (an allowed value, a bool, a parameter file),
+// not the default a deployment that does not pass the parameter gets.
+const Value* chosen_value(const Binding& b, const Template& t, std::string_view name, bool& declared, bool& passed) {
+  passed = false;
   for (const Choice& c : b.choices) {
     if (equals_ignore_case(c.parameter->name, name)) {
       declared = true;
+      passed = c.kind != Origin::Kind::ParameterDefault;
       return c.value;
     }
   }
@@ -135,17 +139,19 @@ const Value* chosen_value(const Binding& b, const Template& t, std::string_view 
   return p ? p->default_value : nullptr;
 }
 
-// A base binding that gives every parameter the value the head binding gives the parameter of the
-// same name (the same deployment command, run against both versions), or null when there is none.
+// A base binding for the same deployment command run against both versions, or null when there
+// is none: a parameter the head binding passes has that value in the base too; one it does not
+// pass takes the base's own default (which may differ: a changed default is a change).
 const Binding* matching_base_binding(const Binding& head, const Template& head_root, const ResourceBindings& base) {
   for (const Binding& candidate : base.bindings) {
     bool ok = true;
     for (const Choice& c : candidate.choices) {
       if (!base.varying.count(c.parameter)) continue;
       bool declared = false;
-      const Value* v = chosen_value(head, head_root, c.parameter->name, declared);
-      if (!declared) {
-        ok = c.kind == Origin::Kind::ParameterDefault;  // the head has no such parameter: the default applies
+      bool passed = false;
+      const Value* v = chosen_value(head, head_root, c.parameter->name, declared, passed);
+      if (!declared || !passed) {
+        ok = c.kind == Origin::Kind::ParameterDefault;  // not passed: each version's default applies
       } else {
         ok = same_literal(v, c.value);
       }
