@@ -96,13 +96,17 @@ const std::string& value_key(Keyed& k) {
   return k.by_value;
 }
 
-// The base instance of a head instance: same symbolic name, else same type and name as written,
-// else the same type and evaluated name; a deployed resource's JSON matches the one server of its
-// type in the head.
+// The base instance of a head instance: same symbolic name (unless the names evaluate to
+// different ones), else same type and name as written, else the same type and evaluated name; a
+// deployed resource's JSON matches the one server of its type in the head.
 const Instance* match(Keyed& h, std::vector<Keyed>& base, const std::vector<Keyed>& head_all, bool base_is_live) {
   if (!h.by_symbol.empty()) {
     for (Keyed& b : base) {
-      if (b.by_symbol == h.by_symbol) return b.instance;
+      if (b.by_symbol != h.by_symbol) continue;
+      // Azure knows a resource by its type and name, not by the template's symbol: under the same
+      // symbol, a server whose name provably changed is another server.
+      if (!value_key(h).empty() && !value_key(b).empty() && value_key(h) != value_key(b)) continue;
+      return b.instance;
     }
   }
   for (Keyed& b : base) {
