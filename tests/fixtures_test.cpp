@@ -74,7 +74,9 @@ bool is_base_file(const fs::path& p) { return p.stem().extension() == ".base"; }
 bool is_json_fixture(const fs::path& p) { return is_json_file(p) && !is_base_file(p); }
 
 // The fixture beside a base file, in its format: X.base.json -> X.json.
-fs::path fixture_of_base(const fs::path& base) { return base.parent_path() / (base.stem().stem().string() + base.extension().string()); }
+fs::path fixture_of_base(const fs::path& base) {
+  return base.parent_path() / (base.stem().stem().string() + base.extension().string());
+}
 
 // The base version a fixture is linted with, or an empty path when it has none.
 fs::path base_of(const fs::path& fixture) {
@@ -91,7 +93,7 @@ fs::path base_of(const fs::path& fixture) {
 struct RuleFolder {
   fs::path dir;
   const RuleInfo* rule = nullptr;
-  RuleSelection selection;  // the folder's rule only (IDL900 is raised whenever a file does not parse)
+  RuleSelection selection;      // the folder's rule only (IDL900 is raised whenever a file does not parse)
   std::vector<fs::path> files;  // the fixtures, without their base versions
   std::vector<fs::path> bases;  // the base versions
 };
@@ -161,8 +163,8 @@ void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, con
   for (size_t i = 0; i < result.findings.size(); ++i) {
     const ResolvedFinding& f = result.findings[i];
     CHECK_MESSAGE(matched[i], "unexpected " << f.rule->id << " at " << f.primary.path << ":"
-                                            << f.primary.range.start.line << ":" << f.primary.range.start.column
-                                            << ": " << f.message);
+                                            << f.primary.range.start.line << ":" << f.primary.range.start.column << ": "
+                                            << f.message);
   }
   // `// related:` in the fixture, and in its base version: a related location in that file.
   std::vector<fs::path> annotated = {path};
@@ -260,17 +262,18 @@ TEST_CASE("base versions belong to a fixture of a transition rule and lint clean
   for (const RuleFolder& folder : rule_folders(root)) {
     const bool transition = folder.rule->transition != nullptr;
     for (const fs::path& path : folder.files) {
-      if (transition) CHECK_MESSAGE(!base_of(path).empty(), "no base version beside " << fs::relative(path, root).string());
+      if (transition)
+        CHECK_MESSAGE(!base_of(path).empty(), "no base version beside " << fs::relative(path, root).string());
     }
     for (const fs::path& base : folder.bases) {
       ++bases;
       const std::string rel = fs::relative(base, root).string();
       CAPTURE(rel);
       CHECK_MESSAGE(transition, "a base version in the folder of a rule that does not compare versions");
-      const bool used = std::any_of(folder.files.begin(), folder.files.end(),
-                                    [&](const fs::path& f) { return base_of(f) == base; });
-      CHECK_MESSAGE(used, "no fixture beside it uses it (expected " << fs::relative(fixture_of_base(base), root).string()
-                                                                     << ")");
+      const bool used =
+          std::any_of(folder.files.begin(), folder.files.end(), [&](const fs::path& f) { return base_of(f) == base; });
+      CHECK_MESSAGE(
+          used, "no fixture beside it uses it (expected " << fs::relative(fixture_of_base(base), root).string() << ")");
       const std::string text = test::read_file(base.string());
       CHECK_MESSAGE(parse_expectations(text, "expect:").empty(), "findings are never in the base version");
       // A template base has a Bicep twin; a deployed resource's JSON serves both formats.

@@ -16,7 +16,8 @@ void check_identity(TransitionCheck& t, std::string_view property) {
   if (!identity.is_object()) return;  // unknown, or not written: nothing is said about identities
   const Val& type = head.property({"identity", "type"});
   const Val& uais = head.property({"identity", "userAssignedIdentities"});
-  const std::string which = used.is_unknown() ? "the user-assigned identity" : "user-assigned identity " + describe(used);
+  const std::string which =
+      used.is_unknown() ? "the user-assigned identity" : "user-assigned identity " + describe(used);
   const std::string what =
       which + " is used for data encryption ('" + std::string(property) + "' at " + t.base_label() + ")";
   const std::string keep =
