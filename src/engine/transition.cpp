@@ -143,6 +143,11 @@ const Value* chosen_value(const Binding& b, const Template& t, std::string_view 
   return p ? p->default_value : nullptr;
 }
 
+bool scalar_literal(const Value* v) {
+  return v && (v->kind == Value::Kind::String || v->kind == Value::Kind::Number || v->kind == Value::Kind::Bool ||
+               v->kind == Value::Kind::Null);
+}
+
 // A base binding for the same deployment command run against both versions, or null when there
 // is none: a parameter the head binding passes has that value in the base too; one it does not
 // pass takes the base's own default (which may differ: a changed default is a change).
@@ -150,11 +155,14 @@ const Binding* matching_base_binding(const Binding& head, const Template& head_r
   for (const Binding& candidate : base.bindings) {
     bool ok = true;
     for (const Choice& c : candidate.choices) {
-      if (!base.varying.count(c.parameter)) continue;
       bool declared = false;
       bool passed = false;
       const Value* v = chosen_value(head, head_root, c.parameter->name, declared, passed);
-      if (!declared || !passed) {
+      if (!base.varying.count(c.parameter)) {
+        // The base evaluates it at its one value. A value the head passes that is another literal
+        // would be the base's value too under that command, so the base is not this one: no match.
+        ok = !(declared && passed && scalar_literal(c.value) && scalar_literal(v) && !same_literal(v, c.value));
+      } else if (!declared || !passed) {
         ok = c.kind == Origin::Kind::ParameterDefault;  // not passed: each version's default applies
       } else {
         ok = same_literal(v, c.value);
