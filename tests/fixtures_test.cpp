@@ -7,12 +7,13 @@
 // Base versions (transition rules, IDL020-IDL024): in a transition rule's folder every fixture
 // X.json has its base version X.base.json beside it and is linted with it as --base-file does;
 // X.bicep uses X.base.bicep, or X.base.json when there is no X.base.bicep (a deployed resource's
-// JSON, as `az resource show` prints it, is the base of both formats and has no Bicep twin; a
-// template X.base.json has one). A base file is part of its fixture, not a fixture of its own:
-// it must parse and lint clean on its own, may hold `// related:` annotations (the base value a
-// finding quotes), which the fixtures using it must match, and never `// expect:`. A base file
-// without its fixture beside it, a base outside a transition rule's folder and a transition
-// fixture without a base all fail the runner.
+// JSON, as `az resource show` or `az postgres flexible-server show` prints it, is the base of both
+// formats and has no Bicep twin; a template X.base.json has one). A base file is part of its
+// fixture, not a fixture of its own: it must parse and lint clean on its own, may hold
+// `// related:` annotations (the base value a finding quotes), which the fixtures using it must
+// match, and never `// expect:`. A base file without its fixture beside it, a base outside a
+// transition rule's folder, a transition fixture without a base and a base that leaves a note
+// (unreadable, does not parse, not a template: nothing would be compared) fail the runner.
 #include <doctest/doctest.h>
 
 #include <algorithm>
