@@ -1,7 +1,19 @@
 // The annotated-fixture runner: every template under testdata/<RULE>/ (ARM JSON and Bicep) is linted
 // with that rule (and IDL900); each `// expect: ID ["message part"]` must be matched by a finding
-// starting on that line, each `// related: ID` by a related location on that line, and no other
-// finding may appear. Each JSON fixture has a Bicep twin that must produce the same findings.
+// starting on that line, each `// related: ID` by a related location of that rule on that line of
+// that file, and no other finding may appear. Each JSON fixture has a Bicep twin that must produce
+// the same findings.
+//
+// Base versions (transition rules, IDL020-IDL024): in a transition rule's folder every fixture
+// X.json has its base version X.base.json beside it and is linted with it as --base-file does;
+// X.bicep uses X.base.bicep, or X.base.json when there is no X.base.bicep (a deployed resource's
+// JSON, as `az resource show` or `az postgres flexible-server show` prints it, is the base of both
+// formats and has no Bicep twin; a template X.base.json has one). A base file is part of its
+// fixture, not a fixture of its own: it must parse and lint clean on its own, may hold
+// `// related:` annotations (the base value a finding quotes), which the fixtures using it must
+// match, and never `// expect:`. A base file without its fixture beside it, a base outside a
+// transition rule's folder, a transition fixture without a base and a base that leaves a note
+// (unreadable, does not parse, not a template: nothing would be compared) fail the runner.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -14,6 +26,8 @@
 
 #include "cli/discover.h"
 #include "engine/lint.h"
+#include "load/arm_template.h"
+#include "load/base_version.h"
 #include "load/parameter_file.h"
 #include "rules/rule.h"
 #include "support.h"
@@ -52,16 +66,37 @@ std::vector<Expectation> parse_expectations(const std::string& text, const char*
   return out;
 }
 
-bool is_json_fixture(const fs::path& p) {
+bool is_json_file(const fs::path& p) {
   return (p.extension() == ".json" || p.extension() == ".jsonc") && !is_parameter_file_name(p.string());
 }
 bool is_bicep_fixture(const fs::path& p) { return p.extension() == ".bicep"; }
+// X.base.json, X.base.jsonc, X.base.bicep: the base version of fixture X (see the top of this file).
+bool is_base_file(const fs::path& p) { return p.stem().extension() == ".base"; }
+bool is_json_fixture(const fs::path& p) { return is_json_file(p) && !is_base_file(p); }
+
+// The fixture beside a base file, in its format: X.base.json -> X.json.
+fs::path fixture_of_base(const fs::path& base) {
+  return base.parent_path() / (base.stem().stem().string() + base.extension().string());
+}
+
+// The base version a fixture is linted with, or an empty path when it has none.
+fs::path base_of(const fs::path& fixture) {
+  const fs::path dir = fixture.parent_path();
+  const std::string stem = fixture.stem().string();
+  std::vector<std::string> candidates = {stem + ".base" + fixture.extension().string()};
+  if (is_bicep_fixture(fixture)) candidates.insert(candidates.end(), {stem + ".base.json", stem + ".base.jsonc"});
+  for (const std::string& name : candidates) {
+    if (fs::exists(dir / name)) return dir / name;
+  }
+  return {};
+}
 
 struct RuleFolder {
   fs::path dir;
   const RuleInfo* rule = nullptr;
-  RuleSelection selection;  // the folder's rule only (IDL900 is raised whenever a file does not parse)
-  std::vector<fs::path> files;
+  RuleSelection selection;      // the folder's rule only (IDL900 is raised whenever a file does not parse)
+  std::vector<fs::path> files;  // the fixtures, without their base versions
+  std::vector<fs::path> bases;  // the base versions
 };
 
 // The rule folders under testdata/, each with its fixtures in both formats, sorted by name.
@@ -75,20 +110,40 @@ std::vector<RuleFolder> rule_folders(const fs::path& root) {
     REQUIRE_MESSAGE(folder.rule, "testdata folder not named after a rule: " << dir.path());
     folder.selection.rules = {folder.rule};
     for (const auto& e : fs::directory_iterator(dir.path())) {
-      if (is_json_fixture(e.path()) || is_bicep_fixture(e.path())) folder.files.push_back(e.path());
+      if (!is_json_file(e.path()) && !is_bicep_fixture(e.path())) continue;
+      (is_base_file(e.path()) ? folder.bases : folder.files).push_back(e.path());
     }
     std::sort(folder.files.begin(), folder.files.end());
+    std::sort(folder.bases.begin(), folder.bases.end());
     out.push_back(std::move(folder));
   }
   std::sort(out.begin(), out.end(), [](const RuleFolder& a, const RuleFolder& b) { return a.dir < b.dir; });
   return out;
 }
 
+// A fixture linted as the command line lints it: with its base version as --base-file, if it has one.
+FileResult lint_fixture(const RuleFolder& folder, const fs::path& path) {
+  LintOptions options;
+  if (const fs::path base = base_of(path); !base.empty()) options.base = std::make_shared<FileBase>(base.string());
+  return lint_file(path.string(), true, folder.selection, options);
+}
+
+bool same_file(const std::string& a, const fs::path& b) {
+  std::error_code ec;
+  return fs::equivalent(a, b, ec);
+}
+
 void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, const fs::path& path) {
   const std::string text = test::read_file(path.string());
   const std::string rel = fs::relative(path, root).string();
   CAPTURE(rel);
-  const FileResult result = lint_file(path.string(), true, folder.selection);
+  const fs::path base = base_of(path);
+  const FileResult result = lint_fixture(folder, path);
+  if (!base.empty()) {
+    // A base that cannot be read or does not parse leaves nothing compared: every fixture would pass.
+    CHECK_MESSAGE(result.base_error.empty(), result.base_error);
+    for (const std::string& note : result.notes) FAIL_CHECK("note: " << note);
+  }
   std::vector<Expectation> expected;
   for (Expectation& e : parse_expectations(text, "expect:")) {
     if (e.rule == folder.rule->id || e.rule == "IDL900") expected.push_back(e);
@@ -99,6 +154,7 @@ void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, con
     for (size_t i = 0; i < result.findings.size() && !found; ++i) {
       const ResolvedFinding& f = result.findings[i];
       if (matched[i] || f.rule->id != e.rule || f.primary.range.start.line != e.line) continue;
+      if (!same_file(f.primary.path, path)) continue;
       if (!e.message_part.empty() && f.message.find(e.message_part) == std::string::npos) continue;
       matched[i] = found = true;
     }
@@ -107,30 +163,47 @@ void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, con
   }
   for (size_t i = 0; i < result.findings.size(); ++i) {
     const ResolvedFinding& f = result.findings[i];
-    CHECK_MESSAGE(matched[i], "unexpected " << f.rule->id << " at " << rel << ":" << f.primary.range.start.line
-                                            << ":" << f.primary.range.start.column << ": " << f.message);
+    CHECK_MESSAGE(matched[i], "unexpected " << f.rule->id << " at " << f.primary.path << ":"
+                                            << f.primary.range.start.line << ":" << f.primary.range.start.column << ": "
+                                            << f.message);
   }
-  for (const Expectation& e : parse_expectations(text, "related:")) {
-    bool found = false;
-    for (const ResolvedFinding& f : result.findings) {
-      if (f.rule->id != e.rule) continue;
-      for (const ResolvedLocation& l : f.related) found = found || l.range.start.line == e.line;
+  // `// related:` in the fixture, and in its base version: a related location in that file.
+  std::vector<fs::path> annotated = {path};
+  if (!base.empty()) annotated.push_back(base);
+  for (const fs::path& file : annotated) {
+    const std::string file_rel = fs::relative(file, root).string();
+    for (const Expectation& e : parse_expectations(test::read_file(file.string()), "related:")) {
+      bool found = false;
+      for (const ResolvedFinding& f : result.findings) {
+        if (f.rule->id != e.rule) continue;
+        for (const ResolvedLocation& l : f.related) {
+          found = found || (l.range.start.line == e.line && same_file(l.path, file));
+        }
+      }
+      CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << file_rel << ":" << e.line);
     }
-    CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << rel << ":" << e.line);
   }
 }
 
 // What a twin must reproduce: the (rule id, message) multiset of the folder's rule. Syntax error
 // messages differ by format (a JSON parser and a Bicep parser notice different things), so IDL900
-// findings count only by number.
-std::multiset<std::string> comparable_findings(const FileResult& result, const RuleInfo& rule) {
+// findings count only by number. Transition messages name the base version by its path, which is
+// the twin's own: it reads BASE here.
+std::multiset<std::string> comparable_findings(const FileResult& result, const RuleInfo& rule, const fs::path& base) {
   std::multiset<std::string> out;
   size_t syntax_errors = 0;
   for (const ResolvedFinding& f : result.findings) {
     if (f.rule->id == "IDL900") {
       ++syntax_errors;
     } else if (f.rule == &rule) {
-      out.insert(std::string(f.rule->id) + ": " + f.message);
+      std::string message = f.message;
+      if (!base.empty()) {
+        const std::string label = base.string();
+        for (size_t at = message.find(label); at != std::string::npos; at = message.find(label, at + 4)) {
+          message.replace(at, label.size(), "BASE");
+        }
+      }
+      out.insert(std::string(f.rule->id) + ": " + message);
     }
   }
   out.insert("IDL900 findings: " + std::to_string(syntax_errors));
@@ -174,14 +247,48 @@ TEST_CASE("every JSON fixture has a Bicep twin with the same findings") {
         continue;
       }
       ++twins;
-      const auto from_json = comparable_findings(lint_file(json.string(), true, folder.selection), *folder.rule);
-      const auto from_bicep = comparable_findings(lint_file(bicep.string(), true, folder.selection), *folder.rule);
+      const auto from_json = comparable_findings(lint_fixture(folder, json), *folder.rule, base_of(json));
+      const auto from_bicep = comparable_findings(lint_fixture(folder, bicep), *folder.rule, base_of(bicep));
       CHECK_MESSAGE(from_json == from_bicep, "the Bicep twin of " << rel << " does not find the same:\n  JSON:"
                                                                   << describe(from_json) << "\n  Bicep:"
                                                                   << describe(from_bicep));
     }
   }
   CHECK(twins > 50);
+}
+
+TEST_CASE("base versions belong to a fixture of a transition rule and lint clean on their own") {
+  const fs::path root = fs::path(IDLINT_SOURCE_DIR) / "testdata";
+  size_t bases = 0;
+  for (const RuleFolder& folder : rule_folders(root)) {
+    const bool transition = folder.rule->transition != nullptr;
+    for (const fs::path& path : folder.files) {
+      if (transition)
+        CHECK_MESSAGE(!base_of(path).empty(), "no base version beside " << fs::relative(path, root).string());
+    }
+    for (const fs::path& base : folder.bases) {
+      ++bases;
+      const std::string rel = fs::relative(base, root).string();
+      CAPTURE(rel);
+      CHECK_MESSAGE(transition, "a base version in the folder of a rule that does not compare versions");
+      const bool used =
+          std::any_of(folder.files.begin(), folder.files.end(), [&](const fs::path& f) { return base_of(f) == base; });
+      CHECK_MESSAGE(
+          used, "no fixture beside it uses it (expected " << fs::relative(fixture_of_base(base), root).string() << ")");
+      const std::string text = test::read_file(base.string());
+      CHECK_MESSAGE(parse_expectations(text, "expect:").empty(), "findings are never in the base version");
+      // A template base has a Bicep twin; a deployed resource's JSON serves both formats.
+      if (is_json_file(base) && may_be_deployment_template(text)) {
+        fs::path twin = base;
+        twin.replace_extension(".bicep");
+        CHECK_MESSAGE(fs::exists(twin), "missing Bicep twin " << fs::relative(twin, root).string());
+      }
+      const FileResult alone = lint_file(base.string(), true, folder.selection);
+      CHECK(alone.status == FileResult::Status::Linted);
+      CHECK_MESSAGE(alone.findings.empty(), "reports " << alone.findings.size() << " finding(s) on its own");
+    }
+  }
+  CHECK(bases >= 20);
 }
 
 // Cross-file scenarios (testdata/values/<scenario>/): the folder is linted as `idlint <folder>`

@@ -96,13 +96,17 @@ const std::string& value_key(Keyed& k) {
   return k.by_value;
 }
 
-// The base instance of a head instance: same symbolic name, else same type and name as written,
-// else the same type and evaluated name; a deployed resource's JSON matches the one server of its
-// type in the head.
+// The base instance of a head instance: same symbolic name (unless the names evaluate to
+// different ones), else same type and name as written, else the same type and evaluated name; a
+// deployed resource's JSON matches the one server of its type in the head.
 const Instance* match(Keyed& h, std::vector<Keyed>& base, const std::vector<Keyed>& head_all, bool base_is_live) {
   if (!h.by_symbol.empty()) {
     for (Keyed& b : base) {
-      if (b.by_symbol == h.by_symbol) return b.instance;
+      if (b.by_symbol != h.by_symbol) continue;
+      // Azure knows a resource by its type and name, not by the template's symbol: under the same
+      // symbol, a server whose name provably changed is another server.
+      if (!value_key(h).empty() && !value_key(b).empty() && value_key(h) != value_key(b)) continue;
+      return b.instance;
     }
   }
   for (Keyed& b : base) {
@@ -122,11 +126,15 @@ const Instance* match(Keyed& h, std::vector<Keyed>& base, const std::vector<Keye
   return nullptr;
 }
 
-// The value a binding gives a root parameter of t by name, as written: the choice, else its default.
-const Value* chosen_value(const Binding& b, const Template& t, std::string_view name, bool& declared) {
+// The value a binding gives a root parameter of t by name, as written: the choice, else its
+// default. passed: the value is one a caller passes (an allowed value, a bool, a parameter file),
+// not the default a deployment that does not pass the parameter gets.
+const Value* chosen_value(const Binding& b, const Template& t, std::string_view name, bool& declared, bool& passed) {
+  passed = false;
   for (const Choice& c : b.choices) {
     if (equals_ignore_case(c.parameter->name, name)) {
       declared = true;
+      passed = c.kind != Origin::Kind::ParameterDefault;
       return c.value;
     }
   }
@@ -135,17 +143,27 @@ const Value* chosen_value(const Binding& b, const Template& t, std::string_view 
   return p ? p->default_value : nullptr;
 }
 
-// A base binding that gives every parameter the value the head binding gives the parameter of the
-// same name (the same deployment command, run against both versions), or null when there is none.
+bool scalar_literal(const Value* v) {
+  return v && (v->kind == Value::Kind::String || v->kind == Value::Kind::Number || v->kind == Value::Kind::Bool ||
+               v->kind == Value::Kind::Null);
+}
+
+// A base binding for the same deployment command run against both versions, or null when there
+// is none: a parameter the head binding passes has that value in the base too; one it does not
+// pass takes the base's own default (which may differ: a changed default is a change).
 const Binding* matching_base_binding(const Binding& head, const Template& head_root, const ResourceBindings& base) {
   for (const Binding& candidate : base.bindings) {
     bool ok = true;
     for (const Choice& c : candidate.choices) {
-      if (!base.varying.count(c.parameter)) continue;
       bool declared = false;
-      const Value* v = chosen_value(head, head_root, c.parameter->name, declared);
-      if (!declared) {
-        ok = c.kind == Origin::Kind::ParameterDefault;  // the head has no such parameter: the default applies
+      bool passed = false;
+      const Value* v = chosen_value(head, head_root, c.parameter->name, declared, passed);
+      if (!base.varying.count(c.parameter)) {
+        // The base evaluates it at its one value. A value the head passes that is another literal
+        // would be the base's value too under that command, so the base is not this one: no match.
+        ok = !(declared && passed && scalar_literal(c.value) && scalar_literal(v) && !same_literal(v, c.value));
+      } else if (!declared || !passed) {
+        ok = c.kind == Origin::Kind::ParameterDefault;  // not passed: each version's default applies
       } else {
         ok = same_literal(v, c.value);
       }

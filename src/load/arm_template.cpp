@@ -197,6 +197,44 @@ bool is_live_resource(const Value& root) {
          type->text.find('/') != std::string_view::npos && (root.find("identity") || root.find("properties"));
 }
 
+// The service commands (`az postgres flexible-server show`, `az mysql flexible-server show`) print
+// a resource's properties flattened beside its envelope, where ARM and `az resource show` nest
+// them under `properties`. The flattened form is read as the nested one, or its dataEncryption
+// would look absent (a system-managed server).
+const Value& nested_properties(const Value& root, Arena& arena) {
+  static constexpr std::string_view kEnvelope[] = {
+      "id",   "name",  "type", "location",  "tags",       "sku",  "identity",         "systemData",
+      "kind", "zones", "etag", "managedBy", "apiVersion", "plan", "extendedLocation", "resourceGroup"};
+  if (root.find("properties")) return root;
+  auto in_envelope = [&](const Member& m) {
+    if (m.key->kind != Value::Kind::String) return true;
+    for (std::string_view k : kEnvelope) {
+      if (equals_ignore_case(m.key->text, k)) return true;
+    }
+    return false;
+  };
+  uint32_t envelope = 0;
+  for (uint32_t i = 0; i < root.size; ++i) envelope += in_envelope(root.members[i]) ? 1 : 0;
+  if (envelope == root.size) return root;
+  Member* outer = arena.array<Member>(envelope + 1);
+  Member* inner = arena.array<Member>(root.size - envelope);
+  uint32_t o = 0;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < root.size; ++i) (in_envelope(root.members[i]) ? outer[o++] : inner[n++]) = root.members[i];
+  Value* key = arena.make<Value>();
+  key->kind = Value::Kind::String;
+  key->text = "properties";
+  key->span = root.span;
+  Value* properties = arena.make<Value>(root);
+  properties->size = n;
+  properties->members = inner;
+  outer[o++] = Member{key, properties};
+  Value* body = arena.make<Value>(root);
+  body->size = o;
+  body->members = outer;
+  return *body;
+}
+
 }  // namespace
 
 void add_nested_arm_templates(Template& t) {
@@ -250,7 +288,7 @@ ArmLoadResult load_arm_template(const std::shared_ptr<const SourceFile>& file) {
     result.tmpl->root = root;
     result.tmpl->expressions = &holder->expressions;
     result.tmpl->live_resource = true;
-    builder.add_resource(*result.tmpl, *root, {}, -1);
+    builder.add_resource(*result.tmpl, nested_properties(*root, *arena), {}, -1);
     builder.fix_parents(*result.tmpl);
   } else {
     result.tmpl = builder.build(*root, nullptr, nullptr);

@@ -7,14 +7,19 @@ namespace {
 
 void check_identity(TransitionCheck& t, std::string_view property) {
   const Val& used = t.base({"properties", "dataEncryption", property});
-  if (!(used.is_string() && !used.str.empty()) && used.kind != Val::Kind::ResourceId) return;
+  // An identity the base names but that is not known here (a parameter without a default) is
+  // still an identity: a head with no user-assigned identity at all removes it, and one that
+  // lists the same parameter keeps it (the same deployment parameter is the same value).
+  if (!(used.is_string() && !used.str.empty()) && used.kind != Val::Kind::ResourceId && !used.is_unknown()) return;
   ResourceCheck& head = t.head();
   const Val& identity = head.property({"identity"});
   if (!identity.is_object()) return;  // unknown, or not written: nothing is said about identities
   const Val& type = head.property({"identity", "type"});
   const Val& uais = head.property({"identity", "userAssignedIdentities"});
-  const std::string what = "user-assigned identity " + describe(used) + " is used for data encryption ('" +
-                           std::string(property) + "' at " + t.base_label() + ")";
+  const std::string which =
+      used.is_unknown() ? "the user-assigned identity" : "user-assigned identity " + describe(used);
+  const std::string what =
+      which + " is used for data encryption ('" + std::string(property) + "' at " + t.base_label() + ")";
   const std::string keep =
       "; keep it in identity.userAssignedIdentities (if the key identity must change, switch dataEncryption to "
       "the new identity first, in a deployment of its own, with both identities assigned)";

@@ -33,7 +33,8 @@ void TransitionCheck::report(const RuleInfo& rule, const Path& head_path, const 
                              const Path& base_path, const Val& base_value, std::string message) {
   const Span primary = head_.primary_for(head_path, head_value);
   std::vector<Location> related = head_.origin_of(head_value, primary);
-  const std::string shown = base_value.is_unset() ? std::string("not set") : describe(base_value);
+  std::string shown = base_value.is_unset() ? std::string("not set") : describe(base_value);
+  if (base_value.is_unknown() && !base_value.str.empty()) shown = "not known (" + base_value.str + ")";
   related.push_back(Location{base_.resource().owner->file, base_.primary_for(base_path, base_value),
                              "the base version (" + label_ + "): " + shown});
   head_.report_at(rule, primary, head_path, &head_value, std::move(message), std::move(related));

@@ -121,3 +121,34 @@ TEST_CASE("outputs, of nested templates too") {
   CHECK(inner[0].name == "inner");
   CHECK(inner[0].value->text == "1");
 }
+
+TEST_CASE("a deployed resource's JSON is one resource; flattened properties are read as nested ones") {
+  const std::string envelope =
+      R"("id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg",
+         "name": "pg", "type": "Microsoft.DBforPostgreSQL/flexibleServers", "location": "West Europe",
+         "identity": {"type": "UserAssigned"}, "sku": {"name": "Standard_B1ms"}, "resourceGroup": "g")";
+  // az resource show, REST GET
+  ArmLoadResult nested = load("{" + envelope + R"(, "properties": {"dataEncryption": {"type": "AzureKeyVault"}}})");
+  REQUIRE(nested.tmpl);
+  CHECK(nested.tmpl->live_resource);
+  REQUIRE(nested.tmpl->resources.size() == 1);
+  const Value* props = nested.tmpl->resources[0].body->find("properties");
+  REQUIRE(props);
+  CHECK(props->find("dataEncryption"));
+  // az postgres flexible-server show
+  ArmLoadResult flat =
+      load("{" + envelope + R"(, "dataEncryption": {"type": "AzureKeyVault"}, "version": "16", "state": "Ready"})");
+  REQUIRE(flat.tmpl);
+  CHECK(flat.tmpl->live_resource);
+  REQUIRE(flat.tmpl->resources.size() == 1);
+  const Resource& r = flat.tmpl->resources[0];
+  CHECK(r.full_type == "Microsoft.DBforPostgreSQL/flexibleServers");
+  props = r.body->find("properties");
+  REQUIRE(props);
+  CHECK(props->size == 3);
+  REQUIRE(props->find("dataEncryption"));
+  CHECK(props->find("dataEncryption")->find("type")->text == "AzureKeyVault");
+  CHECK(r.body->find("identity"));
+  CHECK(r.body->find("sku"));
+  CHECK_FALSE(r.body->find("dataEncryption"));
+}

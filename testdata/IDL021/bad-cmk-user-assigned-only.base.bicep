@@ -1,0 +1,34 @@
+param location string = resourceGroup().location
+
+@secure()
+param administratorLoginPassword string
+
+var keyIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-pg-hr-keys')
+
+resource hrServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr-weu'
+  location: location
+  sku: {
+    name: 'Standard_D2ds_v5'
+    tier: 'GeneralPurpose'
+  }
+  identity: {
+    type: 'SystemAssigned,UserAssigned' // related: IDL021
+    userAssignedIdentities: {
+      '${keyIdentityId}': {}
+    }
+  }
+  properties: {
+    version: '16'
+    administratorLogin: 'pgadmin'
+    administratorLoginPassword: administratorLoginPassword
+    storage: {
+      storageSizeGB: 128
+    }
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
+      primaryUserAssignedIdentityId: keyIdentityId
+    }
+  }
+}

@@ -1,0 +1,35 @@
+param location string = resourceGroup().location
+
+@secure()
+param administratorLoginPassword string
+
+var keyIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-pg-sales-keys')
+var appIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-pg-sales-app')
+
+resource salesServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-sales-weu'
+  location: location
+  sku: {
+    name: 'Standard_D2ds_v5'
+    tier: 'GeneralPurpose'
+  }
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { // expect: IDL022
+      '${appIdentityId}': {}
+    }
+  }
+  properties: {
+    version: '16'
+    administratorLogin: 'pgadmin'
+    administratorLoginPassword: administratorLoginPassword
+    storage: {
+      storageSizeGB: 128
+    }
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-sales.vault.azure.net/keys/cmk-pg-sales'
+      primaryUserAssignedIdentityId: appIdentityId
+    }
+  }
+}

@@ -1,0 +1,34 @@
+param location string = resourceGroup().location
+
+@secure()
+param administratorLoginPassword string
+
+var keyIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-pg-erp-keys')
+
+resource erpServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-erp-weu'
+  location: location
+  sku: {
+    name: 'Standard_D2ds_v5'
+    tier: 'GeneralPurpose'
+  }
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentityId}': {}
+    }
+  }
+  properties: {
+    version: '16'
+    administratorLogin: 'pgadmin'
+    administratorLoginPassword: administratorLoginPassword
+    storage: {
+      storageSizeGB: 128
+    }
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-erp.vault.azure.net/keys/cmk-pg-erp/2f0c9f6a1b7e4d3c8a5b6c7d8e9f0a1b'
+      primaryUserAssignedIdentityId: keyIdentityId
+    }
+  }
+}
