@@ -76,7 +76,7 @@ void explain_unknown_summary(const std::vector<FileResult>& results, std::ostrea
 
 void list_rules(std::ostream& out) {
   for (const RuleInfo* r : all_rules()) {
-    out << fmt::format("{}  {:<36} {:<8} {}\n", r->id, r->name, level_name(r->level), r->summary);
+    out << fmt::format("{}  {:<46} {:<8} {}\n", r->id, r->name, level_name(r->level), r->summary);
   }
 }
 

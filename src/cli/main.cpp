@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
                  "Compare each file with its version at git revision REV (transition rules IDL020-IDL024)")
       ->option_text("REV");
   app.add_option("--base-file", options.base_file,
-                 "Compare the one file linted with OLD: a template, or a deployed resource's JSON (az resource show)")
+                 "Compare the one file linted with OLD: a template, or a deployed resource's JSON (az resource show, az postgres flexible-server show)")
       ->option_text("OLD");
   app.add_flag("--explain-unknown", options.explain_unknown,
                "Report every checked value that could not be determined, and why (turns on IDL901)");
