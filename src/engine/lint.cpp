@@ -12,6 +12,7 @@
 
 #include "engine/bindings.h"
 #include "engine/deployment.h"
+#include "engine/suppressions.h"
 #include "load/module_path.h"
 #include "load/parameter_file.h"
 #include "load/arm_template.h"
@@ -353,6 +354,22 @@ std::vector<Finding> check_template(const Template& t, const RuleSelection& rule
 
 namespace {
 
+// Resolves findings into result, each with the first suppression that covers it (every one that
+// covers it counts as used).
+void add_findings(FileResult& result, const std::vector<Finding>& findings,
+                  std::initializer_list<Suppressions*> suppressions = {}) {
+  for (const Finding& f : findings) {
+    ResolvedFinding r = resolve(f);
+    for (Suppressions* s : suppressions) {
+      std::optional<Suppressions::Cover> cover = s->cover(f);
+      if (cover && !r.suppression) {
+        r.suppression = ResolvedFinding::Suppression{resolve_location(cover->where), std::string(cover->justification)};
+      }
+    }
+    result.findings.push_back(std::move(r));
+  }
+}
+
 Finding syntax_finding(const std::shared_ptr<const SourceFile>& file, const SyntaxError& e) {
   Finding f;
   f.rule = &syntax_error_rule();
@@ -397,7 +414,7 @@ ParameterSet bicepparam_set(const Template& params) {
 // A .bicepparam: its template (the `using` target) linted with these values; only what they add
 // to the template's own findings is reported here.
 void lint_bicepparam(FileResult& result, const Template& params, const RuleSelection& rules,
-                     const LintOptions& options) {
+                     const LintOptions& options, Suppressions& own) {
   const RuleInfo* explain = find_rule("IDL901");
   const bool explaining = explain && rules.enabled(*explain);
   if (params.using_none || params.using_path.empty()) return;
@@ -405,15 +422,16 @@ void lint_bicepparam(FileResult& result, const Template& params, const RuleSelec
   ModuleLoader::Entry& target = modules.load(params.file->path(), params.using_path);
   if (!target.tmpl) {
     if (explaining) {
-      result.findings.push_back(resolve(note(*explain, params.file, params.using_span,
-                                             "the values are not checked: " + target.error)));
+      add_findings(result, {note(*explain, params.file, params.using_span, "the values are not checked: " + target.error)},
+                   {&own});
     }
     return;
   }
   const std::vector<ParameterSet> sets = {bicepparam_set(params)};
-  for (const Finding& f : lint_deployments(*target.tmpl, sets, rules, modules, false)) {
-    result.findings.push_back(resolve(f));
-  }
+  // A finding the values cause is in the template: a directive there covers it, and so does one
+  // in the .bicepparam above the value that causes it.
+  Suppressions in_template(*target.tmpl);
+  add_findings(result, lint_deployments(*target.tmpl, sets, rules, modules, false), {&in_template, &own});
 }
 
 std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const LintOptions& options,
@@ -427,16 +445,17 @@ FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& 
   BicepLoadResult loaded = load_bicep(file, params_file);
   for (const SyntaxError& e : loaded.syntax_errors) result.findings.push_back(resolve(syntax_finding(file, e)));
   if (!loaded.syntax_errors.empty()) result.status = FileResult::Status::SyntaxError;
+  Suppressions suppressions(*loaded.tmpl, params_file ? Suppressions::Reach::Related : Suppressions::Reach::Primary);
   if (params_file) {
-    lint_bicepparam(result, *loaded.tmpl, rules, options);
+    lint_bicepparam(result, *loaded.tmpl, rules, options, suppressions);
   } else {
     std::vector<ParameterFile> parameter_files;
     const std::vector<ParameterSet> sets = arm_parameter_sets(result.path, options, parameter_files, result);
     ModuleLoader modules(module_cache(options), options.follow_modules);
-    for (const Finding& f : lint_deployments(*loaded.tmpl, sets, rules, modules, true)) {
-      result.findings.push_back(resolve(f));
-    }
+    add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true), {&suppressions});
   }
+  // After a syntax error the findings are incomplete: a suppression may be unused only seemingly.
+  if (loaded.syntax_errors.empty()) add_findings(result, suppressions.unused(rules));
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }
@@ -510,9 +529,9 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   std::vector<ParameterFile> parameter_files;
   const std::vector<ParameterSet> sets = arm_parameter_sets(path, options, parameter_files, result);
   ModuleLoader modules(module_cache(options), options.follow_modules);
-  for (const Finding& f : lint_deployments(*loaded.tmpl, sets, rules, modules, true)) {
-    result.findings.push_back(resolve(f));
-  }
+  Suppressions suppressions(*loaded.tmpl);
+  add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true), {&suppressions});
+  add_findings(result, suppressions.unused(rules));
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }

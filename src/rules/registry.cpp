@@ -19,6 +19,7 @@ const std::vector<const RuleInfo*>& all_rules() {
       &kCmkKeyUriInvalid,               // IDL013
       &kSyntaxError,                    // IDL900
       &kValueUndetermined,              // IDL901
+      &kUnusedSuppression,              // IDL902
   };
   return table;
 }

@@ -16,7 +16,7 @@ struct RuleInfo {
   Level level;
   std::string_view summary;       // one sentence, ends with a period
   std::string_view doc;           // markdown: What it checks, Why it matters, Example, Fix, References
-  void (*check)(ResourceCheck&);  // null for rules the engine raises itself (IDL900)
+  void (*check)(ResourceCheck&);  // null for rules the engine raises itself (IDL900, IDL902)
   bool enabled_by_default = true;
 };
 

@@ -15,5 +15,6 @@ extern const RuleInfo kCmkGeoIdentityShared;           // IDL012
 extern const RuleInfo kCmkKeyUriInvalid;               // IDL013
 extern const RuleInfo kSyntaxError;                    // IDL900
 extern const RuleInfo kValueUndetermined;              // IDL901
+extern const RuleInfo kUnusedSuppression;              // IDL902
 
 }  // namespace idlint
