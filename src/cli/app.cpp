@@ -187,7 +187,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   auto write = [&](std::ostream& o) {
     switch (options.format) {
       case Format::Text:
-        write_text(o, results, TextOptions{use_color(options), options.quiet});
+        write_text(o, results, TextOptions{use_color(options), options.quiet, options.show_suppressed});
         break;
       case Format::Json:
         write_json(o, results);
@@ -217,7 +217,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   const Level limit = threshold(options.fail_level);
   for (const FileResult& r : results) {
     for (const ResolvedFinding& f : r.findings) {
-      if (f.level >= limit) return kExitFindings;
+      if (counts_for_exit(f) && f.level >= limit) return kExitFindings;
     }
   }
   return kExitClean;

@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
       ->option_text("DIR");
   app.add_flag("--explain-unknown", options.explain_unknown,
                "Report every checked value that could not be determined, and why (turns on IDL901)");
+  app.add_flag("--show-suppressed", options.show_suppressed,
+               "Print the findings an in-source suppression covers too, with its justification");
   app.add_flag("-q,--quiet", options.quiet, "Print findings only: no summary, no notes about skipped files");
   app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
       ->group("");  // maintainer option, hidden from --help

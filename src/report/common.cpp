@@ -1,4 +1,5 @@
 // Helpers shared by the reporters: summaries, paths and URIs, rule texts.
+#include <algorithm>
 #include <filesystem>
 
 #include "report/report.h"
@@ -7,12 +8,18 @@ namespace idlint {
 
 namespace fs = std::filesystem;
 
+bool counts_for_exit(const ResolvedFinding& f) { return !f.suppression; }
+
 RunSummary summarize(const std::vector<FileResult>& results) {
   RunSummary s;
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::Linted || r.status == FileResult::Status::SyntaxError) ++s.files_checked;
-    if (!r.findings.empty()) ++s.files_with_findings;
+    if (std::any_of(r.findings.begin(), r.findings.end(), counts_for_exit)) ++s.files_with_findings;
     for (const ResolvedFinding& f : r.findings) {
+      if (!counts_for_exit(f)) {
+        ++s.suppressed;
+        continue;
+      }
       switch (f.level) {
         case Level::Error:
           ++s.errors;

@@ -41,6 +41,11 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results) {
         related.push_back(std::move(rl));
       }
       j["related"] = std::move(related);
+      if (f.suppression) {
+        nlohmann::ordered_json where = location_json(f.suppression->location);
+        where["justification"] = f.suppression->justification;
+        j["suppression"] = std::move(where);
+      }
       findings.push_back(std::move(j));
     }
   }
@@ -48,7 +53,8 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results) {
   doc["findings"] = std::move(findings);
   doc["errors"] = std::move(errors);
   doc["summary"] = {
-      {"files_checked", s.files_checked}, {"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}};
+      {"files_checked", s.files_checked}, {"errors", s.errors},         {"warnings", s.warnings},
+      {"notes", s.notes},                 {"suppressed", s.suppressed}};
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

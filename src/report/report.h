@@ -8,12 +8,17 @@
 
 namespace idlint {
 
+// Whether a finding counts: for the exit code, the summary's counts and the text report. A
+// suppressed finding does not (it stays in SARIF and JSON, marked).
+bool counts_for_exit(const ResolvedFinding& f);
+
 struct RunSummary {
   size_t files_checked = 0;  // files linted or that failed to parse
-  size_t errors = 0;
+  size_t errors = 0;         // errors, warnings, notes and files with findings: those that count
   size_t warnings = 0;
   size_t notes = 0;
   size_t files_with_findings = 0;
+  size_t suppressed = 0;  // findings an in-source suppression covers
 };
 
 RunSummary summarize(const std::vector<FileResult>& results);
@@ -21,6 +26,7 @@ RunSummary summarize(const std::vector<FileResult>& results);
 struct TextOptions {
   bool color = false;
   bool quiet = false;  // findings only, no summary line
+  bool show_suppressed = false;  // print suppressed findings too, marked with their justification
 };
 
 void write_text(std::ostream& out, const std::vector<FileResult>& results, const TextOptions& options);

@@ -47,6 +47,8 @@ json rule_json(const RuleInfo& rule) {
   json tags = json::array({"azure", "arm"});
   if (rule.id == "IDL900")
     tags.push_back("syntax");
+  else if (rule.id == "IDL902")
+    tags.push_back("suppression");
   else if (rule.id >= std::string_view("IDL010"))
     tags.push_back("customer-managed-key");
   else
@@ -123,6 +125,13 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
           related.push_back(std::move(rl));
         }
         res["relatedLocations"] = std::move(related);
+      }
+      if (f.suppression) {
+        // Kept, and marked: code scanning shows it as dismissed, with the reason written in the source.
+        json suppression = {{"kind", "inSource"}};
+        if (!f.suppression->justification.empty()) suppression["justification"] = f.suppression->justification;
+        suppression["location"] = artifacts.location(f.suppression->location);
+        res["suppressions"] = json::array({std::move(suppression)});
       }
       // Stable when unrelated lines move the finding: rule, file, resource and property, the line's text.
       const std::string material = std::string(f.rule->id) + "\n" + artifacts.uri(f.primary.path) + "\n" + f.logical +
