@@ -223,9 +223,10 @@ struct ParameterSet {
 
 // Lints a template once on its own defaults and allowed values (when report_defaults), then once
 // per parameter set; a finding only a parameter set produces names it. Identical findings are
-// reported once.
+// reported once. unfollowed receives the spans of t's module calls that could not be followed.
 std::vector<Finding> lint_deployments(const Template& t, const std::vector<ParameterSet>& sets,
-                                      const RuleSelection& rules, ModuleLoader& modules, bool report_defaults) {
+                                      const RuleSelection& rules, ModuleLoader& modules, bool report_defaults,
+                                      std::vector<Span>* unfollowed = nullptr) {
   DeploymentChecker checker(rules, modules);
   std::set<std::string> default_keys;
   std::vector<Finding> out;
@@ -235,6 +236,11 @@ std::vector<Finding> lint_deployments(const Template& t, const std::vector<Param
     const Deployment d(std::move(root), &modules);
     Collector collector;
     checker.check(d, collector, &default_keys, nullptr);
+    if (unfollowed) {
+      for (const Deployment::Note& n : d.notes()) {
+        if (n.caller == &t) unfollowed->push_back(n.module->span);
+      }
+    }
     const RuleInfo* explain = find_rule("IDL901");
     if (report_defaults && explain && rules.enabled(*explain)) {
       for (const Deployment::Note& n : d.notes()) {
@@ -412,12 +418,13 @@ ParameterSet bicepparam_set(const Template& params) {
 }
 
 // A .bicepparam: its template (the `using` target) linted with these values; only what they add
-// to the template's own findings is reported here.
-void lint_bicepparam(FileResult& result, const Template& params, const RuleSelection& rules,
+// to the template's own findings is reported here. False when the template could not be read, so
+// the values were not checked.
+bool lint_bicepparam(FileResult& result, const Template& params, const RuleSelection& rules,
                      const LintOptions& options, Suppressions& own) {
   const RuleInfo* explain = find_rule("IDL901");
   const bool explaining = explain && rules.enabled(*explain);
-  if (params.using_none || params.using_path.empty()) return;
+  if (params.using_none || params.using_path.empty()) return true;
   ModuleLoader modules(module_cache(options), options.follow_modules);
   ModuleLoader::Entry& target = modules.load(params.file->path(), params.using_path);
   if (!target.tmpl) {
@@ -425,13 +432,14 @@ void lint_bicepparam(FileResult& result, const Template& params, const RuleSelec
       add_findings(result, {note(*explain, params.file, params.using_span, "the values are not checked: " + target.error)},
                    {&own});
     }
-    return;
+    return false;
   }
   const std::vector<ParameterSet> sets = {bicepparam_set(params)};
   // A finding the values cause is in the template: a directive there covers it, and so does one
   // in the .bicepparam above the value that causes it.
   Suppressions in_template(*target.tmpl);
   add_findings(result, lint_deployments(*target.tmpl, sets, rules, modules, false), {&in_template, &own});
+  return true;
 }
 
 std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const LintOptions& options,
@@ -446,16 +454,19 @@ FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& 
   for (const SyntaxError& e : loaded.syntax_errors) result.findings.push_back(resolve(syntax_finding(file, e)));
   if (!loaded.syntax_errors.empty()) result.status = FileResult::Status::SyntaxError;
   Suppressions suppressions(*loaded.tmpl, params_file ? Suppressions::Reach::Related : Suppressions::Reach::Primary);
+  // After a syntax error, or when the .bicepparam's template could not be read, the findings are
+  // incomplete: a suppression may be unused only seemingly.
+  bool complete = loaded.syntax_errors.empty();
+  std::vector<Span> unfollowed;
   if (params_file) {
-    lint_bicepparam(result, *loaded.tmpl, rules, options, suppressions);
+    complete = lint_bicepparam(result, *loaded.tmpl, rules, options, suppressions) && complete;
   } else {
     std::vector<ParameterFile> parameter_files;
     const std::vector<ParameterSet> sets = arm_parameter_sets(result.path, options, parameter_files, result);
     ModuleLoader modules(module_cache(options), options.follow_modules);
-    add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true), {&suppressions});
+    add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true, &unfollowed), {&suppressions});
   }
-  // After a syntax error the findings are incomplete: a suppression may be unused only seemingly.
-  if (loaded.syntax_errors.empty()) add_findings(result, suppressions.unused(rules));
+  if (complete) add_findings(result, suppressions.unused(rules, unfollowed));
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }

@@ -2,6 +2,8 @@
 // IDL902 findings for what they name in vain.
 #include "engine/suppressions.h"
 
+#include <algorithm>
+
 #include "rules/rule.h"
 
 namespace idlint {
@@ -50,6 +52,13 @@ Suppressions::Suppressions(const Template& t, Reach reach) : file_(t.file), reac
 
 uint32_t Suppressions::line_of(const Location& l) const { return file_->position(l.span.begin).line; }
 
+bool Suppressions::in_unchecked(const Entry& e, const std::vector<Span>& unchecked) const {
+  if (e.line == 0) return false;
+  return std::any_of(unchecked.begin(), unchecked.end(), [&](Span s) {
+    return file_->position(s.begin).line <= e.line && e.line <= file_->position(s.end).line;
+  });
+}
+
 bool Suppressions::covers(const Entry& e, const Finding& f) const {
   auto at = [&](const Location& l) {
     if (l.file.get() != file_.get()) return false;
@@ -76,7 +85,7 @@ std::optional<Suppressions::Cover> Suppressions::cover(const Finding& f) {
   return found;
 }
 
-std::vector<Finding> Suppressions::unused(const RuleSelection& rules) const {
+std::vector<Finding> Suppressions::unused(const RuleSelection& rules, const std::vector<Span>& unchecked) const {
   std::vector<Finding> out;
   const RuleInfo* self = find_rule("IDL902");
   if (!self || !rules.enabled(*self)) return out;
@@ -91,8 +100,8 @@ std::vector<Finding> Suppressions::unused(const RuleSelection& rules) const {
       message = "'" + code + "' cannot be suppressed: a file that does not parse is always reported";
     } else if (e.rule->id == "IDL902") {
       message = "'" + code + "' cannot be suppressed: remove the suppression that suppresses nothing instead";
-    } else if (!rules.enabled(*e.rule)) {
-      continue;  // the rule did not run, so whether it would have found something is not known
+    } else if (!rules.enabled(*e.rule) || in_unchecked(e, unchecked)) {
+      continue;  // whether the rule would have found something there is not known
     } else {
       const std::string rule = std::string(e.rule->id) + " (" + std::string(e.rule->name) + ")";
       message = "'" + code + "' suppresses nothing: there is no " + rule + " finding " +

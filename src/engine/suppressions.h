@@ -34,8 +34,10 @@ class Suppressions {
   std::optional<Cover> cover(const Finding& f);
 
   // IDL902 findings (when that rule is selected): each rule named that is not an idlint rule or
-  // cannot be suppressed, and each selected rule that had no finding where it was named.
-  std::vector<Finding> unused(const RuleSelection& rules) const;
+  // cannot be suppressed, and each selected rule that had no finding where it was named, unless
+  // the line it covers is in one of the unchecked spans (module calls that could not be followed,
+  // whose findings are not known).
+  std::vector<Finding> unused(const RuleSelection& rules, const std::vector<Span>& unchecked = {}) const;
 
  private:
   struct Entry {
@@ -49,6 +51,7 @@ class Suppressions {
   };
   bool covers(const Entry& e, const Finding& f) const;
   uint32_t line_of(const Location& l) const;
+  bool in_unchecked(const Entry& e, const std::vector<Span>& unchecked) const;
 
   std::shared_ptr<const SourceFile> file_;
   Reach reach_;

@@ -19,8 +19,9 @@ the id or name is not an idlint rule, and when it names IDL900 or IDL902, which 
 suppressed. A suppression for a rule that did not run (not chosen with `--rule`, turned off with
 `--disable`, IDL901 without `--explain-unknown`) is not reported, nor are the Bicep compiler's
 and linter's own codes in `#disable-next-line` (`BCP036`, `no-unused-params`): only codes of the
-form `IDL` and three digits, and idlint's rule names, are idlint's. In a file with a syntax error
-nothing is reported, since the findings there are incomplete. The finding points at the rule id
+form `IDL` and three digits, and idlint's rule names, are idlint's. Where the findings are not
+known, nothing is reported: in a file with a syntax error, in a `.bicepparam` whose template cannot
+be read, and inside a module call whose module cannot be read. The finding points at the rule id
 in the directive, or at the key of the metadata entry.
 
 ## Why it matters

@@ -23,3 +23,13 @@ module current './modules/pg.bicep' = {
     userAssignedIdentityIds: [appIdentity.id]
   }
 }
+
+// A module that cannot be read: what its call causes is not known, so this directive is not
+// reported unused.
+module missing './modules/missing.bicep' = {
+  name: 'pg-missing'
+  params: {
+    // idlint-disable-next-line IDL001 -- judged once the module is there
+    identityType: 'SystemAssigned, UserAssigned'
+  }
+}
