@@ -420,8 +420,8 @@ ParameterSet bicepparam_set(const Template& params) {
 // A .bicepparam: its template (the `using` target) linted with these values; only what they add
 // to the template's own findings is reported here. False when the template could not be read, so
 // the values were not checked.
-bool lint_bicepparam(FileResult& result, const Template& params, const RuleSelection& rules,
-                     const LintOptions& options, Suppressions& own) {
+bool lint_bicepparam(FileResult& result, const Template& params, const RuleSelection& rules, const LintOptions& options,
+                     Suppressions& own) {
   const RuleInfo* explain = find_rule("IDL901");
   const bool explaining = explain && rules.enabled(*explain);
   if (params.using_none || params.using_path.empty()) return true;
@@ -429,7 +429,8 @@ bool lint_bicepparam(FileResult& result, const Template& params, const RuleSelec
   ModuleLoader::Entry& target = modules.load(params.file->path(), params.using_path);
   if (!target.tmpl) {
     if (explaining) {
-      add_findings(result, {note(*explain, params.file, params.using_span, "the values are not checked: " + target.error)},
+      add_findings(result,
+                   {note(*explain, params.file, params.using_span, "the values are not checked: " + target.error)},
                    {&own});
     }
     return false;

@@ -94,7 +94,8 @@ std::vector<Finding> Suppressions::unused(const RuleSelection& rules, const std:
     const std::string code(e.code);
     std::string message;
     if (!e.rule) {
-      message = "'" + code + "' is not an idlint rule, so it suppresses nothing; write an id or name that idlint "
+      message = "'" + code +
+                "' is not an idlint rule, so it suppresses nothing; write an id or name that idlint "
                 "--list-rules shows";
     } else if (e.rule->id == "IDL900") {
       message = "'" + code + "' cannot be suppressed: a file that does not parse is always reported";

@@ -52,9 +52,11 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results) {
   const RunSummary s = summarize(results);
   doc["findings"] = std::move(findings);
   doc["errors"] = std::move(errors);
-  doc["summary"] = {
-      {"files_checked", s.files_checked}, {"errors", s.errors},         {"warnings", s.warnings},
-      {"notes", s.notes},                 {"suppressed", s.suppressed}};
+  doc["summary"] = {{"files_checked", s.files_checked},
+                    {"errors", s.errors},
+                    {"warnings", s.warnings},
+                    {"notes", s.notes},
+                    {"suppressed", s.suppressed}};
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

@@ -25,7 +25,7 @@ RunSummary summarize(const std::vector<FileResult>& results);
 
 struct TextOptions {
   bool color = false;
-  bool quiet = false;  // findings only, no summary line
+  bool quiet = false;            // findings only, no summary line
   bool show_suppressed = false;  // print suppressed findings too, marked with their justification
 };
 

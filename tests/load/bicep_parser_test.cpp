@@ -300,9 +300,10 @@ TEST_CASE("every expression's span covers it to its last character") {
 }
 
 TEST_CASE("#disable-next-line directives and idlint-disable-next-line comments are kept") {
-  auto p = parse_text("param a string\n#disable-next-line IDL001 no-unused-params // why\nparam b string\n"
-                      "var c = {\n  #disable-next-line IDL002\n  d: 1 // idlint-disable-next-line IDL003 -- r\n"
-                      "  e: '// idlint-disable-next-line IDL004'\n  // idlint-disable-next-lines IDL005\n}\n");
+  auto p = parse_text(
+      "param a string\n#disable-next-line IDL001 no-unused-params // why\nparam b string\n"
+      "var c = {\n  #disable-next-line IDL002\n  d: 1 // idlint-disable-next-line IDL003 -- r\n"
+      "  e: '// idlint-disable-next-line IDL004'\n  // idlint-disable-next-lines IDL005\n}\n");
   INFO(errors(*p));
   CHECK(p->file.errors.empty());
   using Kind = Directive::Kind;
