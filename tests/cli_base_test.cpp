@@ -254,3 +254,52 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   CHECK(broken.exit_code == 0);
   CHECK(contains(broken.err, "does not parse: transitions are not checked"));
 }
+
+TEST_CASE("a transition finding can be suppressed; the suppression is unused only when the file was compared") {
+  TempDir d;
+  const std::string base = pg_server("UserAssigned", {"keyIdentity", "appIdentity"}, "keyIdentity");
+  const std::string base_path = d.put("base.bicep", base);
+  // The key identity is switched and dropped in one deployment: IDL022, with a directive above the
+  // type line and one above the identities.
+  std::string head = pg_server("UserAssigned", {"appIdentity"}, "appIdentity");
+  const std::string type_line = "    type: 'UserAssigned'\n";
+  REQUIRE(contains(head, type_line));
+  head.replace(head.find(type_line), 0, "    // idlint-disable-next-line IDL022 -- the server is recreated\n");
+  const std::string userAssigned = "    userAssignedIdentities: {\n";
+  head.replace(head.find(userAssigned), 0, "    // idlint-disable-next-line IDL022 -- the server is recreated\n");
+  const std::string head_path = d.put("main.bicep", head);
+  const auto sarif_of = [](const RunResult& r) { return nlohmann::json::parse(r.out)["runs"][0]["results"]; };
+
+  SUBCASE("compared: the finding is suppressed, the exit code is 0, SARIF keeps it as dismissed") {
+    const RunResult r = run_idlint({"--format", "sarif", "--base-file", base_path, head_path});
+    CHECK(r.exit_code == 0);
+    const auto results = sarif_of(r);
+    int suppressed = 0;
+    for (const auto& res : results) {
+      if (res["ruleId"] == "IDL022") {
+        REQUIRE(res.contains("suppressions"));
+        CHECK(res["suppressions"][0]["kind"] == "inSource");
+        CHECK(res["suppressions"][0]["justification"] == "the server is recreated");
+        ++suppressed;
+      }
+    }
+    CHECK(suppressed == 1);
+    // Which directive covers the finding depends on where IDL022 points; the other one is unused.
+    std::vector<std::string> others;
+    for (const auto& res : results) {
+      if (res["ruleId"] != "IDL022") others.push_back(res["ruleId"].get<std::string>());
+    }
+    CHECK(others == std::vector<std::string>{"IDL902"});
+  }
+  SUBCASE("not compared (no base): no transition rule ran, so no suppression of one is reported unused") {
+    const RunResult r = run_idlint({"--format", "json", "--fail-level", "warning", head_path});
+    CHECK(r.exit_code == 0);
+    CHECK(rule_ids(r).empty());
+  }
+  SUBCASE("compared with an unchanged base: nothing to suppress, both directives are unused") {
+    const RunResult r =
+        run_idlint({"--format", "json", "--fail-level", "warning", "--base-file", head_path, head_path});
+    CHECK(r.exit_code == 1);  // IDL902 is a warning
+    CHECK(rule_ids(r) == std::vector<std::string>{"IDL902", "IDL902"});
+  }
+}

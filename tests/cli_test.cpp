@@ -378,3 +378,96 @@ TEST_CASE("a folder with ARM JSON and Bicep together: both are linted, in one re
   CHECK(quiet.out.find("d.bicep:5:11: error: 'SystemAssigned, UserAssigned' is not accepted") != std::string::npos);
   CHECK(quiet.out.find("IDL900") == std::string::npos);
 }
+
+namespace {
+
+// kBad with a directive above its identity type (line 9 becomes line 10).
+std::string suppressed_server(const std::string& directive) {
+  std::string text = kBad;
+  const size_t identity = text.find("      \"identity\"");
+  return text.insert(identity, "      // " + directive + "\n");
+}
+
+}  // namespace
+
+TEST_CASE("a suppressed finding does not count: exit code, text, summary") {
+  Tree t;
+  const std::string f =
+      t.put("s.json", suppressed_server("idlint-disable-next-line IDL001 IDL002 -- the old server keeps it"));
+  RunResult r = run_idlint({f});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("IDL001") == std::string::npos);
+  CHECK(r.out.find("no findings in 1 file; 2 suppressed") != std::string::npos);
+  CHECK(run_idlint({f, "--fail-level", "note"}).exit_code == 0);
+
+  RunResult shown = run_idlint({f, "--show-suppressed"});
+  CHECK(shown.exit_code == 0);
+  CHECK(shown.out.find("s.json:10:29: error: 'SystemAssigned, UserAssigned' is not accepted") != std::string::npos);
+  CHECK(shown.out.find("[IDL001 identity-type-invalid] (suppressed: the old server keeps it)\n") != std::string::npos);
+  CHECK(shown.out.find("[IDL002 user-identities-missing] (suppressed: the old server keeps it)\n") !=
+        std::string::npos);
+
+  // Without the directive, the same file fails.
+  CHECK(run_idlint({t.put("plain.json", kBad)}).exit_code == 1);
+  // One of two findings suppressed: the other counts, and the summary says both.
+  const std::string half = t.put("half/h.json", suppressed_server("idlint-disable-next-line IDL002"));
+  RunResult h = run_idlint({half});
+  CHECK(h.exit_code == 1);
+  CHECK(h.out.find("[IDL001 identity-type-invalid]\n") != std::string::npos);
+  CHECK(h.out.find("IDL002") == std::string::npos);
+  CHECK(h.out.find("1 error, 0 warnings, 0 notes in 1 file (1 file checked; 1 suppressed)") != std::string::npos);
+}
+
+TEST_CASE("suppressed findings stay in SARIF and JSON, marked with the justification") {
+  Tree t;
+  const std::string f = t.put("s.json", suppressed_server("idlint-disable-next-line IDL001 -- kept until 2026"));
+  RunResult sarif = run_idlint({f, "--format", "sarif"});
+  CHECK(sarif.exit_code == 1);  // IDL002 is not suppressed
+  const auto doc = nlohmann::json::parse(sarif.out);
+  const auto& results = doc["runs"][0]["results"];
+  REQUIRE(results.size() == 2);
+  for (const auto& res : results) {
+    if (res["ruleId"] == "IDL002") {
+      CHECK_FALSE(res.contains("suppressions"));
+      continue;
+    }
+    REQUIRE(res["suppressions"].size() == 1);
+    const auto& s = res["suppressions"][0];
+    CHECK(s["kind"] == "inSource");
+    CHECK(s["justification"] == "kept until 2026");
+    // Where the suppression is written: the rule id in the directive.
+    const auto& region = s["location"]["physicalLocation"]["region"];
+    CHECK(region["startLine"] == 9);
+    CHECK(region["startColumn"] == 35);
+    CHECK(region["endColumn"] == 41);
+  }
+
+  RunResult json = run_idlint({f, "--format", "json"});
+  const auto j = nlohmann::json::parse(json.out);
+  REQUIRE(j["findings"].size() == 2);
+  CHECK(j["findings"][0]["rule_id"] == "IDL001");
+  CHECK(j["findings"][0]["suppression"]["justification"] == "kept until 2026");
+  CHECK(j["findings"][0]["suppression"]["start_line"] == 9);
+  CHECK_FALSE(j["findings"][1].contains("suppression"));
+  CHECK(j["summary"]["errors"] == 1);
+  CHECK(j["summary"]["suppressed"] == 1);
+}
+
+TEST_CASE("an unused suppression is IDL902, but not for a rule that did not run") {
+  Tree t;
+  const std::string f = t.put("u.json", suppressed_server("idlint-disable-next-line IDL001 IDL002 IDL005 -- old"));
+  RunResult r = run_idlint({f});
+  CHECK(r.exit_code == 0);  // a warning
+  CHECK(r.out.find("u.json:9:49: warning: 'IDL005' suppresses nothing") != std::string::npos);
+  CHECK(r.out.find("[IDL902 unused-suppression]") != std::string::npos);
+  CHECK(run_idlint({f, "--fail-level", "warning"}).exit_code == 1);
+  // IDL005 turned off: whether it would have found something is not known.
+  RunResult off = run_idlint({f, "--disable", "IDL005"});
+  CHECK(off.out.find("IDL902") == std::string::npos);
+  CHECK(off.out.find("no findings in 1 file; 2 suppressed") != std::string::npos);
+  CHECK(run_idlint({f, "--disable", "unused-suppression"}).out.find("IDL902") == std::string::npos);
+  // Only IDL001 runs: IDL902 does not, and the IDL002 finding is not there to count.
+  RunResult only = run_idlint({f, "--rule", "IDL001"});
+  CHECK(only.exit_code == 0);
+  CHECK(only.out.find("no findings in 1 file; 1 suppressed") != std::string::npos);
+}

@@ -1,8 +1,8 @@
 // The annotated-fixture runner: every template under testdata/<RULE>/ (ARM JSON and Bicep) is linted
-// with that rule (and IDL900); each `// expect: ID ["message part"]` must be matched by a finding
-// starting on that line, each `// related: ID` by a related location of that rule on that line of
-// that file, and no other finding may appear. Each JSON fixture has a Bicep twin that must produce
-// the same findings.
+// with that rule (and IDL900); each `// expect: ID [(suppressed ["justification part"])] ["message
+// part"]` must be matched by a finding starting on that line, suppressed or not as written, each
+// `// related: ID` by a related location of that rule on that line of that file, and no other
+// finding may appear. Each JSON fixture has a Bicep twin that must produce the same findings.
 //
 // Base versions (transition rules, IDL020-IDL024): in a transition rule's folder every fixture
 // X.json has its base version X.base.json beside it and is linted with it as --base-file does;
@@ -41,6 +41,8 @@ struct Expectation {
   uint32_t line;
   std::string rule;
   std::string message_part;
+  bool suppressed = false;  // `(suppressed)`: an in-source suppression covers the finding
+  std::string justification_part;
 };
 
 std::vector<Expectation> parse_expectations(const std::string& text, const char* marker) {
@@ -54,16 +56,40 @@ std::vector<Expectation> parse_expectations(const std::string& text, const char*
     const std::string l = text.substr(start, end - start);
     const size_t at = l.find(marker);
     if (at != std::string::npos && l.rfind("//", at) != std::string::npos) {
-      // IDs separated by commas, each optionally followed by a "quoted message part".
-      static const std::regex item(R"re((IDL[0-9]{3})(\s+"([^"]*)")?)re");
+      // IDs separated by commas, each optionally followed by `(suppressed ["justification part"])`
+      // and a "quoted message part".
+      static const std::regex item(R"re((IDL[0-9]{3})(\s+\(suppressed(\s+"([^"]*)")?\))?(\s+"([^"]*)")?)re");
       const std::string rest = l.substr(at + std::strlen(marker));
       for (std::sregex_iterator it(rest.begin(), rest.end(), item), e; it != e; ++it) {
-        out.push_back({line, (*it)[1], (*it)[3]});
+        out.push_back({line, (*it)[1], (*it)[6], (*it)[2].matched, (*it)[4]});
       }
     }
     start = end + 1;
   }
   return out;
+}
+
+// Whether finding f answers expectation e (in the same file): rule, line, suppression, message.
+bool answers(const ResolvedFinding& f, const Expectation& e) {
+  if (f.rule->id != e.rule || f.primary.range.start.line != e.line) return false;
+  if (f.suppression.has_value() != e.suppressed) return false;
+  if (!e.justification_part.empty() && f.suppression->justification.find(e.justification_part) == std::string::npos) {
+    return false;
+  }
+  return e.message_part.empty() || f.message.find(e.message_part) != std::string::npos;
+}
+
+std::string describe(const Expectation& e, const std::string& where) {
+  std::string s = e.rule + (e.suppressed ? " (suppressed)" : "") + " at " + where + ":" + std::to_string(e.line);
+  if (!e.justification_part.empty()) s += " justified with \"" + e.justification_part + "\"";
+  if (!e.message_part.empty()) s += " with \"" + e.message_part + "\"";
+  return s;
+}
+
+std::string describe(const ResolvedFinding& f, const std::string& where) {
+  return std::string(f.rule->id) + (f.suppression ? " (suppressed)" : "") + " at " + where + ":" +
+         std::to_string(f.primary.range.start.line) + ":" + std::to_string(f.primary.range.start.column) + ": " +
+         f.message;
 }
 
 bool is_json_file(const fs::path& p) {
@@ -94,7 +120,9 @@ fs::path base_of(const fs::path& fixture) {
 struct RuleFolder {
   fs::path dir;
   const RuleInfo* rule = nullptr;
-  RuleSelection selection;      // the folder's rule only (IDL900 is raised whenever a file does not parse)
+  // The folder's rule only (IDL900 is raised whenever a file does not parse); for IDL902, which
+  // judges the suppressions of other rules' findings, every rule that runs by default.
+  RuleSelection selection;
   std::vector<fs::path> files;  // the fixtures, without their base versions
   std::vector<fs::path> bases;  // the base versions
 };
@@ -109,6 +137,7 @@ std::vector<RuleFolder> rule_folders(const fs::path& root) {
     folder.rule = find_rule(dir.path().filename().string());
     REQUIRE_MESSAGE(folder.rule, "testdata folder not named after a rule: " << dir.path());
     folder.selection.rules = {folder.rule};
+    if (folder.rule->id == "IDL902") folder.selection = RuleSelection::defaults();
     for (const auto& e : fs::directory_iterator(dir.path())) {
       if (!is_json_file(e.path()) && !is_bicep_fixture(e.path())) continue;
       (is_base_file(e.path()) ? folder.bases : folder.files).push_back(e.path());
@@ -146,26 +175,21 @@ void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, con
   }
   std::vector<Expectation> expected;
   for (Expectation& e : parse_expectations(text, "expect:")) {
-    if (e.rule == folder.rule->id || e.rule == "IDL900") expected.push_back(e);
+    const RuleInfo* rule = find_rule(e.rule);
+    if ((rule && folder.selection.enabled(*rule)) || e.rule == "IDL900") expected.push_back(e);
   }
   std::vector<bool> matched(result.findings.size(), false);
   for (const Expectation& e : expected) {
     bool found = false;
     for (size_t i = 0; i < result.findings.size() && !found; ++i) {
       const ResolvedFinding& f = result.findings[i];
-      if (matched[i] || f.rule->id != e.rule || f.primary.range.start.line != e.line) continue;
-      if (!same_file(f.primary.path, path)) continue;
-      if (!e.message_part.empty() && f.message.find(e.message_part) == std::string::npos) continue;
+      if (matched[i] || !answers(f, e) || !same_file(f.primary.path, path)) continue;
       matched[i] = found = true;
     }
-    CHECK_MESSAGE(found, "missing " << e.rule << " at " << rel << ":" << e.line
-                                    << (e.message_part.empty() ? "" : " with \"" + e.message_part + "\""));
+    CHECK_MESSAGE(found, "missing " << describe(e, rel));
   }
   for (size_t i = 0; i < result.findings.size(); ++i) {
-    const ResolvedFinding& f = result.findings[i];
-    CHECK_MESSAGE(matched[i], "unexpected " << f.rule->id << " at " << f.primary.path << ":"
-                                            << f.primary.range.start.line << ":" << f.primary.range.start.column << ": "
-                                            << f.message);
+    CHECK_MESSAGE(matched[i], "unexpected " << describe(result.findings[i], result.findings[i].primary.path));
   }
   // `// related:` in the fixture, and in its base version: a related location in that file.
   std::vector<fs::path> annotated = {path};
@@ -185,17 +209,18 @@ void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, con
   }
 }
 
-// What a twin must reproduce: the (rule id, message) multiset of the folder's rule. Syntax error
-// messages differ by format (a JSON parser and a Bicep parser notice different things), so IDL900
-// findings count only by number. Transition messages name the base version by its path, which is
-// the twin's own: it reads BASE here.
-std::multiset<std::string> comparable_findings(const FileResult& result, const RuleInfo& rule, const fs::path& base) {
+// What a twin must reproduce: the (rule id, message, suppression) multiset of the folder's rules.
+// Syntax error messages differ by format (a JSON parser and a Bicep parser notice different
+// things), so IDL900 findings count only by number. Transition messages name the base version by
+// its path, which is the twin's own: it reads BASE here.
+std::multiset<std::string> comparable_findings(const FileResult& result, const RuleSelection& rules,
+                                               const fs::path& base) {
   std::multiset<std::string> out;
   size_t syntax_errors = 0;
   for (const ResolvedFinding& f : result.findings) {
     if (f.rule->id == "IDL900") {
       ++syntax_errors;
-    } else if (f.rule == &rule) {
+    } else if (rules.enabled(*f.rule)) {
       std::string message = f.message;
       if (!base.empty()) {
         const std::string label = base.string();
@@ -203,7 +228,8 @@ std::multiset<std::string> comparable_findings(const FileResult& result, const R
           message.replace(at, label.size(), "BASE");
         }
       }
-      out.insert(std::string(f.rule->id) + ": " + message);
+      const std::string suppressed = f.suppression ? " (suppressed: " + f.suppression->justification + ")" : "";
+      out.insert(std::string(f.rule->id) + ": " + message + suppressed);
     }
   }
   out.insert("IDL900 findings: " + std::to_string(syntax_errors));
@@ -247,8 +273,8 @@ TEST_CASE("every JSON fixture has a Bicep twin with the same findings") {
         continue;
       }
       ++twins;
-      const auto from_json = comparable_findings(lint_fixture(folder, json), *folder.rule, base_of(json));
-      const auto from_bicep = comparable_findings(lint_fixture(folder, bicep), *folder.rule, base_of(bicep));
+      const auto from_json = comparable_findings(lint_fixture(folder, json), folder.selection, base_of(json));
+      const auto from_bicep = comparable_findings(lint_fixture(folder, bicep), folder.selection, base_of(bicep));
       CHECK_MESSAGE(from_json == from_bicep, "the Bicep twin of " << rel << " does not find the same:\n  JSON:"
                                                                   << describe(from_json) << "\n  Bicep:"
                                                                   << describe(from_bicep));
@@ -322,14 +348,10 @@ TEST_CASE("cross-file scenarios produce exactly the expected findings") {
       for (const Expectation& e : parse_expectations(text, "expect:")) {
         bool found = false;
         for (size_t i = 0; i < findings.size() && !found; ++i) {
-          const ResolvedFinding& f = findings[i];
-          if (matched[i] || f.rule->id != e.rule || f.primary.range.start.line != e.line) continue;
-          if (!same_file(f.primary.path)) continue;
-          if (!e.message_part.empty() && f.message.find(e.message_part) == std::string::npos) continue;
+          if (matched[i] || !answers(findings[i], e) || !same_file(findings[i].primary.path)) continue;
           matched[i] = found = true;
         }
-        CHECK_MESSAGE(found, "missing " << e.rule << " at " << rel << ":" << e.line
-                                        << (e.message_part.empty() ? "" : " with \"" + e.message_part + "\""));
+        CHECK_MESSAGE(found, "missing " << describe(e, rel));
       }
       for (const Expectation& e : parse_expectations(text, "related:")) {
         bool found = false;
@@ -341,10 +363,7 @@ TEST_CASE("cross-file scenarios produce exactly the expected findings") {
       }
     }
     for (size_t i = 0; i < findings.size(); ++i) {
-      const ResolvedFinding& f = findings[i];
-      CHECK_MESSAGE(matched[i], "unexpected " << f.rule->id << " at " << f.primary.path << ":"
-                                              << f.primary.range.start.line << ":" << f.primary.range.start.column
-                                              << ": " << f.message);
+      CHECK_MESSAGE(matched[i], "unexpected " << describe(findings[i], findings[i].primary.path));
     }
   }
   CHECK(scenarios >= 8);

@@ -233,6 +233,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   const std::string base_directory = repository_root(std::filesystem::current_path(ec).string());
   ReportScope scope;
+  scope.show_suppressed = options.show_suppressed;
   BaselineComparison comparison;
   if (baseline) {
     comparison = compare_with_baseline(results, *baseline, base_directory);

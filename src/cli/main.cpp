@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
       ->option_text("FILE");
   app.add_flag("--new-only", options.new_only,
                "With --baseline: show and count for the exit code only the findings the baseline does not have");
+  app.add_flag("--show-suppressed", options.show_suppressed,
+               "Print the findings an in-source suppression covers too, with its justification");
   app.add_flag("-q,--quiet", options.quiet, "Print findings only: no summary, no notes about skipped files");
   app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
       ->group("");  // maintainer option, hidden from --help

@@ -13,11 +13,11 @@
 #include "engine/bindings.h"
 #include "engine/collect.h"
 #include "engine/deployment.h"
+#include "engine/suppressions.h"
 #include "engine/transition.h"
-#include "load/module_path.h"
-#include "load/parameter_file.h"
 #include "load/arm_template.h"
 #include "load/bicep_template.h"
+#include "load/module_path.h"
 #include "load/parameter_file.h"
 #include "rules/check.h"
 
@@ -104,10 +104,9 @@ class DeploymentChecker {
   std::map<const Template*, std::set<std::string>> alone_;
 };
 
-
 // Lints a template once on its own defaults and allowed values (when report_defaults), then once
 // per parameter set; a finding only a parameter set produces names it. Identical findings are
-// reported once.
+// reported once. unfollowed receives the spans of t's module calls that could not be followed.
 // The frame of a linted template: on its own (parameters vary over their candidates), or deployed
 // with a parameter set.
 Frame root_frame(const Template& t, const ParameterSet* set) {
@@ -123,7 +122,8 @@ Frame root_frame(const Template& t, const ParameterSet* set) {
 }
 
 std::vector<Finding> lint_deployments(const Template& t, const std::vector<ParameterSet>& sets,
-                                      const RuleSelection& rules, ModuleLoader& modules, bool report_defaults) {
+                                      const RuleSelection& rules, ModuleLoader& modules, bool report_defaults,
+                                      std::vector<Span>* unfollowed = nullptr) {
   DeploymentChecker checker(rules, modules);
   std::set<std::string> default_keys;
   std::vector<Finding> out;
@@ -133,6 +133,11 @@ std::vector<Finding> lint_deployments(const Template& t, const std::vector<Param
     const Deployment d(std::move(root), &modules);
     Collector collector;
     checker.check(d, collector, &default_keys, nullptr);
+    if (unfollowed) {
+      for (const Deployment::Note& n : d.notes()) {
+        if (n.caller == &t) unfollowed->push_back(n.module->span);
+      }
+    }
     const RuleInfo* explain = find_rule("IDL901");
     if (report_defaults && explain && rules.enabled(*explain)) {
       for (const Deployment::Note& n : d.notes()) {
@@ -245,6 +250,22 @@ std::vector<Finding> check_template(const Template& t, const RuleSelection& rule
 
 namespace {
 
+// Resolves findings into result, each with the first suppression that covers it (every one that
+// covers it counts as used).
+void add_findings(FileResult& result, const std::vector<Finding>& findings,
+                  std::initializer_list<Suppressions*> suppressions = {}) {
+  for (const Finding& f : findings) {
+    ResolvedFinding r = resolve(f);
+    for (Suppressions* s : suppressions) {
+      std::optional<Suppressions::Cover> cover = s->cover(f);
+      if (cover && !r.suppression) {
+        r.suppression = ResolvedFinding::Suppression{resolve_location(cover->where), std::string(cover->justification)};
+      }
+    }
+    result.findings.push_back(std::move(r));
+  }
+}
+
 Finding syntax_finding(const std::shared_ptr<const SourceFile>& file, const SyntaxError& e) {
   Finding f;
   f.rule = &syntax_error_rule();
@@ -287,31 +308,36 @@ ParameterSet bicepparam_set(const Template& params) {
 }
 
 // A .bicepparam: its template (the `using` target) linted with these values; only what they add
-// to the template's own findings is reported here.
-void lint_bicepparam(FileResult& result, const Template& params, const RuleSelection& rules,
-                     const LintOptions& options) {
+// to the template's own findings is reported here. False when the template could not be read, so
+// the values were not checked.
+bool lint_bicepparam(FileResult& result, const Template& params, const RuleSelection& rules, const LintOptions& options,
+                     Suppressions& own) {
   const RuleInfo* explain = find_rule("IDL901");
   const bool explaining = explain && rules.enabled(*explain);
-  if (params.using_none || params.using_path.empty()) return;
+  if (params.using_none || params.using_path.empty()) return true;
   ModuleLoader modules(module_cache(options), options.follow_modules);
   ModuleLoader::Entry& target = modules.load(params.file->path(), params.using_path);
   if (!target.tmpl) {
     if (explaining) {
-      result.findings.push_back(resolve(note(*explain, params.file, params.using_span,
-                                             "the values are not checked: " + target.error)));
+      add_findings(result,
+                   {note(*explain, params.file, params.using_span, "the values are not checked: " + target.error)},
+                   {&own});
     }
-    return;
+    return false;
   }
   const std::vector<ParameterSet> sets = {bicepparam_set(params)};
-  for (const Finding& f : lint_deployments(*target.tmpl, sets, rules, modules, false)) {
-    result.findings.push_back(resolve(f));
-  }
+  // A finding the values cause is in the template: a directive there covers it, and so does one
+  // in the .bicepparam above the value that causes it.
+  Suppressions in_template(*target.tmpl);
+  add_findings(result, lint_deployments(*target.tmpl, sets, rules, modules, false), {&in_template, &own});
+  return true;
 }
 
 std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const LintOptions& options,
                                              std::vector<ParameterFile>& files, FileResult& result);
-void add_transitions(FileResult& result, const Template& head, const std::vector<ParameterSet>& head_sets,
-                     const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules);
+bool add_transitions(FileResult& result, const Template& head, const std::vector<ParameterSet>& head_sets,
+                     const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules,
+                     Suppressions& suppressions);
 
 ParameterSet parameter_set(const ParameterFile& f) {
   ParameterSet set;
@@ -331,17 +357,22 @@ FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& 
   BicepLoadResult loaded = load_bicep(file, params_file);
   for (const SyntaxError& e : loaded.syntax_errors) result.findings.push_back(resolve(syntax_finding(file, e)));
   if (!loaded.syntax_errors.empty()) result.status = FileResult::Status::SyntaxError;
+  Suppressions suppressions(*loaded.tmpl, params_file ? Suppressions::Reach::Related : Suppressions::Reach::Primary);
+  // After a syntax error, or when the .bicepparam's template could not be read, the findings are
+  // incomplete: a suppression may be unused only seemingly.
+  bool complete = loaded.syntax_errors.empty();
+  std::vector<Span> unfollowed;
+  bool compared = false;  // with a base version: the transition rules ran
   if (params_file) {
-    lint_bicepparam(result, *loaded.tmpl, rules, options);
+    complete = lint_bicepparam(result, *loaded.tmpl, rules, options, suppressions) && complete;
   } else {
     std::vector<ParameterFile> parameter_files;
     const std::vector<ParameterSet> sets = arm_parameter_sets(result.path, options, parameter_files, result);
     ModuleLoader modules(module_cache(options), options.follow_modules);
-    for (const Finding& f : lint_deployments(*loaded.tmpl, sets, rules, modules, true)) {
-      result.findings.push_back(resolve(f));
-    }
-    add_transitions(result, *loaded.tmpl, sets, rules, options, modules);
+    add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true, &unfollowed), {&suppressions});
+    compared = add_transitions(result, *loaded.tmpl, sets, rules, options, modules, suppressions);
   }
+  if (complete) add_findings(result, suppressions.unused(rules, unfollowed, compared));
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }
@@ -377,19 +408,20 @@ std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const Lint
 
 // Transitions: the template compared with its base version, on its defaults and with each
 // parameter set (the base with the same parameter file at its base version). Reported like the
-// other findings; the base's own findings are not.
-void add_transitions(FileResult& result, const Template& head, const std::vector<ParameterSet>& head_sets,
-                     const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules) {
-  if (!options.base || !has_transition_rules(rules)) return;
+// other findings; the base's own findings are not. True when the head was compared with a base.
+bool add_transitions(FileResult& result, const Template& head, const std::vector<ParameterSet>& head_sets,
+                     const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules,
+                     Suppressions& suppressions) {
+  if (!options.base || !has_transition_rules(rules)) return false;
   // Only flexible servers have transition rules: a file without one needs no base (and no git).
   const Deployment head_alone(root_frame(head, nullptr), &modules);
-  if (!has_transition_resources(head_alone)) return;
+  if (!has_transition_resources(head_alone)) return false;
   BaseText b = options.base->read(result.path);
-  if (b.status == BaseText::Status::Absent) return;  // a new file
+  if (b.status == BaseText::Status::Absent) return false;  // a new file
   const std::string& label = options.base->label();
   if (b.status == BaseText::Status::Error) {
     result.base_error = "cannot read its version at " + label + ": " + b.error;
-    return;
+    return false;
   }
   auto file = std::make_shared<const SourceFile>(b.path, std::move(b.text));
   std::unique_ptr<Template> base;
@@ -403,7 +435,7 @@ void add_transitions(FileResult& result, const Template& head, const std::vector
     error = loaded.syntax_error;
     if (!loaded.syntax_error && !loaded.is_template) {
       result.notes.push_back("its version at " + label + " (" + b.path + ") is not a template: transitions are not checked");
-      return;
+      return false;
     }
     base = std::move(loaded.tmpl);
   }
@@ -411,9 +443,9 @@ void add_transitions(FileResult& result, const Template& head, const std::vector
     const auto at = file->range(error->span).start;
     result.notes.push_back("its version at " + label + " (" + b.path + ":" + std::to_string(at.line) + ":" +
                            std::to_string(at.column) + ") does not parse: transitions are not checked");
-    return;
+    return false;
   }
-  if (!base) return;
+  if (!base) return false;
   std::vector<Finding> found;
   {
     const Deployment base_d(root_frame(*base, nullptr), &modules);
@@ -436,7 +468,8 @@ void add_transitions(FileResult& result, const Template& head, const std::vector
       found.push_back(std::move(f));
     }
   }
-  for (const Finding& f : found) result.findings.push_back(resolve(f));
+  add_findings(result, found, {&suppressions});
+  return true;
 }
 
 }  // namespace
@@ -471,10 +504,10 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   std::vector<ParameterFile> parameter_files;
   const std::vector<ParameterSet> sets = arm_parameter_sets(path, options, parameter_files, result);
   ModuleLoader modules(module_cache(options), options.follow_modules);
-  for (const Finding& f : lint_deployments(*loaded.tmpl, sets, rules, modules, true)) {
-    result.findings.push_back(resolve(f));
-  }
-  add_transitions(result, *loaded.tmpl, sets, rules, options, modules);
+  Suppressions suppressions(*loaded.tmpl);
+  add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true), {&suppressions});
+  const bool compared = add_transitions(result, *loaded.tmpl, sets, rules, options, modules, suppressions);
+  add_findings(result, suppressions.unused(rules, {}, compared));
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }

@@ -4,6 +4,7 @@
 #include "load/arm_template.h"
 
 #include "expr/arm_expression_parser.h"
+#include "load/directives.h"
 
 namespace idlint {
 namespace {
@@ -292,6 +293,11 @@ ArmLoadResult load_arm_template(const std::shared_ptr<const SourceFile>& file) {
     builder.fix_parents(*result.tmpl);
   } else {
     result.tmpl = builder.build(*root, nullptr, nullptr);
+  }
+  for (Span comment : json.line_comments) {
+    if (std::optional<DisableDirective> d = read_idlint_directive(*file, comment)) {
+      result.tmpl->disable_next_line.push_back(std::move(*d));
+    }
   }
   // Share ownership: the template's arena pointer keeps the holder (and so the expressions) alive.
   result.tmpl->arena = std::shared_ptr<Arena>(holder, holder->arena.get());

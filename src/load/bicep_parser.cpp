@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "load/bicep_syntax.h"
+#include "load/directives.h"
 
 namespace idlint::bicep {
 namespace {
@@ -210,7 +211,11 @@ class Parser {
         const void* nl = std::memchr(begin, '\n', left);
         const size_t line = nl ? static_cast<size_t>(static_cast<const char*>(nl) - begin) : left;
         const void* cr = std::memchr(begin, '\r', line);
+        const size_t start = pos_;
         pos_ += cr ? static_cast<size_t>(static_cast<const char*>(cr) - begin) : line;
+        if (is_idlint_directive_comment(s_.substr(start + 2, pos_ - start - 2))) {
+          keep_directive(Directive::Kind::IdlintComment, start, pos_);
+        }
       } else if (c == '/' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '*') {
         const size_t end = s_.find("*/", pos_ + 2);
         if (end == std::string_view::npos) {
@@ -230,23 +235,21 @@ class Parser {
     size_t end = pos_;
     while (end < s_.size() && s_[end] != '\n' && s_[end] != '\r') ++end;
     pos_ = end;
-    if (start < directives_seen_) return;  // re-read after error recovery
-    directives_seen_ = end;
     std::string_view line = s_.substr(start + 1, end - start - 1);
     size_t i = 0;
     while (i < line.size() && (is_ident_char(line[i]) || line[i] == '-')) ++i;
     if (line.substr(0, i) != "disable-next-line") return;
+    keep_directive(Directive::Kind::DisableNextLine, start, end);
+  }
+
+  void keep_directive(Directive::Kind kind, size_t start, size_t end) {
+    if (start < directives_seen_) return;  // re-read after error recovery
+    directives_seen_ = end;
     Directive d;
+    d.kind = kind;
     d.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
     d.line = line_of(start);
-    while (i < line.size()) {
-      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-      if (i + 1 < line.size() && line[i] == '/' && line[i + 1] == '/') break;
-      const size_t b = i;
-      while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-      if (i > b) d.codes.push_back(line.substr(b, i - b));
-    }
-    out_.directives.push_back(std::move(d));
+    out_.directives.push_back(d);
   }
 
   uint32_t line_of(size_t offset) {

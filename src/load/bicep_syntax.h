@@ -113,11 +113,13 @@ struct Decl {
   const Decl* parent_decl = nullptr;  // for a nested child: the enclosing resource declaration
 };
 
-// `#disable-next-line CODE CODE…`: kept for suppressions.
+// A suppression comment, kept for the lowering to read (load/directives.h): `#disable-next-line
+// CODE CODE…`, or a `// idlint-disable-next-line …` comment.
 struct Directive {
-  Span span;
+  enum class Kind : uint8_t { DisableNextLine, IdlintComment };
+  Kind kind = Kind::DisableNextLine;
+  Span span;          // `#disable-next-line` or `//` to the end of the line
   uint32_t line = 0;  // 1-based line of the directive
-  std::vector<std::string_view> codes;
 };
 
 struct SyntaxError {

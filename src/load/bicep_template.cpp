@@ -11,6 +11,7 @@
 #include "expr/ir.h"
 #include "load/arm_template.h"
 #include "load/bicep_syntax.h"
+#include "load/directives.h"
 
 namespace idlint {
 
@@ -64,11 +65,11 @@ class Lowering {
       if (it != resource_index_.end()) t.resources[child].parent = &t.resources[it->second];
     }
     for (const bicep::Directive& d : parsed_.directives) {
-      DisableDirective dd;
-      dd.line = d.line;
-      dd.span = d.span;
-      for (std::string_view c : d.codes) dd.codes.emplace_back(c);
-      t.disable_next_line.push_back(std::move(dd));
+      if (d.kind == bicep::Directive::Kind::DisableNextLine) {
+        t.disable_next_line.push_back(read_bicep_directive(*file_, d.span));
+      } else if (std::optional<DisableDirective> dd = read_idlint_directive(*file_, d.span)) {
+        t.disable_next_line.push_back(std::move(*dd));
+      }
     }
   }
 

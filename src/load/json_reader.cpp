@@ -55,6 +55,8 @@ class Reader {
     return root;
   }
 
+  std::vector<Span> take_line_comments() { return std::move(line_comments_); }
+
  private:
   uint32_t offset() const { return static_cast<uint32_t>(p_ - begin_); }
 
@@ -105,8 +107,10 @@ class Reader {
           p_ += 8;
         }
       } else if (c == '/' && p_ + 1 < end_ && p_[1] == '/') {
+        const uint32_t start = offset();
         p_ += 2;
         while (p_ < end_ && *p_ != '\n' && *p_ != '\r') ++p_;
+        line_comments_.push_back(Span{start, offset()});
       } else if (c == '/' && p_ + 1 < end_ && p_[1] == '*') {
         const char* start = p_;
         p_ += 2;
@@ -408,6 +412,7 @@ class Reader {
   const JsonReadOptions& options_;
   std::vector<Member> members_;  // scratch stacks: children are gathered here, then copied once
   std::vector<Value> items_;
+  std::vector<Span> line_comments_;
   std::vector<std::pair<uint32_t, char>> open_;
   const char* multiline_open_ = nullptr;  // the last string that contained a line break
   uint32_t multiline_end_ = 0;            // objects and arrays not yet closed, for end-of-file errors
@@ -420,6 +425,7 @@ JsonReadResult read_json(std::string_view text, Arena& arena, const JsonReadOpti
   Reader reader(text, arena, options);
   try {
     result.root = reader.run();
+    result.line_comments = reader.take_line_comments();
   } catch (Failure& f) {
     result.root = nullptr;
     result.error = std::move(f.error);

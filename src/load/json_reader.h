@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/arena.h"
 #include "model/value.h"
@@ -18,6 +19,9 @@ struct SyntaxError {
 struct JsonReadResult {
   const Value* root = nullptr;  // null when error is set
   std::optional<SyntaxError> error;
+  // Every `//` comment, from the slashes to the end of its line (suppression directives are read
+  // from them).
+  std::vector<Span> line_comments;
 };
 
 struct JsonReadOptions {

@@ -99,11 +99,23 @@ class ExpressionSource {
   virtual const ir::Node* expression(const Value& value, std::string& error) const = 0;
 };
 
-// `#disable-next-line CODE…` (Bicep) and its equivalents: kept for suppressions.
+// A suppression comment: Bicep's own `#disable-next-line CODE…`, or `// idlint-disable-next-line
+// CODE… -- reason` (ARM JSON and Bicep). The engine applies it to the findings on target_line.
 struct DisableDirective {
-  uint32_t line = 0;  // 1-based line of the directive
-  Span span;
-  std::vector<std::string> codes;
+  enum class Form : uint8_t {
+    Bicep,   // `#disable-next-line`: its codes are mostly Bicep's own (BCP036, no-unused-params)
+    Idlint,  // `// idlint-disable-next-line`: every code is meant for idlint
+  };
+  struct Code {
+    std::string_view text;  // as written: an id (IDL001) or a name (identity-type-invalid)
+    Span span;
+  };
+  Form form = Form::Bicep;
+  uint32_t line = 0;         // 1-based line of the directive
+  uint32_t target_line = 0;  // the line whose findings it covers
+  Span span;                 // the whole directive
+  std::vector<Code> codes;
+  std::string_view reason;  // the text after ' -- ', trimmed; empty when none is given
 };
 
 struct Template {

@@ -8,7 +8,7 @@ namespace idlint {
 
 namespace fs = std::filesystem;
 
-bool ReportScope::counts(const ResolvedFinding& f) const {
+bool ReportScope::in_scope(const ResolvedFinding& f) const {
   return !new_only || f.baseline == ResolvedFinding::BaselineState::New;
 }
 
@@ -34,6 +34,11 @@ RunSummary summarize(const std::vector<FileResult>& results, const ReportScope& 
     if (r.status == FileResult::Status::Linted || r.status == FileResult::Status::SyntaxError) ++s.files_checked;
     bool listed_any = false;
     for (const ResolvedFinding& f : r.findings) {
+      if (f.suppression) {
+        // Suppressed findings stay out of every other count, the baseline states included.
+        if (scope.in_scope(f)) ++s.suppressed;
+        continue;
+      }
       switch (f.baseline) {
         case ResolvedFinding::BaselineState::New:
           ++s.new_findings;

@@ -29,7 +29,7 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
       errors.push_back({{"file", r.path}, {"message", "cannot read: " + r.error}});
     }
     for (const ResolvedFinding& f : r.findings) {
-      if (!scope.counts(f)) continue;
+      if (!scope.in_scope(f)) continue;
       nlohmann::ordered_json j = location_json(f.primary);
       j["rule_id"] = f.rule->id;
       j["rule_name"] = f.rule->name;
@@ -43,14 +43,22 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
       }
       j["related"] = std::move(related);
       if (f.baseline != ResolvedFinding::BaselineState::None) j["baseline_state"] = baseline_state_name(f.baseline);
+      if (f.suppression) {
+        nlohmann::ordered_json where = location_json(f.suppression->location);
+        where["justification"] = f.suppression->justification;
+        j["suppression"] = std::move(where);
+      }
       findings.push_back(std::move(j));
     }
   }
   const RunSummary s = summarize(results, scope);
   doc["findings"] = std::move(findings);
   doc["errors"] = std::move(errors);
-  doc["summary"] = {
-      {"files_checked", s.files_checked}, {"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}};
+  doc["summary"] = {{"files_checked", s.files_checked},
+                    {"errors", s.errors},
+                    {"warnings", s.warnings},
+                    {"notes", s.notes},
+                    {"suppressed", s.suppressed}};
   if (scope.baseline) {
     doc["summary"]["baseline"] = {
         {"new", s.new_findings}, {"unchanged", s.unchanged}, {"updated", s.updated}, {"absent", s.absent}};

@@ -16,8 +16,14 @@ struct BaselineComparison;  // report/baseline.h
 struct ReportScope {
   const BaselineComparison* baseline = nullptr;  // set with --baseline
   bool new_only = false;
-  // Listed in text and JSON, and counted for the exit code.
-  bool counts(const ResolvedFinding& f) const;
+  bool show_suppressed = false;  // --show-suppressed: text prints suppressed findings too, marked
+  // Within the report: every finding, or with --new-only the new ones. JSON lists these (suppressed
+  // ones marked).
+  bool in_scope(const ResolvedFinding& f) const;
+  // Counted for the exit code and the summary: in scope and not covered by an in-source suppression.
+  bool counts(const ResolvedFinding& f) const { return in_scope(f) && !f.suppression; }
+  // Printed by the text reporter.
+  bool shown_in_text(const ResolvedFinding& f) const { return in_scope(f) && (!f.suppression || show_suppressed); }
 };
 
 struct RunSummary {
@@ -31,6 +37,7 @@ struct RunSummary {
   size_t unchanged = 0;
   size_t updated = 0;
   size_t absent = 0;
+  size_t suppressed = 0;  // findings in scope that an in-source suppression covers
 };
 
 RunSummary summarize(const std::vector<FileResult>& results, const ReportScope& scope = {});

@@ -113,6 +113,13 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
         }
         res["relatedLocations"] = std::move(related);
       }
+      if (f.suppression) {
+        // Kept, and marked: code scanning shows it as dismissed, with the reason written in the source.
+        json suppression = {{"kind", "inSource"}};
+        if (!f.suppression->justification.empty()) suppression["justification"] = f.suppression->justification;
+        suppression["location"] = artifacts.location(f.suppression->location);
+        res["suppressions"] = json::array({std::move(suppression)});
+      }
       res["partialFingerprints"] = {{kFingerprintKey, fingerprints.next(f)}};
       if (f.baseline != ResolvedFinding::BaselineState::None) res["baselineState"] = baseline_state_name(f.baseline);
       results_json.push_back(std::move(res));

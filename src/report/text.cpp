@@ -63,18 +63,23 @@ void write_snippet(std::ostream& out, const ResolvedLocation& loc, const Style& 
   out << style.wrap("34", fmt::format(" {} | ", gutter)) << style.wrap("1;32", marker) << '\n';
 }
 
+std::string suppressed_mark(const ResolvedFinding::Suppression& s) {
+  return s.justification.empty() ? "(suppressed)" : "(suppressed: " + s.justification + ")";
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const std::vector<FileResult>& results, const TextOptions& options) {
   const Style style{options.color};
   for (const FileResult& r : results) {
     for (const ResolvedFinding& f : r.findings) {
-      if (!options.scope.counts(f)) continue;
+      if (!options.scope.shown_in_text(f)) continue;
       const ResolvedLocation& p = f.primary;
       out << style.wrap("1", fmt::format("{}:{}:{}:", p.path, p.range.start.line, p.range.start.column)) << ' '
           << style.wrap(level_color(f.level), level_name(f.level)) << ": " << f.message << ' '
           << style.wrap("2", fmt::format("[{} {}]", f.rule->id, f.rule->name));
       if (f.baseline != ResolvedFinding::BaselineState::None) out << " (" << baseline_state_name(f.baseline) << ')';
+      if (f.suppression) out << ' ' << style.wrap("2", suppressed_mark(*f.suppression));
       out << '\n';
       write_snippet(out, p, style);
       for (const ResolvedLocation& rel : f.related) {
@@ -87,11 +92,14 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
   if (options.quiet) return;
   const RunSummary s = summarize(results, options.scope);
   auto plural = [](size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+  const std::string suppressed = s.suppressed ? fmt::format("; {} suppressed", s.suppressed) : "";
   if (s.errors + s.warnings + s.notes == 0) {
-    out << fmt::format("no {}findings in {}", options.scope.new_only ? "new " : "", plural(s.files_checked, "file"));
+    out << fmt::format("no {}findings in {}{}", options.scope.new_only ? "new " : "", plural(s.files_checked, "file"),
+                       suppressed);
   } else {
-    out << fmt::format("{}, {}, {} in {} ({} checked)", plural(s.errors, "error"), plural(s.warnings, "warning"),
-                       plural(s.notes, "note"), plural(s.files_with_findings, "file"), plural(s.files_checked, "file"));
+    out << fmt::format("{}, {}, {} in {} ({} checked{})", plural(s.errors, "error"), plural(s.warnings, "warning"),
+                       plural(s.notes, "note"), plural(s.files_with_findings, "file"), plural(s.files_checked, "file"),
+                       suppressed);
   }
   if (options.scope.baseline && options.scope.new_only) {
     out << fmt::format("; {} not shown ({} unchanged, {} updated), {} absent (fixed)",

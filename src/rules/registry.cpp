@@ -8,22 +8,23 @@ namespace idlint {
 
 const std::vector<const RuleInfo*>& all_rules() {
   static const std::vector<const RuleInfo*> table = {
-      &kIdentityTypeInvalid,            // IDL001
-      &kUserIdentitiesMissing,          // IDL002
-      &kUserIdentitiesWithoutUserType,  // IDL003
-      &kUserIdentityReferenceInvalid,   // IDL004
-      &kIdentityOutputPropertySet,      // IDL005
-      &kCmkIdentityNotAssigned,         // IDL010
-      &kCmkSettingsIncomplete,          // IDL011
-      &kCmkGeoIdentityShared,           // IDL012
-      &kCmkKeyUriInvalid,               // IDL013
+      &kIdentityTypeInvalid,                       // IDL001
+      &kUserIdentitiesMissing,                     // IDL002
+      &kUserIdentitiesWithoutUserType,             // IDL003
+      &kUserIdentityReferenceInvalid,              // IDL004
+      &kIdentityOutputPropertySet,                 // IDL005
+      &kCmkIdentityNotAssigned,                    // IDL010
+      &kCmkSettingsIncomplete,                     // IDL011
+      &kCmkGeoIdentityShared,                      // IDL012
+      &kCmkKeyUriInvalid,                          // IDL013
       &kSystemIdentityDisabledWithUserIdentities,  // IDL020
       &kSystemIdentityDisabledWithCmk,             // IDL021
       &kCmkIdentityRemoved,                        // IDL022
       &kDataEncryptionModeChanged,                 // IDL023
       &kUserIdentitiesDropped,                     // IDL024
-      &kSyntaxError,                    // IDL900
-      &kValueUndetermined,              // IDL901
+      &kSyntaxError,                               // IDL900
+      &kValueUndetermined,                         // IDL901
+      &kUnusedSuppression,                         // IDL902
   };
   return table;
 }

@@ -17,7 +17,7 @@ struct RuleInfo {
   Level level;
   std::string_view summary;       // one sentence, ends with a period
   std::string_view doc;           // markdown: What it checks, Why it matters, Example, Fix, References
-  void (*check)(ResourceCheck&);  // null for rules the engine raises itself (IDL900)
+  void (*check)(ResourceCheck&);  // null for rules the engine raises itself (IDL900, IDL902)
   bool enabled_by_default = true;
   // Transition rules compare a resource with its base version (--base, --base-file) instead.
   void (*transition)(TransitionCheck&) = nullptr;

@@ -20,5 +20,6 @@ extern const RuleInfo kDataEncryptionModeChanged;                 // IDL023
 extern const RuleInfo kUserIdentitiesDropped;                     // IDL024
 extern const RuleInfo kSyntaxError;                    // IDL900
 extern const RuleInfo kValueUndetermined;              // IDL901
+extern const RuleInfo kUnusedSuppression;              // IDL902
 
 }  // namespace idlint

@@ -152,3 +152,36 @@ TEST_CASE("a deployed resource's JSON is one resource; flattened properties are 
   CHECK(r.body->find("sku"));
   CHECK_FALSE(r.body->find("dataEncryption"));
 }
+
+TEST_CASE("idlint-disable-next-line comments are read; comment markers inside strings are not comments") {
+  ArmLoadResult r = load("{" + kSchema + R"(,
+  "resources": [
+    {
+      "type": "A.B/c", "apiVersion": "2020-01-01", "name": "// idlint-disable-next-line IDL001",
+      // idlint-disable-next-line IDL001 IDL002 -- the old server
+      // idlint-disable-next-line IDL003
+      "identity": { "type": "SystemAssigned" }, // idlint-disable-next-line
+      /* idlint-disable-next-line IDL004 */
+      "location": "x"
+    }
+  ]
+})");
+  REQUIRE(r.tmpl);
+  const std::vector<DisableDirective>& d = r.tmpl->disable_next_line;
+  REQUIRE(d.size() == 3);
+  CHECK(d[0].form == DisableDirective::Form::Idlint);
+  CHECK(d[0].line == 5);
+  CHECK(d[0].target_line == 7);  // stacked directives cover the same line
+  REQUIRE(d[0].codes.size() == 2);
+  CHECK(d[0].codes[1].text == "IDL002");
+  const std::string_view text = r.tmpl->file->text();
+  CHECK(text.substr(d[0].codes[1].span.begin, 6) == "IDL002");
+  CHECK(d[0].reason == "the old server");
+  CHECK(d[1].target_line == 7);
+  CHECK(d[1].reason.empty());
+  // A trailing directive applies to the next line; naming nothing, it suppresses nothing. Block
+  // comments are not directives.
+  CHECK(d[2].line == 7);
+  CHECK(d[2].target_line == 8);
+  CHECK(d[2].codes.empty());
+}

@@ -299,15 +299,25 @@ TEST_CASE("every expression's span covers it to its last character") {
   CHECK(p->text.substr(condition->span.begin, condition->span.end - condition->span.begin) == "(on && ready)");
 }
 
-TEST_CASE("#disable-next-line directives are kept with their codes") {
-  auto p = parse_text("param a string\n#disable-next-line IDL001 no-unused-params // why\nparam b string\n"
-                      "var c = {\n  #disable-next-line IDL002\n  d: 1\n}\n");
+TEST_CASE("#disable-next-line directives and idlint-disable-next-line comments are kept") {
+  auto p = parse_text(
+      "param a string\n#disable-next-line IDL001 no-unused-params // why\nparam b string\n"
+      "var c = {\n  #disable-next-line IDL002\n  d: 1 // idlint-disable-next-line IDL003 -- r\n"
+      "  e: '// idlint-disable-next-line IDL004'\n  // idlint-disable-next-lines IDL005\n}\n");
   INFO(errors(*p));
   CHECK(p->file.errors.empty());
-  REQUIRE(p->file.directives.size() == 2);
+  using Kind = Directive::Kind;
+  auto text = [&](const Directive& d) { return p->text.substr(d.span.begin, d.span.end - d.span.begin); };
+  // A comment inside a string is not a comment; a longer word is a comment, not a directive.
+  REQUIRE(p->file.directives.size() == 4);
+  CHECK(p->file.directives[0].kind == Kind::DisableNextLine);
   CHECK(p->file.directives[0].line == 2);
-  CHECK(p->file.directives[0].codes == std::vector<std::string_view>{"IDL001", "no-unused-params"});
+  CHECK(text(p->file.directives[0]) == "#disable-next-line IDL001 no-unused-params // why");
   CHECK(p->file.directives[1].line == 5);
+  CHECK(p->file.directives[2].kind == Kind::IdlintComment);
+  CHECK(p->file.directives[2].line == 6);
+  CHECK(text(p->file.directives[2]) == "// idlint-disable-next-line IDL003 -- r");
+  CHECK(p->file.directives[3].line == 8);  // kept; the lowering finds that it names no directive
 }
 
 TEST_CASE("syntax errors have precise messages and parsing resumes at the next declaration") {

@@ -438,3 +438,39 @@ var shadow = [for src in src: src]
   // The source is read outside the loop, even when the item has the same name.
   CHECK(l.show_var("shadow") == "forLoop(parameters('src'), lambda('src', loopVariable('src')))");
 }
+
+TEST_CASE("suppression directives: codes with their spans, the reason, the line covered") {
+  Loaded l(R"(param a string
+#disable-next-line IDL001 no-unused-params // why
+param b string
+var c = {
+  // idlint-disable-next-line IDL002, identity-type-invalid -- kept until the migration // a comment after the reason
+
+  // a comment between the directive and the line it covers
+  #disable-next-line BCP036
+  d: 1
+  // idlint-disable-next-line IDL003 -- see https://example.com/x
+  e: 2
+}
+)");
+  const std::vector<DisableDirective>& d = l.t().disable_next_line;
+  REQUIRE(d.size() == 4);
+  CHECK(d[0].form == DisableDirective::Form::Bicep);
+  CHECK(d[0].line == 2);
+  CHECK(d[0].target_line == 3);  // Bicep's own directive covers the very next line
+  REQUIRE(d[0].codes.size() == 2);
+  CHECK(d[0].codes[0].text == "IDL001");
+  CHECK(l.text(d[0].codes[0].span) == "IDL001");
+  CHECK(d[0].codes[1].text == "no-unused-params");
+  CHECK(d[0].reason.empty());
+  CHECK(d[1].form == DisableDirective::Form::Idlint);
+  CHECK(d[1].line == 5);
+  CHECK(d[1].target_line == 9);  // past the blank line, the comment and Bicep's directive
+  REQUIRE(d[1].codes.size() == 2);
+  CHECK(l.text(d[1].codes[1].span) == "identity-type-invalid");
+  CHECK(d[1].reason == "kept until the migration");
+  CHECK(d[2].form == DisableDirective::Form::Bicep);
+  CHECK(d[2].target_line == 9);
+  CHECK(d[3].target_line == 11);
+  CHECK(d[3].reason == "see https://example.com/x");  // `//` inside a word does not start a comment
+}
