@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Validates idlint's SARIF with the official multitool (GitHub and SARIF rule kinds): the report for
-# every fixture and example, one with a read error, one written with --baseline (every
+# every fixture and example (suppressed results included), one with a read error, one written with --baseline (every
 # baselineState, absent results included) and one with a transition finding (--base-file: a related
 # location in the base version) must have zero errors and zero warnings,
 # with the GitHub rules that the validator ships disabled (GH1001-GH1007) switched on as well.
@@ -16,6 +16,8 @@ status=0
 "$idlint" --base-file examples/key-identity-change/deployed.json examples/key-identity-change/server.bicep \
   --format sarif --output "$tmp/transition.sarif" || [ $? -eq 1 ] || exit 1
 grep -q '"ruleId": "IDL022"' "$tmp/transition.sarif" || { echo "the --base-file report has no IDL022 result"; status=1; }
+# The fixtures of IDL902 and testdata/values/suppressions hold suppressed findings (inSource).
+grep -q '"kind": "inSource"' "$tmp/all.sarif" || { echo "the fixtures' report has no suppressed result"; status=1; }
 # A report written with --baseline: a copy of examples/ linted, then changed so that its results are
 # new (a copied file), unchanged, updated (an older api-version changes a message) and absent (a
 # deleted file), plus an absent result of a rule this version does not have (no ruleIndex).
