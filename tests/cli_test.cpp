@@ -150,7 +150,7 @@ TEST_CASE("directories: templates only, skipping .git, node_modules, hidden fold
   CHECK(r.err.empty());
 }
 
-TEST_CASE("parameter files in a directory are set aside quietly, whatever they hold; a named one gets a note") {
+TEST_CASE("parameter files in a directory are set aside quietly, whatever they hold; a named one lints its template") {
   Tree t;
   const std::string params_schema =
       R"("$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#")";
@@ -180,10 +180,24 @@ TEST_CASE("parameter files in a directory are set aside quietly, whatever they h
   CHECK(text.out.find("dev-values.json") == std::string::npos);
   CHECK(text.out.find("(2 files checked)") != std::string::npos);
 
-  // Named on the command line, a parameter file is not linted on its own either, and says so.
-  RunResult named = run_idlint({t.root + "/infra/main.parameters.json"});
-  CHECK(named.exit_code == 0);
-  CHECK(named.err.find("skipped") != std::string::npos);
+  // Named on the command line (as pre-commit names a changed file), a parameter file is linted
+  // through the template it pairs with, once even when the template is named too.
+  RunResult named = run_idlint({t.root + "/infra/main.parameters.json", "--format", "json"});
+  CHECK(named.exit_code == 1);
+  const auto named_doc = nlohmann::json::parse(named.out);
+  CHECK(named_doc["summary"]["files_checked"] == 1);
+  REQUIRE(!named_doc["findings"].empty());
+  for (const auto& f : named_doc["findings"]) CHECK(f["file"] == t.root + "/infra/main.json");
+  CHECK(named.err.empty());
+  RunResult both = run_idlint({t.root + "/infra/main.parameters.json", t.root + "/infra/main.json", "--format", "json"});
+  CHECK(nlohmann::json::parse(both.out)["summary"]["files_checked"] == 1);
+  // A parameter file no template pairs with is skipped, and the note says how to lint it.
+  const std::string lonely_file =
+      t.put("infra/shared.parameters.json", "{" + params_schema + R"(, "parameters": {"location": {"value": "x"}}})");
+  RunResult lonely = run_idlint({lonely_file});
+  CHECK(lonely.exit_code == 0);
+  CHECK(lonely.err.find("skipped") != std::string::npos);
+  CHECK(lonely.err.find("--parameters") != std::string::npos);
 }
 
 TEST_CASE("discover() lists the parameter files it set aside") {

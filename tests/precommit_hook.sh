@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The pre-commit hook of .pre-commit-hooks.yaml (the working copy, not the last commit), installed
 # with the real pre-commit in a scratch repository: clean commits pass, and a commit introducing an
-# invalid identity type (IDL001) or dropping the identity a key used (IDL022, against HEAD) is
-# refused with the finding printed. No network: the hook repository is a local path.
+# invalid identity type (IDL001), dropping the identity a key used (IDL022, against HEAD) or
+# switching off the system identity in a parameter file alone (IDL020) is refused with the finding
+# printed. No network: the hook repository is a local path.
 set -euo pipefail
 idlint=$1
 root=$(cd "$2" && pwd)
@@ -104,5 +105,19 @@ git add pg.json
 commit remove-key-identity 1 "Use the other identity for the key"
 grep -q '^pg.json:[0-9]*:[0-9]*: error: .*\[IDL022 cmk-identity-removed\]$' "$tmp/remove-key-identity.out" ||
   fail "remove-key-identity: the IDL022 finding is not printed"
+
+# 5. A template whose identity type comes from its parameter file: committed clean, then only the
+#    parameter file changes, switching off the system identity beside a user one. The hook names
+#    the parameter file alone; idlint lints its template with it against HEAD: IDL020, refused.
+git checkout -q HEAD -- pg.json  # the refused change (staged) is dropped
+cp "$root/tests/workflows/parameterized.bicep" "$root/tests/workflows/parameterized.parameters.json" .
+git add parameterized.bicep parameterized.parameters.json
+commit parameterized-server 0 "Server with its identity type in a parameter file"
+sed -i 's/"SystemAssigned,UserAssigned"/"UserAssigned"/' parameterized.parameters.json
+grep -q '"value": "UserAssigned"' parameterized.parameters.json || fail "test set-up: the parameter was not changed"
+git add parameterized.parameters.json
+commit parameter-file-only 1 "Only user-assigned identities"
+grep -q "^parameterized.bicep:12:11: error: .*(with parameter file 'parameterized.parameters.json') \[IDL020 system-identity-disabled-with-user-identities\]$" \
+  "$tmp/parameter-file-only.out" || fail "parameter-file-only: the IDL020 finding is not printed"
 
 exit $status

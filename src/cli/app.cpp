@@ -10,11 +10,13 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "cli/discover.h"
 #include "cli/output.h"
 #include "engine/deployment.h"
 #include "engine/lint.h"
+#include "load/parameter_file.h"
 #include "report/baseline.h"
 #include "report/report.h"
 #include "rules/rule.h"
@@ -184,10 +186,34 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     r.error = reason;
     results.push_back(std::move(r));
   }
-  for (const DiscoveredFile& f : found.files) {
+  // A named ARM parameter file is linted through the templates it pairs with by name, each once
+  // (pre-commit passes only the changed files: a changed parameter file alone still gets checked).
+  std::vector<DiscoveredFile> to_lint = found.files;
+  std::set<std::string> listed;
+  auto identity = [](const std::string& path) {
+    std::error_code ec;
+    const std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
+    return ec ? path : p.string();
+  };
+  for (const DiscoveredFile& f : to_lint) listed.insert(identity(f.path));
+  const bool follow_parameter_files =
+      options.parameter_files.empty() && options.pair_parameter_files && options.base_file.empty();
+  for (size_t i = 0; i < to_lint.size(); ++i) {
+    const DiscoveredFile f = to_lint[i];
     FileResult r = lint_file(f.path, f.explicitly_named, selection, lint_options);
     if (r.status == FileResult::Status::Skipped) {
-      if (f.explicitly_named && !options.quiet) err << "idlint: note: skipped " << f.path << ": " << r.error << '\n';
+      std::vector<std::string> templates;
+      if (f.explicitly_named && r.parameter_file && follow_parameter_files) templates = templates_paired_with(f.path);
+      for (const std::string& t : templates) {
+        if (listed.insert(identity(t)).second) to_lint.push_back(DiscoveredFile{t, true});
+      }
+      if (f.explicitly_named && templates.empty() && !options.quiet) {
+        const std::string why = r.parameter_file && follow_parameter_files
+                                    ? "an ARM parameter file, and no template beside it pairs with it by name (X.json, "
+                                      "X.jsonc or X.bicep for X.parameters*.json): lint its template with --parameters"
+                                    : r.error;
+        err << "idlint: note: skipped " << f.path << ": " << why << '\n';
+      }
       continue;
     }
     if (!options.quiet) {

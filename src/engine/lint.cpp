@@ -496,7 +496,8 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   }
   if (!loaded.is_template) {
     result.status = FileResult::Status::Skipped;
-    result.error = is_arm_parameter_file_text(file->text())
+    result.parameter_file = is_arm_parameter_file_text(file->text());
+    result.error = result.parameter_file
                        ? "an ARM parameter file: it is linted with its template (X.json beside X.parameters.json, or --parameters)"
                        : "not an ARM deployment template (no deploymentTemplate $schema)";
     return result;

@@ -25,6 +25,7 @@ struct FileResult {
   std::vector<ResolvedFinding> findings;  // sorted by line, column, rule id
   std::vector<std::string> notes;         // said on standard error: a parameter file that could not be used
   std::string base_error;                 // --base: the base version could not be read (an error, exit 2)
+  bool parameter_file = false;            // Skipped: an ARM parameter file (linted with its template)
 };
 
 // Where values come from besides the template itself.

@@ -240,6 +240,29 @@ std::vector<std::string> paired_parameter_files(const std::string& template_path
   return found;
 }
 
+std::vector<std::string> templates_paired_with(const std::string& parameter_file_path) {
+  const fs::path path(parameter_file_path);
+  const std::string name = path.filename().string();
+  const fs::path dir = path.parent_path();
+  std::vector<std::string> found;
+  // X.parameters*.json pairs with X.json, X.jsonc, X.bicep: X is a prefix of the name, ending at a dot.
+  for (size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', dot + 1)) {
+    if (dot == 0) continue;
+    const std::string stem = name.substr(0, dot);
+    if (!pairs_with(name, stem)) continue;
+    for (const char* ext : {".json", ".jsonc", ".bicep"}) {
+      const fs::path candidate = dir / (stem + ext);
+      std::error_code ec;
+      if (!fs::is_regular_file(candidate, ec) || fs::equivalent(candidate, path, ec)) continue;
+      if (is_parameter_file_name(candidate.string())) continue;
+      found.push_back(candidate.string());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
 bool is_parameter_file_name(std::string_view path) {
   const size_t slash = path.find_last_of('/');
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);

@@ -46,6 +46,11 @@ std::optional<ParameterFile> load_arm_parameter_file(std::shared_ptr<const Sourc
 // also as .jsonc); for azuredeploy.json also azuredeploy.parameters*.json (as the quickstarts name them).
 std::vector<std::string> paired_parameter_files(const std::string& template_path);
 
+// The other way round: the templates beside a parameter file that it pairs with by name (X.json,
+// X.jsonc, X.bicep for X.parameters*.json), existing, sorted. Names are matched as written (a
+// case-insensitive file system may pair more than this finds).
+std::vector<std::string> templates_paired_with(const std::string& parameter_file_path);
+
 // True when a path's file name marks it as a parameter file: *.parameters.json, *.parameters.*.json,
 // azuredeploy.parameters*.json (and the same with .jsonc).
 bool is_parameter_file_name(std::string_view path);
