@@ -303,3 +303,68 @@ TEST_CASE("a transition finding can be suppressed; the suppression is unused onl
     CHECK(rule_ids(r) == std::vector<std::string>{"IDL902", "IDL902"});
   }
 }
+
+TEST_CASE("a .bicepparam is compared with its base version: its template deployed with the base values") {
+  if (!has_git()) {
+    MESSAGE("git is not installed: skipped");
+    return;
+  }
+  TempDir repo;
+  REQUIRE(git(repo.root, "init -q"));
+  repo.put("server.bicep", R"(param identityType string
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'app-identity'
+}
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-prod'
+  location: 'westeurope'
+  identity: {
+    type: identityType
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+}
+)");
+  auto params = [](const std::string& using_path, const std::string& type) {
+    return "using '" + using_path + "'\n\nparam identityType = '" + type + "'\n";
+  };
+  const std::string prod = repo.put("prod.bicepparam", params("server.bicep", "SystemAssigned,UserAssigned"));
+  REQUIRE(git(repo.root, "add -A"));
+  REQUIRE(git(repo.root, "commit -q -m base"));
+  const std::string old = repo.put("old/prod.bicepparam", params("../server.bicep", "SystemAssigned,UserAssigned"));
+
+  SUBCASE("unchanged: nothing to report") {
+    const RunResult r = run_idlint({"--format", "json", "--base", "HEAD", prod}, repo.root);
+    CHECK(r.exit_code == 0);
+    CHECK(rule_ids(r).empty());
+  }
+  SUBCASE("only the values change: the system identity switched off is IDL020, in the template, naming the file") {
+    repo.put("prod.bicepparam", params("server.bicep", "UserAssigned"));
+    const RunResult r = run_idlint({"--base", "HEAD", prod}, repo.root);
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "server.bicep:9:11: error: identity.type changes from 'SystemAssigned,UserAssigned' (at HEAD) "
+                          "to 'UserAssigned'"));
+    CHECK(contains(r.out, "(with parameter file 'prod.bicepparam') [IDL020"));
+    CHECK(contains(r.out, "prod.bicepparam:3:22: note: parameter 'identityType' is set here"));
+    // --base-file with the old .bicepparam: its template is read beside it.
+    const RunResult f = run_idlint({"--format", "json", "--base-file", old, prod}, repo.root);
+    CHECK(rule_ids(f) == std::vector<std::string>{"IDL020"});
+  }
+  SUBCASE("the template renamed since the revision: the base values deploy the template as it was") {
+    REQUIRE(git(repo.root, "mv server.bicep pg.bicep"));
+    repo.put("prod.bicepparam", params("pg.bicep", "UserAssigned"));
+    const RunResult r = run_idlint({"--format", "json", "--base", "HEAD", prod}, repo.root);
+    CHECK(rule_ids(r) == std::vector<std::string>{"IDL020"});
+  }
+  SUBCASE("a directive in the .bicepparam above the value suppresses the transition finding") {
+    repo.put("prod.bicepparam", "using 'server.bicep'\n\n// idlint-disable-next-line IDL020 -- the server is recreated\n"
+                                "param identityType = 'UserAssigned'\n");
+    const RunResult r = run_idlint({"--format", "json", "--base", "HEAD", prod}, repo.root);
+    CHECK(r.exit_code == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    REQUIRE(doc["findings"].size() == 1);
+    CHECK(doc["findings"][0]["rule_id"] == "IDL020");
+    CHECK(doc["findings"][0]["suppression"]["justification"] == "the server is recreated");
+  }
+}

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <map>
 
 #include "engine/bindings.h"
@@ -307,11 +308,15 @@ ParameterSet bicepparam_set(const Template& params) {
   return set;
 }
 
+bool add_bicepparam_transitions(FileResult& result, const Template& params, const Template& head,
+                                const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules,
+                                std::initializer_list<Suppressions*> suppressions);
+
 // A .bicepparam: its template (the `using` target) linted with these values; only what they add
 // to the template's own findings is reported here. False when the template could not be read, so
-// the values were not checked.
+// the values were not checked. compared: the values were compared with a base version too.
 bool lint_bicepparam(FileResult& result, const Template& params, const RuleSelection& rules, const LintOptions& options,
-                     Suppressions& own) {
+                     Suppressions& own, bool& compared) {
   const RuleInfo* explain = find_rule("IDL901");
   const bool explaining = explain && rules.enabled(*explain);
   if (params.using_none || params.using_path.empty()) return true;
@@ -330,6 +335,7 @@ bool lint_bicepparam(FileResult& result, const Template& params, const RuleSelec
   // in the .bicepparam above the value that causes it.
   Suppressions in_template(*target.tmpl);
   add_findings(result, lint_deployments(*target.tmpl, sets, rules, modules, false), {&in_template, &own});
+  compared = add_bicepparam_transitions(result, params, *target.tmpl, rules, options, modules, {&in_template, &own});
   return true;
 }
 
@@ -364,7 +370,7 @@ FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& 
   std::vector<Span> unfollowed;
   bool compared = false;  // with a base version: the transition rules ran
   if (params_file) {
-    complete = lint_bicepparam(result, *loaded.tmpl, rules, options, suppressions) && complete;
+    complete = lint_bicepparam(result, *loaded.tmpl, rules, options, suppressions, compared) && complete;
   } else {
     std::vector<ParameterFile> parameter_files;
     const std::vector<ParameterSet> sets = arm_parameter_sets(result.path, options, parameter_files, result);
@@ -406,6 +412,88 @@ std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const Lint
   return sets;
 }
 
+// A base version's text as a template (Bicep, ARM JSON, a deployed resource's JSON) or, when
+// params_file, as a .bicepparam. Null, with a note in result, when it does not parse or is no
+// template: nothing is compared then.
+std::unique_ptr<Template> load_base(BaseText& b, const std::string& label, FileResult& result,
+                                    bool params_file = false) {
+  auto file = std::make_shared<const SourceFile>(b.path, std::move(b.text));
+  std::unique_ptr<Template> base;
+  std::optional<SyntaxError> error;
+  if (is_bicep_path(b.path) || (params_file && is_bicepparam_path(b.path))) {
+    BicepLoadResult loaded = load_bicep(file, params_file);
+    if (!loaded.syntax_errors.empty()) error = loaded.syntax_errors.front();
+    base = std::move(loaded.tmpl);
+  } else if (!is_bicepparam_path(b.path)) {
+    ArmLoadResult loaded = load_arm_template(file);
+    error = loaded.syntax_error;
+    if (!loaded.syntax_error && !loaded.is_template) {
+      result.notes.push_back("its version at " + label + " (" + b.path + ") is not a template: transitions are not checked");
+      return nullptr;
+    }
+    base = std::move(loaded.tmpl);
+  }
+  if (error) {
+    const auto at = file->range(error->span).start;
+    result.notes.push_back("its version at " + label + " (" + b.path + ":" + std::to_string(at.line) + ":" +
+                           std::to_string(at.column) + ") does not parse: transitions are not checked");
+    return nullptr;
+  }
+  return base;
+}
+
+// A .bicepparam's transitions: its template deployed with its values, compared with the template
+// its base version used deployed with the base values (with --base REV: both files at REV; with
+// --base-file OLD: OLD is the base .bicepparam, or a template or deployed resource's JSON compared
+// as it is). True when a base was compared.
+bool add_bicepparam_transitions(FileResult& result, const Template& params, const Template& head,
+                                const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules,
+                                std::initializer_list<Suppressions*> suppressions) {
+  if (!options.base || !has_transition_rules(rules)) return false;
+  const ParameterSet head_set = bicepparam_set(params);
+  const Deployment head_d(root_frame(head, &head_set), &modules);
+  if (!has_transition_resources(head_d)) return false;
+  const std::string& label = options.base->label();
+  auto unreadable = [&](const BaseText& b) {
+    if (b.status == BaseText::Status::Error) result.base_error = "cannot read its version at " + label + ": " + b.error;
+    return false;
+  };
+  BaseText b = options.base->read(result.path);
+  if (b.status != BaseText::Status::Found) return unreadable(b);  // absent: a new file
+  const bool compare_files = dynamic_cast<const FileBase*>(options.base.get()) != nullptr;
+  std::unique_ptr<Template> base_params;
+  std::unique_ptr<Template> base;
+  if (is_bicepparam_path(b.path)) {
+    const std::string base_params_path = b.path;
+    base_params = load_base(b, label, result, true);
+    if (!base_params || base_params->using_none || base_params->using_path.empty()) return false;
+    // The template it named then: with --base-file beside OLD, else beside the linted file, at REV.
+    ModuleTarget target = resolve_module_path(compare_files ? base_params_path : result.path,
+                                              base_params->using_path, module_cache(options));
+    if (target.path.empty() && !target.registry && !compare_files) {
+      // A template renamed or removed since REV: read where the base .bicepparam pointed.
+      target.path = (std::filesystem::path(result.path).parent_path() / std::string(base_params->using_path))
+                        .lexically_normal()
+                        .string();
+    }
+    if (target.path.empty()) return false;
+    BaseText t = target.registry || compare_files ? FileBase(target.path).read(target.path)
+                                                   : options.base->read_related(target.path);
+    if (t.status != BaseText::Status::Found) return unreadable(t);  // absent: the template is new
+    base = load_base(t, label, result);
+  } else {
+    base = load_base(b, label, result);
+  }
+  if (!base) return false;
+  std::optional<ParameterSet> base_set;
+  if (base_params) base_set = bicepparam_set(*base_params);
+  const Deployment base_d(root_frame(*base, base_set ? &*base_set : nullptr), &modules);
+  std::vector<Finding> found = check_transitions(head_d, base_d, label, rules);
+  for (Finding& f : found) f.message += " (with " + head_set.label + ")";
+  add_findings(result, found, suppressions);
+  return true;
+}
+
 // Transitions: the template compared with its base version, on its defaults and with each
 // parameter set (the base with the same parameter file at its base version). Reported like the
 // other findings; the base's own findings are not. True when the head was compared with a base.
@@ -423,28 +511,7 @@ bool add_transitions(FileResult& result, const Template& head, const std::vector
     result.base_error = "cannot read its version at " + label + ": " + b.error;
     return false;
   }
-  auto file = std::make_shared<const SourceFile>(b.path, std::move(b.text));
-  std::unique_ptr<Template> base;
-  std::optional<SyntaxError> error;
-  if (is_bicep_path(b.path)) {
-    BicepLoadResult loaded = load_bicep(file, false);
-    if (!loaded.syntax_errors.empty()) error = loaded.syntax_errors.front();
-    base = std::move(loaded.tmpl);
-  } else if (!is_bicepparam_path(b.path)) {
-    ArmLoadResult loaded = load_arm_template(file);
-    error = loaded.syntax_error;
-    if (!loaded.syntax_error && !loaded.is_template) {
-      result.notes.push_back("its version at " + label + " (" + b.path + ") is not a template: transitions are not checked");
-      return false;
-    }
-    base = std::move(loaded.tmpl);
-  }
-  if (error) {
-    const auto at = file->range(error->span).start;
-    result.notes.push_back("its version at " + label + " (" + b.path + ":" + std::to_string(at.line) + ":" +
-                           std::to_string(at.column) + ") does not parse: transitions are not checked");
-    return false;
-  }
+  std::unique_ptr<Template> base = load_base(b, label, result);
   if (!base) return false;
   std::vector<Finding> found;
   {
