@@ -73,8 +73,11 @@ function checkTask(task, extra, variant) {
   if (related === 0 || snippets === 0 || !summary) {
     fail(`${name}: the output lacks related locations (${related}), snippets (${snippets}) or the summary`);
   }
+  if (extra.includes('--show-suppressed') && !lines.some((l) => /\] \(suppressed: .*\)$/.test(l))) {
+    fail(`${name}: no suppressed finding is printed`);
+  }
   const states = ['new', 'unchanged'].filter((s) => lines.some((l) => l.endsWith(`] (${s})`)));
-  if (extra.length && states.length !== 2) fail(`${name}: finding lines with both '(new)' and '(unchanged)' expected`);
+  if (extra.includes('--baseline') && states.length !== 2) fail(`${name}: finding lines with both '(new)' and '(unchanged)' expected`);
   console.log(
     `${name}: ${matched.length} finding lines matched ` +
       `(levels ${[...new Set(matched.map((e) => JSON.parse(e)[3]))].join(', ')}` +
@@ -90,6 +93,8 @@ for (const task of tasks) {
   }
   checkTask(task, [], '');
   checkTask(task, ['--baseline', baseline], ' with a baseline');
+  // Suppressed findings printed (marked) must still not be matched as problems.
+  checkTask(task, ['--show-suppressed'], ' with --show-suppressed');
 }
 fs.rmSync(tmp, { recursive: true });
 process.exit(failures ? 1 : 0);
