@@ -189,13 +189,12 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   // A named ARM parameter file is linted through the templates it pairs with by name, each once
   // (pre-commit passes only the changed files: a changed parameter file alone still gets checked).
   std::vector<DiscoveredFile> to_lint = found.files;
-  std::set<std::string> listed;
+  std::set<std::string> listed;  // filled when a parameter file is first followed
   auto identity = [](const std::string& path) {
     std::error_code ec;
     const std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
     return ec ? path : p.string();
   };
-  for (const DiscoveredFile& f : to_lint) listed.insert(identity(f.path));
   const bool follow_parameter_files =
       options.parameter_files.empty() && options.pair_parameter_files && options.base_file.empty();
   for (size_t i = 0; i < to_lint.size(); ++i) {
@@ -204,6 +203,9 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     if (r.status == FileResult::Status::Skipped) {
       std::vector<std::string> templates;
       if (f.explicitly_named && r.parameter_file && follow_parameter_files) templates = templates_paired_with(f.path);
+      if (!templates.empty() && listed.empty()) {
+        for (const DiscoveredFile& d : found.files) listed.insert(identity(d.path));
+      }
       for (const std::string& t : templates) {
         if (listed.insert(identity(t)).second) to_lint.push_back(DiscoveredFile{t, true});
       }
