@@ -21,6 +21,16 @@ bool git(const std::string& dir, const std::string& args) {
 
 bool has_git() { return std::system("git --version >/dev/null 2>&1") == 0; }
 
+// Makes d a git repository; false (the test is skipped, with a message) when git is not installed.
+bool init_repository(const TempDir& d) {
+  if (!has_git()) {
+    MESSAGE("git is not installed: skipped");
+    return false;
+  }
+  REQUIRE(git(d.root, "init -q"));
+  return true;
+}
+
 // A PostgreSQL flexible server using identity 'key-identity' for its customer-managed key.
 std::string pg_server(const std::string& type, const std::vector<std::string>& assigned, const std::string& key_identity) {
   std::string ids;
@@ -62,12 +72,8 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 }  // namespace
 
 TEST_CASE("--base HEAD compares each file with its last commit") {
-  if (!has_git()) {
-    MESSAGE("git is not installed: skipped");
-    return;
-  }
   TempDir repo;
-  REQUIRE(git(repo.root, "init -q"));
+  if (!init_repository(repo)) return;
   repo.put("pg.bicep", pg_server("SystemAssigned,UserAssigned", {"keyIdentity", "appIdentity"}, "keyIdentity"));
   repo.put("unchanged.bicep", pg_server("UserAssigned", {"keyIdentity"}, "keyIdentity"));
   REQUIRE(git(repo.root, "add -A"));
@@ -111,12 +117,8 @@ TEST_CASE("--base HEAD compares each file with its last commit") {
 }
 
 TEST_CASE("--base follows a renamed file, reads parameter files at the revision, and refuses an unknown revision") {
-  if (!has_git()) {
-    MESSAGE("git is not installed: skipped");
-    return;
-  }
   TempDir repo;
-  REQUIRE(git(repo.root, "init -q"));
+  if (!init_repository(repo)) return;
   const std::string server = pg_server("UserAssigned", {"keyIdentity", "appIdentity"}, "keyIdentity");
   repo.put("old-name.bicep", server);
   const std::string arm = R"({
@@ -305,12 +307,8 @@ TEST_CASE("a transition finding can be suppressed; the suppression is unused onl
 }
 
 TEST_CASE("a .bicepparam is compared with its base version: its template deployed with the base values") {
-  if (!has_git()) {
-    MESSAGE("git is not installed: skipped");
-    return;
-  }
   TempDir repo;
-  REQUIRE(git(repo.root, "init -q"));
+  if (!init_repository(repo)) return;
   repo.put("server.bicep", R"(param identityType string
 resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: 'app-identity'
