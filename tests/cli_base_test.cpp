@@ -250,11 +250,42 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   CHECK(missing.exit_code == 2);
   CHECK(contains(missing.err, "cannot read nope.json"));
 
-  // A base that does not parse is said, and the file is still linted on its own.
+  // A named base that cannot be compared is an error (exit 2); the file is still linted on its own.
   d.put("broken.json", "{ \"resources\": [ ");
   const RunResult broken = run_idlint({"--base-file", "broken.json", "main.bicep"}, d.root);
-  CHECK(broken.exit_code == 0);
-  CHECK(contains(broken.err, "does not parse: transitions are not checked"));
+  CHECK(broken.exit_code == 2);
+  CHECK(contains(broken.err, "idlint: error: main.bicep: cannot compare with broken.json: it does not parse (broken.json:1:"));
+  CHECK(contains(broken.out, "no findings in 1 file"));
+  d.put("data.json", R"({"name": "not a template", "values": [1, 2]})");
+  const RunResult data = run_idlint({"--base-file", "data.json", "main.bicep"}, d.root);
+  CHECK(data.exit_code == 2);
+  CHECK(contains(data.err, "cannot compare with data.json: it is neither a template nor a deployed resource's JSON"));
+
+  // A deployed server's JSON without dataEncryption (an older api-version's view): its encryption
+  // mode is not known, so adding a key is not reported as a change of mode (IDL023).
+  d.put("live-trimmed.json", R"({
+  "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-prod",
+  "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+  "identity": {"type": "UserAssigned", "userAssignedIdentities": {
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-prod/providers/Microsoft.ManagedIdentity/userAssignedIdentities/new-key-identity": {}}},
+  "properties": {"state": "Ready"}
+})");
+  const RunResult trimmed = run_idlint({"--format", "json", "--base-file", "live-trimmed.json", "main.bicep"}, d.root);
+  CHECK(trimmed.exit_code == 0);
+  CHECK(rule_ids(trimmed).empty());
+}
+
+TEST_CASE("--base: a base version that does not parse is a note, and the file is linted on its own") {
+  TempDir repo;
+  if (!init_repository(repo)) return;
+  repo.put("pg.bicep", "resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {\n  name: 'pg'\n");
+  REQUIRE(git(repo.root, "add -A"));
+  REQUIRE(git(repo.root, "commit -q -m broken"));
+  repo.put("pg.bicep", pg_server("SystemAssigned,UserAssigned", {"keyIdentity", "appIdentity"}, "keyIdentity"));
+  const RunResult r = run_idlint({"--base", "HEAD", "pg.bicep"}, repo.root);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "idlint: note: pg.bicep: its version at HEAD (pg.bicep:1:74) does not parse: transitions are "
+                        "not checked"));
 }
 
 TEST_CASE("a transition finding can be suppressed; the suppression is unused only when the file was compared") {

@@ -415,8 +415,12 @@ std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const Lint
 // A base version's text as a template (Bicep, ARM JSON, a deployed resource's JSON) or, when
 // params_file, as a .bicepparam. Null, with a note in result, when it does not parse or is no
 // template: nothing is compared then.
-std::unique_ptr<Template> load_base(BaseText& b, const std::string& label, FileResult& result,
+std::unique_ptr<Template> load_base(BaseText& b, const LintOptions& options, FileResult& result,
                                     bool params_file = false) {
+  const std::string& label = options.base->label();
+  // --base-file names the base: a file that cannot be compared is an error. At a revision, the
+  // file may simply have been broken then: a note.
+  const bool named = dynamic_cast<const FileBase*>(options.base.get()) != nullptr;
   auto file = std::make_shared<const SourceFile>(b.path, std::move(b.text));
   std::unique_ptr<Template> base;
   std::optional<SyntaxError> error;
@@ -428,15 +432,26 @@ std::unique_ptr<Template> load_base(BaseText& b, const std::string& label, FileR
     ArmLoadResult loaded = load_arm_template(file);
     error = loaded.syntax_error;
     if (!loaded.syntax_error && !loaded.is_template) {
-      result.notes.push_back("its version at " + label + " (" + b.path + ") is not a template: transitions are not checked");
+      if (named) {
+        result.base_error = "cannot compare with " + b.path +
+                            ": it is neither a template nor a deployed resource's JSON (one object with id, type "
+                            "and properties, as az resource show prints it)";
+      } else {
+        result.notes.push_back("its version at " + label + " (" + b.path +
+                               ") is not a template: transitions are not checked");
+      }
       return nullptr;
     }
     base = std::move(loaded.tmpl);
   }
   if (error) {
     const auto at = file->range(error->span).start;
-    result.notes.push_back("its version at " + label + " (" + b.path + ":" + std::to_string(at.line) + ":" +
-                           std::to_string(at.column) + ") does not parse: transitions are not checked");
+    const std::string where = b.path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+    if (named) {
+      result.base_error = "cannot compare with " + b.path + ": it does not parse (" + where + ": " + error->message + ")";
+    } else {
+      result.notes.push_back("its version at " + label + " (" + where + ") does not parse: transitions are not checked");
+    }
     return nullptr;
   }
   return base;
@@ -465,7 +480,7 @@ bool add_bicepparam_transitions(FileResult& result, const Template& params, cons
   std::unique_ptr<Template> base;
   if (is_bicepparam_path(b.path)) {
     const std::string base_params_path = b.path;
-    base_params = load_base(b, label, result, true);
+    base_params = load_base(b, options, result, true);
     if (!base_params || base_params->using_none || base_params->using_path.empty()) return false;
     // The template it named then: with --base-file beside OLD, else beside the linted file, at REV.
     ModuleTarget target = resolve_module_path(compare_files ? base_params_path : result.path,
@@ -480,9 +495,9 @@ bool add_bicepparam_transitions(FileResult& result, const Template& params, cons
     BaseText t = target.registry || compare_files ? FileBase(target.path).read(target.path)
                                                    : options.base->read_related(target.path);
     if (t.status != BaseText::Status::Found) return unreadable(t);  // absent: the template is new
-    base = load_base(t, label, result);
+    base = load_base(t, options, result);
   } else {
-    base = load_base(b, label, result);
+    base = load_base(b, options, result);
   }
   if (!base) return false;
   std::optional<ParameterSet> base_set;
@@ -511,7 +526,7 @@ bool add_transitions(FileResult& result, const Template& head, const std::vector
     result.base_error = "cannot read its version at " + label + ": " + b.error;
     return false;
   }
-  std::unique_ptr<Template> base = load_base(b, label, result);
+  std::unique_ptr<Template> base = load_base(b, options, result);
   if (!base) return false;
   std::vector<Finding> found;
   {

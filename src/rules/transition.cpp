@@ -46,7 +46,13 @@ Val data_encryption_mode(ResourceCheck& r) {
 }
 
 Val data_encryption_mode(TransitionCheck& t) {
-  return encryption_mode(t.base({"properties", "dataEncryption"}), t.base({"properties", "dataEncryption", "type"}));
+  const Val& encryption = t.base({"properties", "dataEncryption"});
+  // A deployed server's JSON always shows its encryption: without it (an older api-version's view,
+  // or a trimmed copy) the mode is not known, where a template without it creates SystemManaged.
+  if (t.base_is_deployed() && encryption.is_unset()) {
+    return Val::unknown("the deployed resource's JSON has no properties.dataEncryption");
+  }
+  return encryption_mode(encryption, t.base({"properties", "dataEncryption", "type"}));
 }
 
 }  // namespace idlint

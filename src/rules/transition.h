@@ -22,6 +22,8 @@ class TransitionCheck {
   const Val& base(const Path& path);
   // How the base is named in messages: the revision ('HEAD') or the file compared with.
   const std::string& base_label() const { return label_; }
+  // The base is a deployed resource's JSON (az resource show), not a template.
+  bool base_is_deployed() const { return base_.describes_deployed_resource(); }
 
   // Reports at the head's value at head_path, with the base value at base_path as a related location.
   void report(const RuleInfo& rule, const Path& head_path, const Val& head_value, const Path& base_path,
