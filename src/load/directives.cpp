@@ -65,8 +65,10 @@ uint32_t next_code_line(std::string_view text, size_t offset, uint32_t line) {
 }  // namespace
 
 bool is_idlint_directive_comment(std::string_view after_slashes) {
+  // Called for every `//` comment the Bicep parser meets: most are rejected at their first letter.
   const size_t i = skip_blanks(after_slashes, 0);
-  return after_slashes.compare(i, kIdlintKeyword.size(), kIdlintKeyword) == 0;
+  return i < after_slashes.size() && after_slashes[i] == 'i' &&
+         after_slashes.compare(i, kIdlintKeyword.size(), kIdlintKeyword) == 0;
 }
 
 std::optional<DisableDirective> read_idlint_directive(const SourceFile& file, Span comment) {

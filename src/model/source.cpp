@@ -2,6 +2,7 @@
 #include "model/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace idlint {
 
@@ -18,6 +19,14 @@ void SourceFile::index_lines() const {
   line_starts_.push_back(0);
   const char* data = text_.data();
   const size_t n = text_.size();
+  if (std::memchr(data, '\r', n) == nullptr) {
+    // LF only (most files): memchr finds each line end without looking at every byte here.
+    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', n - (p - data)))) != nullptr;) {
+      ++p;
+      line_starts_.push_back(static_cast<uint32_t>(p - data));
+    }
+    return;
+  }
   for (size_t i = 0; i < n; ++i) {
     // A lone CR also ends a line, as editors show it; CRLF counts once.
     const bool line_end = data[i] == '\n' || (data[i] == '\r' && (i + 1 >= n || data[i + 1] != '\n'));
