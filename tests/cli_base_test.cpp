@@ -254,7 +254,8 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   d.put("broken.json", "{ \"resources\": [ ");
   const RunResult broken = run_idlint({"--base-file", "broken.json", "main.bicep"}, d.root);
   CHECK(broken.exit_code == 2);
-  CHECK(contains(broken.err, "idlint: error: main.bicep: cannot compare with broken.json: it does not parse (broken.json:1:"));
+  CHECK(contains(broken.err,
+                 "idlint: error: main.bicep: cannot compare with broken.json: it does not parse (broken.json:1:"));
   CHECK(contains(broken.out, "no findings in 1 file"));
   d.put("data.json", R"({"name": "not a template", "values": [1, 2]})");
   const RunResult data = run_idlint({"--base-file", "data.json", "main.bicep"}, d.root);
@@ -284,8 +285,9 @@ TEST_CASE("--base: a base version that does not parse is a note, and the file is
   repo.put("pg.bicep", pg_server("SystemAssigned,UserAssigned", {"keyIdentity", "appIdentity"}, "keyIdentity"));
   const RunResult r = run_idlint({"--base", "HEAD", "pg.bicep"}, repo.root);
   CHECK(r.exit_code == 0);
-  CHECK(contains(r.err, "idlint: note: pg.bicep: its version at HEAD (pg.bicep:1:74) does not parse: transitions are "
-                        "not checked"));
+  CHECK(contains(r.err,
+                 "idlint: note: pg.bicep: its version at HEAD (pg.bicep:1:74) does not parse: transitions are "
+                 "not checked"));
 }
 
 TEST_CASE("a transition finding can be suppressed; the suppression is unused only when the file was compared") {
@@ -372,8 +374,9 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     repo.put("prod.bicepparam", params("server.bicep", "UserAssigned"));
     const RunResult r = run_idlint({"--base", "HEAD", prod}, repo.root);
     CHECK(r.exit_code == 1);
-    CHECK(contains(r.out, "server.bicep:9:11: error: identity.type changes from 'SystemAssigned,UserAssigned' (at HEAD) "
-                          "to 'UserAssigned'"));
+    CHECK(contains(r.out,
+                   "server.bicep:9:11: error: identity.type changes from 'SystemAssigned,UserAssigned' (at HEAD) "
+                   "to 'UserAssigned'"));
     CHECK(contains(r.out, "(with parameter file 'prod.bicepparam') [IDL020"));
     CHECK(contains(r.out, "prod.bicepparam:3:22: note: parameter 'identityType' is set here"));
     // --base-file with the old .bicepparam: its template is read beside it.
@@ -387,8 +390,9 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     CHECK(rule_ids(r) == std::vector<std::string>{"IDL020"});
   }
   SUBCASE("a directive in the .bicepparam above the value suppresses the transition finding") {
-    repo.put("prod.bicepparam", "using 'server.bicep'\n\n// idlint-disable-next-line IDL020 -- the server is recreated\n"
-                                "param identityType = 'UserAssigned'\n");
+    repo.put("prod.bicepparam",
+             "using 'server.bicep'\n\n// idlint-disable-next-line IDL020 -- the server is recreated\n"
+             "param identityType = 'UserAssigned'\n");
     const RunResult r = run_idlint({"--format", "json", "--base", "HEAD", prod}, repo.root);
     CHECK(r.exit_code == 0);
     const auto doc = nlohmann::json::parse(r.out);

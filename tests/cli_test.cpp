@@ -189,7 +189,8 @@ TEST_CASE("parameter files in a directory are set aside quietly, whatever they h
   REQUIRE(!named_doc["findings"].empty());
   for (const auto& f : named_doc["findings"]) CHECK(f["file"] == t.root + "/infra/main.json");
   CHECK(named.err.empty());
-  RunResult both = run_idlint({t.root + "/infra/main.parameters.json", t.root + "/infra/main.json", "--format", "json"});
+  RunResult both =
+      run_idlint({t.root + "/infra/main.parameters.json", t.root + "/infra/main.json", "--format", "json"});
   CHECK(nlohmann::json::parse(both.out)["summary"]["files_checked"] == 1);
   // A parameter file no template pairs with is skipped, and the note says how to lint it.
   const std::string lonely_file =

@@ -448,9 +448,11 @@ std::unique_ptr<Template> load_base(BaseText& b, const LintOptions& options, Fil
     const auto at = file->range(error->span).start;
     const std::string where = b.path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
     if (named) {
-      result.base_error = "cannot compare with " + b.path + ": it does not parse (" + where + ": " + error->message + ")";
+      result.base_error =
+          "cannot compare with " + b.path + ": it does not parse (" + where + ": " + error->message + ")";
     } else {
-      result.notes.push_back("its version at " + label + " (" + where + ") does not parse: transitions are not checked");
+      result.notes.push_back("its version at " + label + " (" + where +
+                             ") does not parse: transitions are not checked");
     }
     return nullptr;
   }
@@ -483,8 +485,8 @@ bool add_bicepparam_transitions(FileResult& result, const Template& params, cons
     base_params = load_base(b, options, result, true);
     if (!base_params || base_params->using_none || base_params->using_path.empty()) return false;
     // The template it named then: with --base-file beside OLD, else beside the linted file, at REV.
-    ModuleTarget target = resolve_module_path(compare_files ? base_params_path : result.path,
-                                              base_params->using_path, module_cache(options));
+    ModuleTarget target = resolve_module_path(compare_files ? base_params_path : result.path, base_params->using_path,
+                                              module_cache(options));
     if (target.path.empty() && !target.registry && !compare_files) {
       // A template renamed or removed since REV: read where the base .bicepparam pointed.
       target.path = (std::filesystem::path(result.path).parent_path() / std::string(base_params->using_path))
@@ -493,7 +495,7 @@ bool add_bicepparam_transitions(FileResult& result, const Template& params, cons
     }
     if (target.path.empty()) return false;
     BaseText t = target.registry || compare_files ? FileBase(target.path).read(target.path)
-                                                   : options.base->read_related(target.path);
+                                                  : options.base->read_related(target.path);
     if (t.status != BaseText::Status::Found) return unreadable(t);  // absent: the template is new
     base = load_base(t, options, result);
   } else {
@@ -579,9 +581,10 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   if (!loaded.is_template) {
     result.status = FileResult::Status::Skipped;
     result.parameter_file = is_arm_parameter_file_text(file->text());
-    result.error = result.parameter_file
-                       ? "an ARM parameter file: it is linted with its template (X.json beside X.parameters.json, or --parameters)"
-                       : "not an ARM deployment template (no deploymentTemplate $schema)";
+    result.error =
+        result.parameter_file
+            ? "an ARM parameter file: it is linted with its template (X.json beside X.parameters.json, or --parameters)"
+            : "not an ARM deployment template (no deploymentTemplate $schema)";
     return result;
   }
   std::vector<ParameterFile> parameter_files;
