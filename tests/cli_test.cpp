@@ -1,8 +1,10 @@
 // The command line as a user meets it: exit codes, formats, directory walking, --output, errors.
 #include <doctest/doctest.h>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -466,6 +468,45 @@ TEST_CASE("suppressed findings stay in SARIF and JSON, marked with the justifica
   CHECK_FALSE(j["findings"][1].contains("suppression"));
   CHECK(j["summary"]["errors"] == 1);
   CHECK(j["summary"]["suppressed"] == 1);
+}
+
+TEST_CASE("a directive in an ARM parameter file covers the findings its value causes in the template") {
+  Tree t;
+  const std::string tmpl = t.put("azuredeploy.json", "{\n  " + kSchema + R"(,
+  "parameters": { "identityType": { "type": "string", "defaultValue": "SystemAssigned" } },
+  "resources": [ { "type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2024-08-01", "name": "pg",
+    "identity": { "type": "[parameters('identityType')]" } } ]
+})");
+  t.put("azuredeploy.parameters.json", R"({
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "parameters": {
+    // idlint-disable-next-line IDL001 IDL002 -- production keeps the exported spelling
+    "identityType": { "value": "SystemAssigned, UserAssigned" },
+    // idlint-disable-next-line IDL003
+    "unused": { "value": 1 }
+  }
+})");
+  RunResult r = run_idlint({tmpl, "--format", "json"});
+  CHECK(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  std::vector<std::string> seen;
+  for (const auto& f : doc["findings"]) {
+    seen.push_back(f["rule_id"].get<std::string>() + (f.contains("suppression") ? " suppressed" : ""));
+    if (f.contains("suppression")) {
+      CHECK(f["suppression"]["justification"] == "production keeps the exported spelling");
+      CHECK(f["suppression"]["file"] == t.root + "/azuredeploy.parameters.json");
+      CHECK(f["suppression"]["start_line"] == 4);
+    }
+  }
+  std::sort(seen.begin(), seen.end());
+  // The directive that covers nothing is reported where it is written.
+  CHECK(seen == std::vector<std::string>{"IDL001 suppressed", "IDL002 suppressed", "IDL902"});
+  for (const auto& f : doc["findings"]) {
+    if (f["rule_id"] == "IDL902") CHECK(f["file"] == t.root + "/azuredeploy.parameters.json");
+  }
+  // Without the parameter file the template is clean, and nothing is said of its directives.
+  RunResult alone = run_idlint({tmpl, "--no-parameter-pairing", "--format", "json"});
+  CHECK(nlohmann::json::parse(alone.out)["findings"].empty());
 }
 
 TEST_CASE("an unused suppression is IDL902, but not for a rule that did not run") {

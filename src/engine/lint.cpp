@@ -254,7 +254,7 @@ namespace {
 // Resolves findings into result, each with the first suppression that covers it (every one that
 // covers it counts as used).
 void add_findings(FileResult& result, const std::vector<Finding>& findings,
-                  std::initializer_list<Suppressions*> suppressions = {}) {
+                  const std::vector<Suppressions*>& suppressions = {}) {
   for (const Finding& f : findings) {
     ResolvedFinding r = resolve(f);
     for (Suppressions* s : suppressions) {
@@ -266,6 +266,24 @@ void add_findings(FileResult& result, const std::vector<Finding>& findings,
     result.findings.push_back(std::move(r));
   }
 }
+
+// The template's own suppressions and those of its ARM parameter files: a directive in a
+// parameter file covers the findings with a related location on the line it covers (the value
+// that causes them).
+struct ParameterFileSuppressions {
+  std::vector<Suppressions> own;
+  std::vector<Suppressions*> all;  // the template's first
+  ParameterFileSuppressions(Suppressions& in_template, const std::vector<ParameterFile>& files) {
+    own.reserve(files.size());
+    for (const ParameterFile& f : files) own.emplace_back(*f.tmpl, Suppressions::Reach::Related);
+    all.push_back(&in_template);
+    for (Suppressions& s : own) all.push_back(&s);
+  }
+  // IDL902 for the parameter files' directives that covered nothing in this template's runs.
+  void add_unused(FileResult& result, const RuleSelection& rules, bool compared) const {
+    for (const Suppressions& s : own) add_findings(result, s.unused(rules, {}, compared));
+  }
+};
 
 Finding syntax_finding(const std::shared_ptr<const SourceFile>& file, const SyntaxError& e) {
   Finding f;
@@ -310,7 +328,7 @@ ParameterSet bicepparam_set(const Template& params) {
 
 bool add_bicepparam_transitions(FileResult& result, const Template& params, const Template& head,
                                 const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules,
-                                std::initializer_list<Suppressions*> suppressions);
+                                const std::vector<Suppressions*>& suppressions);
 
 // A .bicepparam: its template (the `using` target) linted with these values; only what they add
 // to the template's own findings is reported here. False when the template could not be read, so
@@ -343,7 +361,7 @@ std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const Lint
                                              std::vector<ParameterFile>& files, FileResult& result);
 bool add_transitions(FileResult& result, const Template& head, const std::vector<ParameterSet>& head_sets,
                      const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules,
-                     Suppressions& suppressions);
+                     const std::vector<Suppressions*>& suppressions);
 
 ParameterSet parameter_set(const ParameterFile& f) {
   ParameterSet set;
@@ -375,8 +393,11 @@ FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& 
     std::vector<ParameterFile> parameter_files;
     const std::vector<ParameterSet> sets = arm_parameter_sets(result.path, options, parameter_files, result);
     ModuleLoader modules(module_cache(options), options.follow_modules);
-    add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true, &unfollowed), {&suppressions});
-    compared = add_transitions(result, *loaded.tmpl, sets, rules, options, modules, suppressions);
+    ParameterFileSuppressions in_parameter_files(suppressions, parameter_files);
+    add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true, &unfollowed),
+                 in_parameter_files.all);
+    compared = add_transitions(result, *loaded.tmpl, sets, rules, options, modules, in_parameter_files.all);
+    if (complete) in_parameter_files.add_unused(result, rules, compared);
   }
   if (complete) add_findings(result, suppressions.unused(rules, unfollowed, compared));
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
@@ -465,7 +486,7 @@ std::unique_ptr<Template> load_base(BaseText& b, const LintOptions& options, Fil
 // as it is). True when a base was compared.
 bool add_bicepparam_transitions(FileResult& result, const Template& params, const Template& head,
                                 const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules,
-                                std::initializer_list<Suppressions*> suppressions) {
+                                const std::vector<Suppressions*>& suppressions) {
   if (!options.base || !has_transition_rules(rules)) return false;
   const ParameterSet head_set = bicepparam_set(params);
   const Deployment head_d(root_frame(head, &head_set), &modules);
@@ -516,7 +537,7 @@ bool add_bicepparam_transitions(FileResult& result, const Template& params, cons
 // other findings; the base's own findings are not. True when the head was compared with a base.
 bool add_transitions(FileResult& result, const Template& head, const std::vector<ParameterSet>& head_sets,
                      const RuleSelection& rules, const LintOptions& options, ModuleLoader& modules,
-                     Suppressions& suppressions) {
+                     const std::vector<Suppressions*>& suppressions) {
   if (!options.base || !has_transition_rules(rules)) return false;
   // Only flexible servers have transition rules: a file without one needs no base (and no git).
   const Deployment head_alone(root_frame(head, nullptr), &modules);
@@ -552,7 +573,7 @@ bool add_transitions(FileResult& result, const Template& head, const std::vector
       found.push_back(std::move(f));
     }
   }
-  add_findings(result, found, {&suppressions});
+  add_findings(result, found, suppressions);
   return true;
 }
 
@@ -591,8 +612,10 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   const std::vector<ParameterSet> sets = arm_parameter_sets(path, options, parameter_files, result);
   ModuleLoader modules(module_cache(options), options.follow_modules);
   Suppressions suppressions(*loaded.tmpl);
-  add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true), {&suppressions});
-  const bool compared = add_transitions(result, *loaded.tmpl, sets, rules, options, modules, suppressions);
+  ParameterFileSuppressions in_parameter_files(suppressions, parameter_files);
+  add_findings(result, lint_deployments(*loaded.tmpl, sets, rules, modules, true), in_parameter_files.all);
+  const bool compared = add_transitions(result, *loaded.tmpl, sets, rules, options, modules, in_parameter_files.all);
+  in_parameter_files.add_unused(result, rules, compared);
   add_findings(result, suppressions.unused(rules, {}, compared));
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "load/directives.h"
+
 namespace idlint {
 
 namespace fs = std::filesystem;
@@ -183,6 +185,12 @@ std::optional<ParameterFile> load_arm_parameter_file(std::shared_ptr<const Sourc
   result.tmpl->root = json.root;
   if (const Value* object = *entries) {
     for (uint32_t i = 0; i < object->size; ++i) result.entries.push_back(read_entry(object->members[i]));
+  }
+  // `// idlint-disable-next-line` above a value covers the findings that value causes.
+  for (Span comment : json.line_comments) {
+    if (std::optional<DisableDirective> d = read_idlint_directive(*result.file, comment)) {
+      result.tmpl->disable_next_line.push_back(std::move(*d));
+    }
   }
   return result;
 }
