@@ -187,3 +187,40 @@ TEST_CASE("--baseline: a baseline that cannot be used is an error, and no report
   CHECK(usage.err == "idlint: error: --new-only needs --baseline FILE\n");
   CHECK(usage.out.empty());
 }
+
+TEST_CASE("--baseline --new-only: a new finding that is suppressed does not count, and shows only when asked") {
+  TempDir dir;
+  dir.put("main.json", kBefore);
+  REQUIRE(run_idlint({"main.json", "--format", "sarif", "--output", "old.sarif"}, dir.root).exit_code == 1);
+  // pg3 is new, and its finding is suppressed where it is written.
+  std::string after = kAfter;
+  const std::string pg3 = "\"name\": \"pg3\",\n      \"identity\"";
+  REQUIRE(after.find(pg3) != std::string::npos);
+  after.replace(after.find(pg3), pg3.size(),
+                "\"name\": \"pg3\",\n      // idlint-disable-next-line IDL002 -- identities come next sprint\n"
+                "      \"identity\"");
+  dir.put("main.json", after);
+  const RunResult r = run_idlint({"main.json", "--baseline", "old.sarif", "--new-only"}, dir.root);
+  CHECK(r.exit_code == 0);
+  CHECK(count(r.out, ": error: ") == 0);
+  CHECK(r.out.find("no new findings in 1 file; 1 suppressed; 2 known findings not shown") != std::string::npos);
+  const RunResult shown =
+      run_idlint({"main.json", "--baseline", "old.sarif", "--new-only", "--show-suppressed"}, dir.root);
+  CHECK(shown.exit_code == 0);
+  CHECK(shown.out.find("[IDL002 user-identities-missing] (new) (suppressed: identities come next sprint)\n") !=
+        std::string::npos);
+  // SARIF keeps it, new and suppressed.
+  const RunResult sarif =
+      run_idlint({"main.json", "--baseline", "old.sarif", "--format", "sarif", "--output", "new.sarif"}, dir.root);
+  CHECK(sarif.exit_code == 1);  // without --new-only the known findings count
+  bool found = false;
+  const json doc = json::parse(read_file(dir.root + "/new.sarif"));
+  for (const json& res : doc["runs"][0]["results"]) {
+    if (res.contains("suppressions")) {
+      found = true;
+      CHECK(res["baselineState"] == "new");
+      CHECK(res["suppressions"][0]["justification"] == "identities come next sprint");
+    }
+  }
+  CHECK(found);
+}
