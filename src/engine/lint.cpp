@@ -441,7 +441,7 @@ std::unique_ptr<Template> load_base(BaseText& b, const LintOptions& options, Fil
   const std::string& label = options.base->label();
   // --base-file names the base: a file that cannot be compared is an error. At a revision, the
   // file may simply have been broken then: a note.
-  const bool named = dynamic_cast<const FileBase*>(options.base.get()) != nullptr;
+  const bool named = options.base->is_named_file();
   auto file = std::make_shared<const SourceFile>(b.path, std::move(b.text));
   std::unique_ptr<Template> base;
   std::optional<SyntaxError> error;
@@ -498,7 +498,7 @@ bool add_bicepparam_transitions(FileResult& result, const Template& params, cons
   };
   BaseText b = options.base->read(result.path);
   if (b.status != BaseText::Status::Found) return unreadable(b);  // absent: a new file
-  const bool compare_files = dynamic_cast<const FileBase*>(options.base.get()) != nullptr;
+  const bool compare_files = options.base->is_named_file();
   std::unique_ptr<Template> base_params;
   std::unique_ptr<Template> base;
   if (is_bicepparam_path(b.path)) {

@@ -20,6 +20,9 @@ class BaseSource {
   virtual ~BaseSource() = default;
   // How messages name the base: "HEAD", "origin/main", "live.json".
   virtual const std::string& label() const = 0;
+  // True when the base is one file the user named (--base-file): a base that cannot be compared is
+  // an error then, and files it refers to are found beside it rather than at a revision.
+  virtual bool is_named_file() const { return false; }
   // The base version of a linted file.
   virtual BaseText read(const std::string& path) = 0;
   // The base version of a file the linted one reads (a parameter file): the same file at the
@@ -54,6 +57,7 @@ class FileBase final : public BaseSource {
  public:
   explicit FileBase(std::string old_path) : old_path_(std::move(old_path)) {}
   const std::string& label() const override { return old_path_; }
+  bool is_named_file() const override { return true; }
   BaseText read(const std::string& path) override;
   BaseText read_related(const std::string& path) override;
 
