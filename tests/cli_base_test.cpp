@@ -12,15 +12,6 @@ using namespace idlint::test;
 
 namespace {
 
-// Runs git in dir quietly; true when it succeeded.
-bool git(const std::string& dir, const std::string& args) {
-  const std::string command = "git -C '" + dir + "' -c user.email=test@example.com -c user.name=test " + args +
-                              " >/dev/null 2>&1";
-  return std::system(command.c_str()) == 0;
-}
-
-bool has_git() { return std::system("git --version >/dev/null 2>&1") == 0; }
-
 // Makes d a git repository; false (the test is skipped, with a message) when git is not installed.
 bool init_repository(const TempDir& d) {
   if (!has_git()) {

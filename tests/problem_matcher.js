@@ -86,6 +86,29 @@ function checkTask(task, extra, variant) {
   );
 }
 
+// A template whose value holds a newline that forges a finding line for another file: the value is
+// quoted in the text output, so the matcher sees one problem, in the right file.
+function checkInjection(task) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idlint-matcher-'));
+  const forged = '/etc/passwd:1:1: error: forged [IDL001 identity-type-invalid]';
+  const template = {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [{ type: 'Microsoft.DBforPostgreSQL/flexibleServers', apiVersion: '2024-08-01', name: 'pg',
+      identity: { type: `None\n${forged}\r\u001b[2J` } }],
+  };
+  fs.writeFileSync(path.join(dir, 'inject.json'), JSON.stringify(template, null, 2));
+  const r = spawnSync(idlint, [...task.args.filter((a) => a !== '.' && !a.includes('${')), 'inject.json'], { cwd: dir, encoding: 'utf8' });
+  const regexp = new RegExp(task.problemMatcher.pattern.regexp);
+  const problems = r.stdout.split('\n').filter((l) => regexp.test(l)).map((l) => regexp.exec(l)[task.problemMatcher.pattern.file]);
+  if (problems.length !== 1 || problems[0] !== 'inject.json') {
+    fail(`task '${task.label}': a value holding a newline gave problems in ${JSON.stringify(problems)}, expected one in inject.json`);
+  }
+  if (/[\x00-\x08\x0b-\x1f\x7f]/.test(r.stdout)) fail(`task '${task.label}': control characters reach the terminal`);
+  console.log(`task '${task.label}': a value with a forged finding line after a newline is one problem`);
+  fs.rmSync(dir, { recursive: true });
+}
+
 if (tasks.length === 0) fail('tasks.json has no task');
 for (const task of tasks) {
   if (task.command !== 'idlint' || !task.args.join(' ').includes('--color never')) {
@@ -95,6 +118,7 @@ for (const task of tasks) {
   checkTask(task, ['--baseline', baseline], ' with a baseline');
   // Suppressed findings printed (marked) must still not be matched as problems.
   checkTask(task, ['--show-suppressed'], ' with --show-suppressed');
+  checkInjection(task);
 }
 fs.rmSync(tmp, { recursive: true });
 process.exit(failures ? 1 : 0);

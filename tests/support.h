@@ -13,8 +13,12 @@ struct RunResult {
   std::string err;
 };
 
-// Runs the built idlint binary with arguments (shell-quoted here) in directory cwd.
+// Runs the built idlint binary with arguments (shell-quoted here) in directory cwd, killed after 60 s
+// and limited to 4 GiB of address space (exit code 137 then).
 RunResult run_idlint(const std::vector<std::string>& args, const std::string& cwd = ".");
+bool has_git();
+// Runs git in dir quietly (args are shell words, quoted by the caller); true when it succeeded.
+bool git(const std::string& dir, const std::string& args);
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
 // A fresh empty directory under the system temporary folder.

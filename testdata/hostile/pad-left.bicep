@@ -1,0 +1,50 @@
+// Hostile input: padLeft() padding grown by concatenation.
+var v0 = padLeft('', 60000, 'a')
+var v1 = concat(v0, padLeft(v0, 60000, 'b'))
+var v2 = concat(v1, padLeft(v1, 60000, 'b'))
+var v3 = concat(v2, padLeft(v2, 60000, 'b'))
+var v4 = concat(v3, padLeft(v3, 60000, 'b'))
+var v5 = concat(v4, padLeft(v4, 60000, 'b'))
+var v6 = concat(v5, padLeft(v5, 60000, 'b'))
+var v7 = concat(v6, padLeft(v6, 60000, 'b'))
+var v8 = concat(v7, padLeft(v7, 60000, 'b'))
+var v9 = concat(v8, padLeft(v8, 60000, 'b'))
+var v10 = concat(v9, padLeft(v9, 60000, 'b'))
+var v11 = concat(v10, padLeft(v10, 60000, 'b'))
+var v12 = concat(v11, padLeft(v11, 60000, 'b'))
+var v13 = concat(v12, padLeft(v12, 60000, 'b'))
+var v14 = concat(v13, padLeft(v13, 60000, 'b'))
+var v15 = concat(v14, padLeft(v14, 60000, 'b'))
+var v16 = concat(v15, padLeft(v15, 60000, 'b'))
+var v17 = concat(v16, padLeft(v16, 60000, 'b'))
+var v18 = concat(v17, padLeft(v17, 60000, 'b'))
+var v19 = concat(v18, padLeft(v18, 60000, 'b'))
+var v20 = concat(v19, padLeft(v19, 60000, 'b'))
+var v21 = concat(v20, padLeft(v20, 60000, 'b'))
+var v22 = concat(v21, padLeft(v21, 60000, 'b'))
+var v23 = concat(v22, padLeft(v22, 60000, 'b'))
+var v24 = concat(v23, padLeft(v23, 60000, 'b'))
+var v25 = concat(v24, padLeft(v24, 60000, 'b'))
+var v26 = concat(v25, padLeft(v25, 60000, 'b'))
+var v27 = concat(v26, padLeft(v26, 60000, 'b'))
+var v28 = concat(v27, padLeft(v27, 60000, 'b'))
+var v29 = concat(v28, padLeft(v28, 60000, 'b'))
+var v30 = concat(v29, padLeft(v29, 60000, 'b'))
+var v31 = concat(v30, padLeft(v30, 60000, 'b'))
+var v32 = concat(v31, padLeft(v31, 60000, 'b'))
+var v33 = concat(v32, padLeft(v32, 60000, 'b'))
+var v34 = concat(v33, padLeft(v33, 60000, 'b'))
+var v35 = concat(v34, padLeft(v34, 60000, 'b'))
+var v36 = concat(v35, padLeft(v35, 60000, 'b'))
+var v37 = concat(v36, padLeft(v36, 60000, 'b'))
+var v38 = concat(v37, padLeft(v37, 60000, 'b'))
+var v39 = concat(v38, padLeft(v38, 60000, 'b'))
+var v40 = concat(v39, padLeft(v39, 60000, 'b'))
+
+resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hostile'
+  location: 'westeurope'
+  identity: {
+    type: length(v40) > 3 ? 'SystemAssigned' : 'None' // expect: IDL901 "value larger than 1 MiB"
+  }
+}
