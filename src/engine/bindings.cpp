@@ -97,7 +97,7 @@ class ParameterCollector {
         return;
       }
     }
-    if (std::find(order_.begin(), order_.end(), p) != order_.end()) return;
+    if (!in_order_.insert(p).second) return;
     order_.push_back(p);
     // A default may itself refer to other parameters.
     if (p->default_value) value(scope, *p->default_value, frame, depth + 1);
@@ -115,6 +115,7 @@ class ParameterCollector {
  private:
   std::set<std::pair<const Frame*, const Variable*>> visited_;
   std::set<std::pair<const Frame*, const Parameter*>> visited_params_;
+  std::set<const Parameter*> in_order_;  // order_ as a set: a resource may read thousands
 };
 
 }  // namespace
@@ -209,7 +210,9 @@ ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame
     return b;
   };
   std::vector<size_t> index(lists.size(), 0);
-  if (combinations <= kMaxBindingsPerResource) {
+  const size_t max_bindings = std::max<size_t>(
+      1, std::min(kMaxBindingsPerResource, kMaxChoicesPerResource / std::max<size_t>(lists.size(), 1)));
+  if (combinations <= max_bindings) {
     // Every combination: findings that need two parameters at once are found too.
     for (const auto& list : lists) {
       if (list.size() > 1) result.varying.insert(list.front().parameter);
@@ -231,7 +234,7 @@ ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame
   // that is wrong on its own is still found; a parameter past the cap keeps its first value.
   result.bindings.push_back(binding_of(index));
   for (size_t i = 0; i < lists.size(); ++i) {
-    for (size_t j = 1; j < lists[i].size() && result.bindings.size() < kMaxBindingsPerResource; ++j) {
+    for (size_t j = 1; j < lists[i].size() && result.bindings.size() < max_bindings; ++j) {
       index[i] = j;
       result.bindings.push_back(binding_of(index));
       result.varying.insert(lists[i].front().parameter);

@@ -10,6 +10,9 @@
 namespace idlint {
 
 constexpr size_t kMaxBindingsPerResource = 256;
+// Every binding holds a choice for each parameter the resource reads: a resource reading thousands
+// of parameters gets fewer bindings, so that their choices stay within this many.
+constexpr size_t kMaxChoicesPerResource = 65536;
 
 // The properties the rules read; parameters reached from them are enumerated.
 extern const std::vector<std::vector<std::string_view>> kCheckedPaths;

@@ -69,7 +69,8 @@ ModuleLoader::Entry& ModuleLoader::load(const std::string& caller_path, std::str
   return e;
 }
 
-Deployment::Deployment(Frame root, ModuleLoader* modules) : structure_(defaults_, &structure_shared_), modules_(modules) {
+Deployment::Deployment(Frame root, ModuleLoader* modules)
+    : structure_(defaults_, &structure_shared_), modules_(modules) {
   root.kind = Frame::Kind::Root;
   frames_.push_back(std::move(root));
   expand(&frames_.front(), 0);
@@ -88,14 +89,19 @@ std::vector<Frame*> Deployment::iterations(Frame* frame, const Loop& loop) {
   }
   // The loop's source is read with every parameter at its default: its items decide which
   // frames exist, before any binding is chosen.
-  const Val source = structure_.evaluate(Evaluator::Context{frame->tmpl, Origin::Kind::Template, {}, frame}, *loop.source);
-  auto iteration = [&](std::vector<std::pair<std::string, Val>> locals) {
+  const Val source =
+      structure_.evaluate(Evaluator::Context{frame->tmpl, Origin::Kind::Template, {}, frame}, *loop.source);
+  auto iteration = [&](std::vector<std::pair<std::string, Val>> locals, bool counted = true) {
+    // Every loop frame counts against the file's budget: loops nested in loops, modules and
+    // nested deployments cannot multiply past it (kMaxFrames bounds one deployment alone).
+    if (counted && !structure_.charge_iteration()) return false;
     Frame f;
     f.kind = Frame::Kind::Loop;
     f.tmpl = frame->tmpl;
     f.parent = frame;
     f.locals = std::move(locals);
     out.push_back(add(std::move(f)));
+    return true;
   };
   auto number = [](long long n) {
     Val v;
@@ -103,23 +109,26 @@ std::vector<Frame*> Deployment::iterations(Frame* frame, const Loop& loop) {
     v.number = n;
     return v;
   };
-  if (loop.arm_copy && source.kind == Val::Kind::Number && source.number >= 0) {
+  if (structure_.budget().exhausted()) {
+    iteration({}, false);
+  } else if (loop.arm_copy && source.kind == Val::Kind::Number && source.number >= 0) {
     const long long count = std::min<long long>(source.number, kMaxLoopIterations);
     for (long long i = 0; i < count && frames_.size() < kMaxFrames; ++i) {
       std::vector<std::pair<std::string, Val>> locals = {{"copyIndex", number(i)}};
       if (!loop.item.empty()) locals.emplace_back("copyIndex:" + to_lower_ascii(loop.item), number(i));
-      iteration(std::move(locals));
+      if (!iteration(std::move(locals))) break;
     }
   } else if (!loop.arm_copy && source.kind == Val::Kind::Array) {
     for (size_t i = 0; i < source.items.size() && i < kMaxLoopIterations && frames_.size() < kMaxFrames; ++i) {
       std::vector<std::pair<std::string, Val>> locals;
       if (!loop.item.empty()) locals.emplace_back(std::string(loop.item), source.items[i]);
       if (!loop.index.empty()) locals.emplace_back(std::string(loop.index), number(static_cast<long long>(i)));
-      iteration(std::move(locals));
+      if (!iteration(std::move(locals))) break;
     }
   } else {
-    // Not known: the body once, with the loop variables Unknown (equal to themselves only).
-    iteration({});
+    // Not known: the body once, with the loop variables Unknown (equal to themselves only). Also
+    // when the budget is used up, so that the resource is still there to be explained as unknown.
+    iteration({}, false);
   }
   return out;
 }
@@ -154,7 +163,8 @@ void Deployment::arguments_from_deployment(Frame& call, const Resource& deployme
 void Deployment::arguments_from_module(Frame& call, const ModuleCall& module) {
   if (!module.params) return;
   if (!module.params->is_object()) {
-    call.args_unknown_reason = "the params of module '" + std::string(module.symbolic_name) + "' are not a literal object";
+    call.args_unknown_reason =
+        "the params of module '" + std::string(module.symbolic_name) + "' are not a literal object";
     return;
   }
   for (uint32_t i = 0; i < module.params->size; ++i) {
@@ -244,7 +254,8 @@ bool deployed(Evaluator& ev, const Instance& instance) {
   if (r.condition && is_false(ev.evaluate(*r.owner, *r.condition))) return false;
   for (const Frame* f = instance.frame; f; f = f->parent) {
     if (!f->condition || !f->caller_tmpl) continue;
-    if (is_false(ev.evaluate(Evaluator::Context{f->caller_tmpl, Origin::Kind::Template, {}, f->parent}, *f->condition))) {
+    if (is_false(
+            ev.evaluate(Evaluator::Context{f->caller_tmpl, Origin::Kind::Template, {}, f->parent}, *f->condition))) {
       return false;
     }
   }

@@ -38,7 +38,6 @@ RuleSelection RuleSelection::defaults() {
 
 namespace {
 
-
 class DeploymentChecker {
  public:
   DeploymentChecker(const RuleSelection& rules, ModuleLoader& modules) : rules_(rules), modules_(modules) {}
@@ -69,17 +68,21 @@ class DeploymentChecker {
       const ResourceBindings rb = enumerate_bindings(resource, inst.frame);
       for (const Binding& binding : rb.bindings) {
         Evaluator evaluator(binding, &shared, inst.frame);
-        if (!deployed(evaluator, inst)) continue;
-        ResourceCheck check(resource, evaluator, binding, rb.varying, sink);
-        for (const RuleInfo* rule : rules_.rules) {
-          if (!rule->check) continue;
-          try {
-            rule->check(check);
-          } catch (const std::exception& e) {
-            // A rule's bug must not hide the other rules' findings: report it and go on.
-            collector.add(rule_failure(*rule, resource, e), {});
+        // Past the file's budget of checks, the first binding (the defaults) alone.
+        const bool last = !evaluator.charge_check();
+        if (deployed(evaluator, inst)) {
+          ResourceCheck check(resource, evaluator, binding, rb.varying, sink);
+          for (const RuleInfo* rule : rules_.rules) {
+            if (!rule->check) continue;
+            try {
+              rule->check(check);
+            } catch (const std::exception& e) {
+              // A rule's bug must not hide the other rules' findings: report it and go on.
+              collector.add(rule_failure(*rule, resource, e), {});
+            }
           }
         }
+        if (last) break;
       }
     }
   }
@@ -147,7 +150,8 @@ std::vector<Finding> lint_deployments(const Template& t, const std::vector<Param
         f.rule = explain;
         f.level = explain->level;
         f.primary = Location{t.file, n.module->path_span, {}};
-        f.message = "module '" + std::string(n.module->symbolic_name) + "' is not followed, so its arguments are not checked: " + n.reason;
+        f.message = "module '" + std::string(n.module->symbolic_name) +
+                    "' is not followed, so its arguments are not checked: " + n.reason;
         f.logical = "module:" + std::string(n.module->symbolic_name);
         collector.add(std::move(f), {});
       }
@@ -166,7 +170,8 @@ std::vector<Finding> lint_deployments(const Template& t, const std::vector<Param
     for (Finding& f : collector.take()) {
       for (const Frame::Argument& a : d.root().args) {
         if (depends_on(f, t, a.name)) {
-          add_related(f, Location{set.tmpl->file, a.span, "parameter '" + std::string(a.name) + "' is set here, in " + set.label});
+          add_related(f, Location{set.tmpl->file, a.span,
+                                  "parameter '" + std::string(a.name) + "' is set here, in " + set.label});
         }
       }
       auto same = std::find_if(extras.begin(), extras.end(), [&](const Extra& e) {
@@ -559,7 +564,8 @@ bool add_transitions(FileResult& result, const Template& head, const std::vector
   for (const ParameterSet& set : head_sets) {
     BaseText pb = options.base->read_related(set.tmpl->file->path());
     if (pb.status != BaseText::Status::Found) continue;  // the parameter file is new: no base run
-    std::optional<ParameterFile> pf = load_arm_parameter_file(std::make_shared<const SourceFile>(pb.path, std::move(pb.text)));
+    std::optional<ParameterFile> pf =
+        load_arm_parameter_file(std::make_shared<const SourceFile>(pb.path, std::move(pb.text)));
     if (!pf || pf->syntax_error) continue;
     const ParameterSet base_set = parameter_set(*pf);
     const Deployment head_d(root_frame(head, &set), &modules);
@@ -579,8 +585,33 @@ bool add_transitions(FileResult& result, const Template& head, const std::vector
 
 }  // namespace
 
+namespace {
+FileResult lint_text_within_budget(const std::string& path, std::string text, bool explicitly_named,
+                                   const RuleSelection& rules, const LintOptions& options);
+}  // namespace
+
 FileResult lint_text(const std::string& path, std::string text, bool explicitly_named, const RuleSelection& rules,
                      const LintOptions& options) {
+  // One budget for everything evaluated for this file: its parameter files, modules, base version.
+  EvalBudget budget(options.limits);
+  const EvalBudget::Scope budget_scope(budget);
+  FileResult result = lint_text_within_budget(path, std::move(text), explicitly_named, rules, options);
+  result.cost = EvalCost{budget.bytes(), budget.steps(), budget.iterations(), budget.checks()};
+  if (!budget.checks_reason().empty()) {
+    result.notes.push_back("checked in part: " + budget.checks_reason() +
+                           "; the resources after that were checked with their parameters' defaults only");
+  }
+  if (budget.exhausted()) {
+    result.notes.push_back("evaluation stopped early: " + budget.reason() +
+                           "; the expressions it did not reach are unknown, and not checked (--explain-unknown "
+                           "lists them)");
+  }
+  return result;
+}
+
+namespace {
+FileResult lint_text_within_budget(const std::string& path, std::string text, bool explicitly_named,
+                                   const RuleSelection& rules, const LintOptions& options) {
   FileResult result;
   result.path = path;
   if (is_bicep_path(path) || is_bicepparam_path(path)) {
@@ -620,6 +651,8 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;
 }
+
+}  // namespace
 
 FileResult lint_file(const std::string& path, bool explicitly_named, const RuleSelection& rules,
                      const LintOptions& options) {

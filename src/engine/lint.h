@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/finding.h"
+#include "expr/budget.h"
 #include "load/base_version.h"
 #include "rules/rule.h"
 
@@ -26,6 +27,7 @@ struct FileResult {
   std::vector<std::string> notes;         // said on standard error: a parameter file that could not be used
   std::string base_error;                 // --base: the base version could not be read (an error, exit 2)
   bool parameter_file = false;            // Skipped: an ARM parameter file (linted with its template)
+  EvalCost cost;                          // what evaluating it took of its budget
 };
 
 // Where values come from besides the template itself.
@@ -37,6 +39,8 @@ struct LintOptions {
   bool follow_modules = true;        // read the files module calls name
   // --base / --base-file: where each file's base version is read for the transition rules (null: none).
   std::shared_ptr<BaseSource> base;
+  // What evaluating one file may cost (README "Limits").
+  EvalLimits limits;
 };
 
 // explicitly_named: the user named this file, so a non-template is reported as skipped rather than

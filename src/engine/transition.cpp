@@ -2,6 +2,7 @@
 #include "engine/transition.h"
 
 #include <map>
+#include <unordered_map>
 
 #include "engine/bindings.h"
 #include "engine/collect.h"
@@ -22,8 +23,10 @@ std::string written_name(const Resource& r) {
   for (const Value* part : r.name_parts) {
     if (!name.empty()) name += '/';
     if (!part) continue;
-    if (part->is_string()) name += to_lower_ascii(part->text);
-    else if (part->is_expr()) name += "[" + std::string(part->text) + "]";
+    if (part->is_string())
+      name += to_lower_ascii(part->text);
+    else if (part->is_expr())
+      name += "[" + std::string(part->text) + "]";
   }
   return name;
 }
@@ -49,8 +52,10 @@ std::string frame_path(const Frame* f) {
   std::string path;
   for (; f; f = f->parent) {
     if (f->kind != Frame::Kind::Call) continue;
-    if (f->module) path = "module:" + to_lower_ascii(f->module->symbolic_name) + "/" + path;
-    else if (f->deployment) path = "deployment:" + written_name(*f->deployment) + "/" + path;
+    if (f->module)
+      path = "module:" + to_lower_ascii(f->module->symbolic_name) + "/" + path;
+    else if (f->deployment)
+      path = "deployment:" + written_name(*f->deployment) + "/" + path;
   }
   return path;
 }
@@ -59,7 +64,7 @@ struct Keyed {
   const Instance* instance;
   std::string by_symbol;  // empty without a symbolic name
   std::string by_name;
-  std::string by_value;   // lazily: the evaluated name
+  std::string by_value;  // lazily: the evaluated name
   bool value_done = false;
 };
 
@@ -129,14 +134,14 @@ const Instance* match(Keyed& h, std::vector<Keyed>& base, const std::vector<Keye
 // The value a binding gives a root parameter of t by name, as written: the choice, else its
 // default. passed: the value is one a caller passes (an allowed value, a bool, a parameter file),
 // not the default a deployment that does not pass the parameter gets.
-const Value* chosen_value(const Binding& b, const Template& t, std::string_view name, bool& declared, bool& passed) {
+// by_name: the binding's choices by lower-case parameter name (the first of equal names).
+const Value* chosen_value(const std::unordered_map<std::string, const Choice*>& by_name, const Template& t,
+                          std::string_view name, bool& declared, bool& passed) {
   passed = false;
-  for (const Choice& c : b.choices) {
-    if (equals_ignore_case(c.parameter->name, name)) {
-      declared = true;
-      passed = c.kind != Origin::Kind::ParameterDefault;
-      return c.value;
-    }
+  if (const auto it = by_name.find(to_lower_ascii(name)); it != by_name.end()) {
+    declared = true;
+    passed = it->second->kind != Origin::Kind::ParameterDefault;
+    return it->second->value;
   }
   const Parameter* p = t.find_parameter(name);
   declared = p != nullptr;
@@ -152,12 +157,14 @@ bool scalar_literal(const Value* v) {
 // is none: a parameter the head binding passes has that value in the base too; one it does not
 // pass takes the base's own default (which may differ: a changed default is a change).
 const Binding* matching_base_binding(const Binding& head, const Template& head_root, const ResourceBindings& base) {
+  std::unordered_map<std::string, const Choice*> by_name;
+  for (const Choice& c : head.choices) by_name.emplace(to_lower_ascii(c.parameter->name), &c);
   for (const Binding& candidate : base.bindings) {
     bool ok = true;
     for (const Choice& c : candidate.choices) {
       bool declared = false;
       bool passed = false;
-      const Value* v = chosen_value(head, head_root, c.parameter->name, declared, passed);
+      const Value* v = chosen_value(by_name, head_root, c.parameter->name, declared, passed);
       if (!base.varying.count(c.parameter)) {
         // The base evaluates it at its one value. A value the head passes that is another literal
         // would be the base's value too under that command, so the base is not this one: no match.
@@ -220,12 +227,18 @@ std::vector<Finding> check_transitions(const Deployment& head, const Deployment&
     const ResourceCheck::Sink ignore = [](Finding&&, const std::string&) {};
     const ResourceBindings head_rb = enumerate_bindings(*hi.resource, hi.frame);
     const ResourceBindings base_rb = enumerate_bindings(*b->resource, b->frame);
+    bool stop = false;
     for (const Binding& hb : head_rb.bindings) {
       const Binding* bb = matching_base_binding(hb, head_root, base_rb);
       if (!bb) continue;
       Evaluator head_ev(hb, &head_shared, hi.frame);
       Evaluator base_ev(*bb, &base_shared, b->frame);
-      if (!deployed(head_ev, hi) || !deployed(base_ev, *b)) continue;
+      // Past the file's budget of checks, the first binding (the defaults) alone.
+      if (!head_ev.charge_check()) stop = true;
+      if (!deployed(head_ev, hi) || !deployed(base_ev, *b)) {
+        if (stop) break;
+        continue;
+      }
       ResourceCheck head_check(*hi.resource, head_ev, hb, head_rb.varying, sink);
       ResourceCheck base_check(*b->resource, base_ev, *bb, base_rb.varying, ignore);
       TransitionCheck t(base_check, head_check, label, rebase);
@@ -237,6 +250,7 @@ std::vector<Finding> check_transitions(const Deployment& head, const Deployment&
           collector.add(rule_failure(*rule, *hi.resource, e), {});
         }
       }
+      if (stop) break;
     }
   }
   return collector.take();

@@ -108,17 +108,48 @@ Val Val::member(std::string_view name) const {
 }
 
 const Choice* Binding::find(const Parameter* p) const {
-  for (const Choice& c : choices) {
-    if (c.parameter == p) return &c;
+  if (choices.size() <= 16) {
+    for (const Choice& c : choices) {
+      if (c.parameter == p) return &c;
+    }
+    return nullptr;
   }
-  return nullptr;
+  if (index_.empty()) {
+    index_.reserve(choices.size());
+    for (size_t i = 0; i < choices.size(); ++i) index_.emplace_back(choices[i].parameter, i);
+    // Stable: with a parameter chosen twice the first choice wins, as the scan finds it.
+    std::stable_sort(index_.begin(), index_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  const auto it =
+      std::lower_bound(index_.begin(), index_.end(), p, [](const auto& e, const Parameter* q) { return e.first < q; });
+  return it != index_.end() && it->first == p ? &choices[it->second] : nullptr;
 }
 
+const Parameter kManyParameters{};
+
 void merge_deps(Val& into, const Val& from) {
-  if (from.deps.empty()) return;
+  if (from.deps.empty() || &into == &from) return;
+  const bool many =
+      (!into.deps.empty() && into.deps.back() == &kManyParameters) || from.deps.back() == &kManyParameters;
+  if (many && !into.deps.empty() && into.deps.back() == &kManyParameters) return;  // nothing to add
   std::vector<const Parameter*> merged;
-  merged.reserve(into.deps.size() + from.deps.size());
-  std::set_union(into.deps.begin(), into.deps.end(), from.deps.begin(), from.deps.end(), std::back_inserter(merged));
+  merged.reserve(std::min(into.deps.size() + from.deps.size(), kMaxDeps + 1));
+  auto a = into.deps.begin(), a_end = into.deps.end();
+  auto b = from.deps.begin(), b_end = from.deps.end();
+  if (b != b_end && b_end[-1] == &kManyParameters) --b_end;
+  // A sorted union that stops at kMaxDeps: values reading thousands of parameters (an and() of
+  // 60,000 comparisons) would otherwise merge in quadratic time.
+  while ((a != a_end || b != b_end) && merged.size() < kMaxDeps) {
+    if (b == b_end || (a != a_end && std::less<>()(*a, *b))) {
+      merged.push_back(*a++);
+    } else if (a == a_end || std::less<>()(*b, *a)) {
+      merged.push_back(*b++);
+    } else {
+      merged.push_back(*a++);
+      ++b;
+    }
+  }
+  if (many || a != a_end || b != b_end) merged.push_back(&kManyParameters);
   into.deps = std::move(merged);
 }
 
@@ -128,6 +159,70 @@ const Template& scope_of(const Template& t) {
   return *s;
 }
 
+namespace {
+// What a member adds beyond its key and value: where the key is written.
+constexpr size_t kMemberExtra = sizeof(ValMember) - 2 * sizeof(Val);
+
+size_t own_weight(const Val& v) { return sizeof(Val) + v.str.size() + v.symbol.size() + v.deps.size() * sizeof(void*); }
+}  // namespace
+
+void weigh(Val& v) {
+  size_t weight = own_weight(v);
+  unsigned depth = 0;
+  auto part = [&](Val& p) {
+    if (p.weight == 0) weigh(p);
+    weight += p.weight;
+    depth = std::max<unsigned>(depth, p.depth);
+  };
+  for (Val& i : v.items) part(i);
+  for (Val& i : v.scope) part(i);
+  for (ValMember& m : v.members) {
+    part(m.key);
+    part(m.value);
+    weight += kMemberExtra;
+  }
+  const bool composite = v.kind == Val::Kind::Array || v.kind == Val::Kind::Object || v.kind == Val::Kind::ResourceId;
+  v.weight = static_cast<uint32_t>(std::min<size_t>(weight, UINT32_MAX));
+  v.depth = static_cast<uint16_t>(std::min<unsigned>(depth + (composite ? 1 : 0), UINT16_MAX));
+}
+
+std::string value_too_large(size_t limit) { return "value larger than " + byte_size_text(limit); }
+
+bool Evaluator::out_of_steps(Val& stop) {
+  if (++steps_ > kMaxSteps) {
+    stop = Val::unknown(kTooLarge);
+    return true;
+  }
+  if (!budget_->charge_steps()) {
+    stop = Val::unknown(budget_->reason());
+    return true;
+  }
+  return false;
+}
+
+Val Evaluator::finish(Val v, Built how) {
+  if (how == Built::Call) v.weight = 0;  // a function may have changed a copy of its argument
+  if (v.weight == 0) weigh(v);
+  const EvalLimits& limits = budget_->limits();
+  std::string too_big;
+  // What the template writes literally is as large as the file allows (and counts against its
+  // budget): the limit is for what the evaluator builds.
+  const bool literal = how == Built::Node;
+  if (v.weight > limits.value_bytes && !literal) {
+    too_big = value_too_large(limits.value_bytes);
+  } else if (v.depth > limits.value_depth) {
+    too_big = "value nested more than " + std::to_string(limits.value_depth) + " levels deep";
+  }
+  const size_t built = how == Built::Node ? own_weight(v) : v.weight;
+  if (too_big.empty() && budget_->charge_bytes(built)) return v;
+  if (too_big.empty()) too_big = budget_->reason();
+  Val u = Val::unknown(std::move(too_big));
+  u.deps = std::move(v.deps);
+  u.origin = v.origin;
+  weigh(u);
+  return u;
+}
+
 Val Evaluator::evaluate(const Template& t, const Value& v) {
   return evaluate(Context{&t, Origin::Kind::Template, {}, frame_for(t)}, v);
 }
@@ -135,7 +230,23 @@ Val Evaluator::evaluate(const Template& t, const Value& v) {
 Val Evaluator::evaluate(const Context& ctx, const Value& v) {
   const DepthGuard guard(depth_);
   if (!guard.ok) return Val::unknown(kTooDeep);
-  if (++steps_ > kMaxSteps) return Val::unknown(kTooLarge);
+  if (Val stop; out_of_steps(stop)) {
+    // A string, number or bool written in the template costs nothing to read (an array or object
+    // may be large, and is read again for every resource): a literal mistake is still found.
+    const bool scalar = v.kind != Value::Kind::Expr && v.kind != Value::Kind::Array && v.kind != Value::Kind::Object;
+    if (scalar) {
+      Val literal = evaluate_value(ctx, v);
+      weigh(literal);
+      return literal;
+    }
+    return stop;
+  }
+  // An expression's result is accounted where it is evaluated.
+  if (v.kind == Value::Kind::Expr) return evaluate_value(ctx, v);
+  return finish(evaluate_value(ctx, v), Built::Node);
+}
+
+Val Evaluator::evaluate_value(const Context& ctx, const Value& v) {
   Val out;
   out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), v.span, ctx.name};
   switch (v.kind) {
@@ -200,7 +311,23 @@ Val Evaluator::evaluate(const Context& ctx, const Value& v) {
 Val Evaluator::evaluate(const Context& ctx, const ir::Node& n) {
   const DepthGuard guard(depth_);
   if (!guard.ok) return Val::unknown(kTooDeep);
-  if (++steps_ > kMaxSteps) return Val::unknown(kTooLarge);
+  if (Val stop; out_of_steps(stop)) return stop;
+  switch (n.kind) {
+    case ir::Node::Kind::Value:
+      return evaluate(ctx, *n.value);  // accounted there
+    case ir::Node::Kind::Call:
+      return finish(call(ctx, n), Built::Call);
+    case ir::Node::Kind::Parameter:
+    case ir::Node::Kind::Variable:
+    case ir::Node::Kind::Member:
+    case ir::Node::Kind::Index:
+      return finish(evaluate_node(ctx, n), Built::Copy);
+    default:
+      return finish(evaluate_node(ctx, n), Built::Node);
+  }
+}
+
+Val Evaluator::evaluate_node(const Context& ctx, const ir::Node& n) {
   Val out;
   out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), n.span, ctx.name};
   switch (n.kind) {
@@ -341,7 +468,8 @@ const Val& Evaluator::parameter_ref(const Context& ctx, std::string_view name, V
   merge_deps(r, dep);
   // The same for every binding (an argument from a caller, a default nothing varies): shared by
   // every evaluator of the deployment, so large arguments are evaluated once per frame.
-  if (shared_ && shared_->binding_independent(r.deps)) return shared_->parameters.emplace(key, std::move(r)).first->second;
+  if (shared_ && shared_->binding_independent(r.deps))
+    return shared_->parameters.emplace(key, std::move(r)).first->second;
   return parameters_.emplace(key, std::move(r)).first->second;
 }
 
@@ -369,7 +497,9 @@ void rebase_parameter_symbols(Val& v, const Template& from, const Frame* from_fr
 }
 
 bool SharedValues::binding_independent(const std::vector<const Parameter*>& deps) const {
+  if (!deps.empty() && deps.back() == &kManyParameters && any_varying) return false;
   return std::none_of(deps.begin(), deps.end(), [&](const Parameter* p) {
+    if (p == &kManyParameters) return false;
     if (!p->can_vary() || !any_varying) return false;
     if (!varying_template) return true;
     // Only the varying template's own parameters take several values; a module's or nested
@@ -391,8 +521,9 @@ Val Evaluator::parameter_value(const Template& scope, const Parameter& param, co
       parameters_in_progress_.erase(p);
       if (r.is_unknown() && r.symbol.empty()) r.symbol = symbol;
     } else {
-      r = Val::unknown(arg->unknown_reason.empty() ? "the value passed to parameter '" + std::string(p->name) + "' is not known"
-                                                   : arg->unknown_reason,
+      r = Val::unknown(arg->unknown_reason.empty()
+                           ? "the value passed to parameter '" + std::string(p->name) + "' is not known"
+                           : arg->unknown_reason,
                        symbol);
     }
   } else if (frame && !frame->args_unknown_reason.empty()) {
@@ -410,9 +541,9 @@ Val Evaluator::parameter_value(const Template& scope, const Parameter& param, co
                        symbol);
     }
   } else if (p->passed_by_caller) {
-    r = Val::unknown("parameter '" + std::string(p->name) +
-                         "' is passed in by the calling deployment, which is not followed here",
-                     symbol);
+    r = Val::unknown(
+        "parameter '" + std::string(p->name) + "' is passed in by the calling deployment, which is not followed here",
+        symbol);
   } else {
     const Choice* choice = binding_.find(p);
     const Value* value = nullptr;
@@ -475,7 +606,8 @@ const Val& Evaluator::variable_ref(const Context& ctx, std::string_view name, Va
   if (r.is_unknown() && r.symbol.empty() && !r.str.empty() && r.str.find("refers to itself") == std::string::npos) {
     r.symbol = reference_symbol("variables", name, scope, frame);
   }
-  if (shared_ && shared_->binding_independent(r.deps)) return shared_->variables.emplace(key, std::move(r)).first->second;
+  if (shared_ && shared_->binding_independent(r.deps))
+    return shared_->variables.emplace(key, std::move(r)).first->second;
   return variables_.emplace(key, std::move(r)).first->second;
 }
 
@@ -521,8 +653,9 @@ Val Evaluator::deployment_reference(const Context& ctx, const Val& target) {
     } else if (target.str.find('/') == std::string::npos) {
       name = target.str;
     }
-  } else if (target.kind == Val::Kind::ResourceId && equals_ignore_case(target.str, "Microsoft.Resources/deployments") &&
-             target.items.size() == 1 && target.items[0].is_string() && target.scope.empty()) {
+  } else if (target.kind == Val::Kind::ResourceId &&
+             equals_ignore_case(target.str, "Microsoft.Resources/deployments") && target.items.size() == 1 &&
+             target.items[0].is_string() && target.scope.empty()) {
     name = target.items[0].str;
   }
   if (name.empty()) return Val::absent();
@@ -595,8 +728,8 @@ Val Evaluator::module_output(const Context& ctx, std::string_view module, std::s
     }
   }
   if (!callee || !callee->tmpl) {
-    return Val::unknown("the outputs of module '" + std::string(module) + "' are not known (the module file was not read)",
-                        symbol);
+    return Val::unknown(
+        "the outputs of module '" + std::string(module) + "' are not known (the module file was not read)", symbol);
   }
   for (const Output& o : callee->tmpl->outputs) {
     if (!equals_ignore_case(o.name, output) || !o.value) continue;
@@ -627,11 +760,15 @@ Val Evaluator::copy_loop(const Context& ctx, const Value& entry) {
     out.origin = Origin{ctx.kind, ctx.tmpl->file.get(), entry.span, ctx.name};
     const std::string key = "copyIndex:" + to_lower_ascii(name);  // as copy_index() looks it up
     const Value& input = *entry.find("input");
+    size_t weight = 0;
     for (long long i = 0; i < count.number; ++i) {
+      if (!budget_->charge_iterations()) return Val::unknown(budget_->reason());
       push_local(key, fn::make_number(i));
       out.items.push_back(evaluate(ctx, input));
       pop_local();
       merge_deps(out, out.items.back());
+      weight += out.items.back().weight;
+      if (weight > budget_->limits().value_bytes) return Val::unknown(value_too_large(budget_->limits().value_bytes));
     }
   }
   merge_deps(out, count);

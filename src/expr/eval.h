@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "expr/budget.h"
 #include "expr/ir.h"
 #include "model/template.h"
 
@@ -35,11 +36,19 @@ struct Origin {
 
 struct ValMember;
 
+// What a value's deps end in when it depends on more parameters than are listed.
+extern const Parameter kManyParameters;
+constexpr size_t kMaxDeps = 256;
+
 struct Val {
   enum class Kind : uint8_t { Absent, Unknown, Null, Bool, Number, String, Array, Object, ResourceId };
 
   Kind kind = Kind::Absent;
   bool boolean = false;
+  // Set on every value the evaluator returns (and every value inside it): arrays and objects nested
+  // below this one, and the bytes this value occupies with everything inside it (0: not weighed).
+  uint16_t depth = 0;
+  uint32_t weight = 0;
   long long number = 0;
   std::string str;                 // String: the text. Unknown: the reason. ResourceId: the resource type.
   std::string symbol;              // Unknown: a canonical name for a value fixed within one deployment, or empty
@@ -47,7 +56,9 @@ struct Val {
   std::vector<ValMember> members;  // Object
   std::vector<Val> scope;          // ResourceId: explicit subscription / resource group, when given
   Origin origin;
-  std::vector<const Parameter*> deps;  // parameters this value depends on, sorted, unique
+  // Parameters this value depends on, sorted, unique; at most kMaxDeps of them, then ending in
+  // &kManyParameters (depends on more: never the same under every binding).
+  std::vector<const Parameter*> deps;
 
   bool known() const { return kind != Kind::Unknown; }
   bool is_unknown() const { return kind == Kind::Unknown; }
@@ -89,6 +100,11 @@ struct Choice {
 struct Binding {
   std::vector<Choice> choices;
   const Choice* find(const Parameter* p) const;
+
+ private:
+  // By parameter, built on the first find() of a binding with many choices (each parameter read
+  // would otherwise scan them all: quadratic for a resource reading thousands of parameters).
+  mutable std::vector<std::pair<const Parameter*, size_t>> index_;
 };
 
 enum class Tri : uint8_t { No, Yes, Unknown };
@@ -118,25 +134,25 @@ struct Frame {
     Loop,  // one iteration of a resource or module loop in tmpl: locals are the loop variables
   };
   struct Argument {
-    std::string_view name;          // the parameter
-    const Value* value = nullptr;   // written in caller_tmpl; null: Unknown with unknown_reason
+    std::string_view name;         // the parameter
+    const Value* value = nullptr;  // written in caller_tmpl; null: Unknown with unknown_reason
     std::string unknown_reason;
-    Span span;                      // where the argument is written (in caller_tmpl's file)
+    Span span;  // where the argument is written (in caller_tmpl's file)
   };
 
   Kind kind = Kind::Root;
   const Template* tmpl = nullptr;
-  const Frame* parent = nullptr;           // Call/Loop: the frame the arguments are evaluated in
-  const Template* caller_tmpl = nullptr;   // Call (and a Root with a parameter file): where args are written
+  const Frame* parent = nullptr;          // Call/Loop: the frame the arguments are evaluated in
+  const Template* caller_tmpl = nullptr;  // Call (and a Root with a parameter file): where args are written
   Origin::Kind arg_kind = Origin::Kind::Argument;
   std::vector<Argument> args;
-  std::string args_unknown_reason;  // Call: the arguments could not be read one by one (all Unknown)
-  bool free = true;                        // Root: parameters vary over their candidate values
+  std::string args_unknown_reason;                  // Call: the arguments could not be read one by one (all Unknown)
+  bool free = true;                                 // Root: parameters vary over their candidate values
   std::vector<std::pair<std::string, Val>> locals;  // Loop: loop variables ('copyIndex' / 'copyIndex:name' for ARM)
-  const Value* condition = nullptr;        // Call/Loop: evaluated in parent (written in caller_tmpl / tmpl)
-  const ModuleCall* module = nullptr;      // Call: the Bicep module declaration
-  const Resource* deployment = nullptr;    // Call: the ARM deployment resource
-  std::string label;                       // for messages: "module 'pg'", "parameter file 'x'"
+  const Value* condition = nullptr;                 // Call/Loop: evaluated in parent (written in caller_tmpl / tmpl)
+  const ModuleCall* module = nullptr;               // Call: the Bicep module declaration
+  const Resource* deployment = nullptr;             // Call: the ARM deployment resource
+  std::string label;                                // for messages: "module 'pg'", "parameter file 'x'"
   // Module call frames below this one (filled before resources are checked): what moduleOutput reads.
   std::vector<std::pair<const ModuleCall*, const Frame*>> module_frames;
   std::vector<std::pair<const Resource*, const Frame*>> deployment_frames;  // inline nested deployments
@@ -148,8 +164,13 @@ struct Frame {
 
 class Evaluator {
  public:
+  // Draws from the budget of the file being linted (EvalBudget::current()), else from its own.
   explicit Evaluator(const Binding& binding, SharedValues* shared = nullptr, const Frame* frame = nullptr)
-      : binding_(binding), shared_(shared), frame_(frame) {}
+      : binding_(binding), shared_(shared), frame_(frame), budget_(EvalBudget::current()) {
+    if (!budget_) budget_ = &own_budget_;
+  }
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
 
   // Evaluates a value written in template t (a resource body, a property), in the evaluator's frame
   // (or the nearest frame above it instantiating t).
@@ -184,7 +205,27 @@ class Evaluator {
   Val parameter(const Context& ctx, std::string_view name);
   Val variable(const Context& ctx, std::string_view name);
 
+  // Counts one loop iteration against the file's budget; false (with reason() set) when it is used up.
+  bool charge_iteration() { return budget_->charge_iterations(); }
+  // Counts one check of a resource under a binding; false when the file's budget is used up.
+  bool charge_check() { return budget_->charge_checks(); }
+  const EvalBudget& budget() const { return *budget_; }
+
  private:
+  // How a result came about, which decides what of it is new memory (see finish()).
+  enum class Built : uint8_t {
+    Node,  // a literal, or an array or object of results already accounted: its own bytes are new
+    Copy,  // a copy of an accounted value (a variable read, a member): all of it is new
+    Call,  // a function's result: weighed anew from its top, all of it new
+  };
+  // Weighs a result, turns it into Unknown when it is larger or deeper than one value may be, and
+  // charges it to the file's budget.
+  Val finish(Val v, Built how);
+  // The Unknown every evaluation returns once a step limit or the file's budget is passed, else Absent.
+  bool out_of_steps(Val& stop);
+  Val evaluate_value(const Context& ctx, const Value& v);
+  Val evaluate_node(const Context& ctx, const ir::Node& n);
+
   Val call(const Context& ctx, const ir::Node& n);
   Val deployment_outputs(const Context& ctx, const std::string& name);
   // A parameter's or variable's value where it is cached (else in scratch): read without a copy.
@@ -196,8 +237,7 @@ class Evaluator {
                                       const Frame* frame);
   // The innermost binding of a lambda or loop variable (or copyIndex key), or null.
   const Val* find_local(const Context& ctx, std::string_view key) const;
-  Val parameter_value(const Template& scope, const Parameter& p, const Frame* frame,
-                      const std::string& symbol);
+  Val parameter_value(const Template& scope, const Parameter& p, const Frame* frame, const std::string& symbol);
   // An ARM copy loop {name, count, input}: the array of input with copyIndex('name') = 0..count-1.
   Val copy_loop(const Context& ctx, const Value& entry);
   const Binding& binding_;
@@ -211,7 +251,15 @@ class Evaluator {
   std::map<std::tuple<const Frame*, const Template*, std::string>, Val> references_;
   unsigned depth_ = 0;
   size_t steps_ = 0;  // evaluations so far: past a budget everything is Unknown
+  EvalBudget* budget_;
+  EvalBudget own_budget_;
 };
+
+// Sets the weight and depth of v and of every value inside it that has none (a value changed
+// after it was weighed must have its weight reset to 0 first).
+void weigh(Val& v);
+// The reason of the Unknown that replaces a value larger than the per-value limit.
+std::string value_too_large(size_t limit);
 
 // The template whose parameters and variables an expression in t refers to ('outer' scope nesting).
 const Template& scope_of(const Template& t);

@@ -1,39 +1,63 @@
 // Helpers shared by the ARM function tables: canonical symbols, results with dependencies, rendering.
 #include "expr/function_support.h"
 
+#include <string.h>  // memmem (GNU)
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
 
 namespace idlint::fn {
 
-bool canonical(const Val& v, std::string& out) {
+bool canonical(const Val& v, std::string& out, size_t limit) {
+  if (out.size() > limit) return false;
   switch (v.kind) {
     case Val::Kind::Unknown:
       if (v.symbol.empty()) return false;
       out += v.symbol;
-      return true;
+      return out.size() <= limit;
     case Val::Kind::Array:
       out += '[';
       for (const Val& i : v.items) {
-        if (!canonical(i, out)) return false;
+        if (!canonical(i, out, limit)) return false;
         out += ',';
       }
       out += ']';
-      return true;
+      return out.size() <= limit;
     case Val::Kind::Object:
       out += '{';
       for (const ValMember& m : v.members) {
-        if (!canonical(m.key, out)) return false;
+        if (!canonical(m.key, out, limit)) return false;
         out += ':';
-        if (!canonical(m.value, out)) return false;
+        if (!canonical(m.value, out, limit)) return false;
         out += ',';
       }
       out += '}';
+      return out.size() <= limit;
+    case Val::Kind::String:
+      // Not describe(): its text is shortened for messages, and a symbol must keep it whole.
+      if (out.size() + v.str.size() + 2 > limit) return false;
+      out += '\'';
+      out += v.str;
+      out += '\'';
       return true;
+    case Val::Kind::ResourceId:
+      // Every part by its canonical text: two IDs whose names are different unknowns differ.
+      out += "resourceId(";
+      for (const Val& s : v.scope) {
+        if (!canonical(s, out, limit)) return false;
+        out += ',';
+      }
+      out += v.str;
+      for (const Val& n : v.items) {
+        out += ',';
+        if (!canonical(n, out, limit)) return false;
+      }
+      out += ')';
+      return out.size() <= limit;
     default:
       out += describe(v);
-      return true;
+      return out.size() <= limit;
   }
 }
 
@@ -65,6 +89,19 @@ Val unknown_call(std::string_view name, const Args& args, std::string reason) {
     if (!symbol.empty()) symbol += ')';
   }
   return with_deps(Val::unknown(std::move(reason), std::move(symbol)), args);
+}
+
+Val too_large(const Args& args) { return with_deps(Val::unknown(value_too_large(kMaxValueBytes)), args); }
+
+bool charge_work(size_t steps) {
+  EvalBudget* budget = EvalBudget::current();
+  return !budget || budget->charge_steps(steps);
+}
+
+bool append_bounded(std::string& out, std::string_view piece) {
+  if (out.size() + piece.size() > kMaxValueBytes) return false;
+  out += piece;
+  return true;
 }
 
 namespace {
@@ -101,6 +138,22 @@ std::optional<Val> expect(std::string_view name, const Args& args, std::initiali
 
 bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+size_t find_text(std::string_view text, std::string_view needle, size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  if (needle.empty()) return from;
+  const void* at = ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+  return at ? static_cast<size_t>(static_cast<const char*>(at) - text.data()) : std::string_view::npos;
+}
+
+size_t rfind_text(std::string_view text, std::string_view needle) {
+  if (needle.empty()) return text.size();
+  // The last match is the first match in both texts reversed.
+  const std::string reversed_text(text.rbegin(), text.rend());
+  const std::string reversed_needle(needle.rbegin(), needle.rend());
+  const size_t at = find_text(reversed_text, reversed_needle);
+  return at == std::string_view::npos ? at : text.size() - at - needle.size();
 }
 
 size_t utf16_length(std::string_view s) {

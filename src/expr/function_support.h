@@ -19,6 +19,12 @@ using Args = std::vector<Val>;
 
 // Arrays and loops longer than this are not built: their result is Unknown ("too many items").
 constexpr size_t kMaxItems = 1000;
+// Functions that build text stop before it grows past one value's limit (EvalLimits::value_bytes;
+// the evaluator checks every other kind of value when it is returned).
+constexpr size_t kMaxValueBytes = EvalLimits{}.value_bytes;
+// The symbol of an unknown call names its arguments; past this length it is not kept (the value is
+// then equal to nothing, not even itself), so symbols cannot grow with nested calls.
+constexpr size_t kMaxSymbolLength = 4096;
 
 struct Function {
   std::string_view name;
@@ -40,13 +46,21 @@ std::vector<Function> lambda_functions();
 
 // A canonical text for a value, so that equal calls on equal (or equally unknown) inputs get one
 // symbol. False when the value holds an unknown without a symbol.
-bool canonical(const Val& v, std::string& out);
+bool canonical(const Val& v, std::string& out, size_t limit = kMaxSymbolLength);
 Val with_deps(Val r, const Args& args);
 // The first Unknown argument, or Absent.
 Val first_unknown(const Args& args);
 // A call we cannot evaluate still has a fixed value within one deployment when its inputs do: the
 // Unknown's symbol names the function and its (known or symbolic) arguments.
 Val unknown_call(std::string_view name, const Args& args, std::string reason);
+// The Unknown of a call whose result would be larger than one value may be.
+Val too_large(const Args& args);
+// Counts work a function does beyond evaluating its arguments (item comparisons, text scans; a step
+// stands for one comparison or 1 KiB scanned) against the file's evaluation steps: false once the
+// file's budget is used up, and the function's result is then Unknown.
+bool charge_work(size_t steps);
+// Appends piece to out unless out would then be larger than one value may be (returns false).
+bool append_bounded(std::string& out, std::string_view piece);
 // The Unknown to return unless every argument is known and argument i is of kinds[i] (arguments past
 // the list, and kinds given as Absent, are not checked).
 std::optional<Val> expect(std::string_view name, const Args& args, std::initializer_list<Val::Kind> kinds);
@@ -57,6 +71,11 @@ bool is_ascii(std::string_view s);
 // An object key a function may build: a string, a resource ID (identity maps are keyed by them), or
 // an unknown value.
 inline bool usable_key(const Val& k) { return k.is_string() || k.is_unknown() || k.kind == Val::Kind::ResourceId; }
+// The first (last) position of needle in text at or after from, or npos. Linear in the lengths
+// (glibc's two-way memmem): std::string::find compares the needle again at every position, which a
+// template can make take hours (a 512 KiB needle in a 1 MiB text of the same letter).
+size_t find_text(std::string_view text, std::string_view needle, size_t from = 0);
+size_t rfind_text(std::string_view text, std::string_view needle);
 // The length of UTF-8 text in UTF-16 units, as ARM's length() counts.
 size_t utf16_length(std::string_view s);
 

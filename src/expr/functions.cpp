@@ -219,6 +219,14 @@ std::vector<Function> core_functions() {
        [](const Args& a, Origin) { return resource_id_call("tenantResourceId", a); }},
       {"true", 0, 0, {}, [](const Args& a, Origin) { return make_bool(true, a); }},
       {"false", 0, 0, {}, [](const Args& a, Origin) { return make_bool(false, a); }},
+      // What the Bicep loader writes for an expression nested deeper than it lowers.
+      {"nestedTooDeep",
+       0,
+       SIZE_MAX,
+       [](Evaluator&, const Ctx&, const ir::Node&) {
+         return Val::unknown("the expression is nested too deeply to evaluate");
+       },
+       {}},
       {"null",
        0,
        0,

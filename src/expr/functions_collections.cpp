@@ -28,6 +28,7 @@ bool is_empty_value(const Val& v) {
 
 // Whether items holds a value equal to x: Unknown when only an unknown comparison could say yes.
 Tri holds(const std::vector<Val>& items, const Val& x) {
+  if (!charge_work(items.size())) return Tri::Unknown;  // union() of two long arrays compares every pair
   Tri r = Tri::No;
   for (const Val& e : items) {
     const Tri t = values_equal(e, x);
@@ -46,6 +47,7 @@ bool string_keys(const Val& object) {
 // when an unknown item leaves the result undecided. (Keys that are not strings, such as resource IDs,
 // are kept apart.)
 bool union_into(Val& into, const Val& from) {
+  into.weight = 0;  // changed in place, at any depth: weighed again when the result is returned
   if (into.kind == Val::Kind::Object && from.kind == Val::Kind::Object) {
     for (const ValMember& m : from.members) {
       ValMember* same = find_member(into, m.key);
@@ -110,7 +112,7 @@ Val contains_call(const Args& a) {
   const Val& c = a[0];
   const Val& item = a[1];
   const bool scalar = item.is_string() || item.kind == Val::Kind::Number || item.kind == Val::Kind::Bool;
-  if (c.is_string() && scalar) return make_bool(c.str.find(to_arm_string(item)) != std::string::npos, a);
+  if (c.is_string() && scalar) return make_bool(find_text(c.str, to_arm_string(item)) != std::string::npos, a);
   if (c.kind == Val::Kind::Object && item.is_string()) {
     const Val m = c.member(item.str);
     if (m.is_unknown()) return unknown_call("contains", a, m.str);
@@ -172,7 +174,7 @@ Val index_of(std::string_view fn, const Args& a, bool last) {
       return unknown_call(fn, a, "lastIndexOf(): an empty string's position is not settled");
     const std::string s = to_lower_ascii(v.str);
     const std::string x = to_lower_ascii(a[1].str);
-    const size_t at = last ? s.rfind(x) : s.find(x);
+    const size_t at = last ? rfind_text(s, x) : find_text(s, x);
     return make_number(at == std::string::npos ? -1 : static_cast<long long>(at), a);
   }
   const size_t n = v.items.size();

@@ -78,7 +78,12 @@ class LambdaCall {
   }
 
   // The lambda's body with its variables bound to values (in order; extra values are not bound).
+  // Each application is one loop iteration of the file's budget.
   Val apply(const Lambda& l, std::initializer_list<const Val*> values) {
+    if (!ev_.charge_iteration()) {
+      stopped_ = true;
+      return Val::unknown(ev_.budget().reason());
+    }
     size_t bound = 0;
     for (const Val* v : values) {
       if (bound == l.variables.size()) break;
@@ -97,6 +102,16 @@ class LambdaCall {
     if (failure.empty()) failure = r.is_unknown() ? r.str : name() + "(): the lambda does not return a bool";
     return false;
   }
+
+  // Whether the file's budget ended the loop, or the items collected so far (by keep()) grew past
+  // one value's limit: the call's result is then stop().
+  bool stopped() const { return stopped_ || kept_ > kMaxValueBytes; }
+  Val stop() const {
+    if (stopped_) return unknown(ev_.budget().reason());
+    return unknown(value_too_large(kMaxValueBytes));
+  }
+  // Counts an item that goes into the result (the evaluator weighed it when it was returned).
+  void keep(const Val& item) { kept_ += item.weight; }
 
   Val unknown(std::string reason) const {
     Val u = unknown_call(n_.text, args_, std::move(reason));
@@ -129,6 +144,8 @@ class LambdaCall {
   Args args_;
   std::vector<std::optional<Lambda>> lambdas_;
   Val reads_;  // the dependencies of every lambda result
+  bool stopped_ = false;
+  size_t kept_ = 0;
 };
 
 Val index_value(size_t i) { return make_number(static_cast<long long>(i)); }
@@ -142,6 +159,8 @@ Val map_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
   for (size_t i = 0; i < items.size(); ++i) {
     const Val index = index_value(i);
     out.push_back(c.apply(*f, {&items[i], &index}));
+    c.keep(out.back());
+    if (c.stopped()) return c.stop();
   }
   return c.result(make_array(std::move(out), {}, c.origin()));
 }
@@ -155,7 +174,11 @@ Val filter_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
   std::string failure;
   for (size_t i = 0; i < items.size(); ++i) {
     const Val index = index_value(i);
-    if (c.test(*keep, {&items[i], &index}, failure)) out.push_back(items[i]);
+    if (c.test(*keep, {&items[i], &index}, failure)) {
+      out.push_back(items[i]);
+      c.keep(items[i]);
+    }
+    if (c.stopped()) return c.stop();
     if (!failure.empty()) return c.unknown(failure);
   }
   return c.result(make_array(std::move(out), {}, c.origin()));
@@ -175,10 +198,13 @@ Val for_loop_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
   for (size_t i = 0; i < items.size(); ++i) {
     const Val index = index_value(i);
     if (condition && !c.test(*condition, {&items[i], &index}, failure)) {
+      if (c.stopped()) return c.stop();
       if (!failure.empty()) return c.unknown(failure);
       continue;
     }
     out.push_back(c.apply(*body, {&items[i], &index}));
+    c.keep(out.back());
+    if (c.stopped()) return c.stop();
   }
   return c.result(make_array(std::move(out), {}, c.origin()));
 }
@@ -192,6 +218,7 @@ Val reduce_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
   for (size_t i = 0; i < items.size(); ++i) {
     const Val index = index_value(i);
     acc = c.apply(*f, {&acc, &items[i], &index});
+    if (c.stopped()) return c.stop();
   }
   return c.result(std::move(acc));
 }
@@ -223,10 +250,10 @@ Val sort_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
   std::string failure;
   auto before = [&](const Val& x, const Val& y) { return failure.empty() && c.test(*comes_first, {&x, &y}, failure); };
   merge_sort(items, before);
+  if (c.stopped()) return c.stop();
   if (!failure.empty()) return c.unknown(failure);
   return c.result(make_array(std::move(items), {}, c.origin()));
 }
-
 
 // toObject(array, lambda(item, key)[, lambda(item, value)]): a later item's key replaces an earlier one.
 Val to_object_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
@@ -239,8 +266,13 @@ Val to_object_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
   out.kind = Val::Kind::Object;
   for (const Val& item : c.arg(0).items) {
     Val key = c.apply(*key_of, {&item});
+    if (c.stopped()) return c.stop();
     if (!usable_key(key)) return c.unknown("toObject(): a key is not a string");
-    set_member(out, ValMember{std::move(key), value_of ? c.apply(*value_of, {&item}) : item, nullptr, {}});
+    ValMember m{std::move(key), value_of ? c.apply(*value_of, {&item}) : item, nullptr, {}};
+    c.keep(m.key);
+    c.keep(m.value);
+    if (c.stopped()) return c.stop();
+    set_member(out, std::move(m));
   }
   return c.result(std::move(out));
 }
@@ -254,6 +286,8 @@ Val group_by_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
   out.kind = Val::Kind::Object;
   for (const Val& item : c.arg(0).items) {
     const Val key = c.apply(*key_of, {&item});
+    c.keep(item);
+    if (c.stopped()) return c.stop();
     if (!key.is_string()) return c.unknown(key.is_unknown() ? key.str : "groupBy(): a key is not a string");
     ValMember* group = find_member(out, key);
     if (!group) {
@@ -272,7 +306,11 @@ Val map_values_call(Evaluator& ev, const Ctx& ctx, const ir::Node& n) {
   if (auto u = c.check(0, Val::Kind::Object, {f})) return *u;
   Val out = c.arg(0);
   out.origin = c.origin();
-  for (ValMember& m : out.members) m.value = c.apply(*f, {&m.value});
+  for (ValMember& m : out.members) {
+    m.value = c.apply(*f, {&m.value});
+    c.keep(m.value);
+    if (c.stopped()) return c.stop();
+  }
   return c.result(std::move(out));
 }
 

@@ -34,12 +34,13 @@ Val format_call(const Args& args, Origin origin) {
       if (colon != std::string::npos && args[index].kind == Val::Kind::Number) {
         return unknown_call("format", args, "format(): numeric format specifiers are not evaluated");
       }
-      out += to_arm_string(args[index]);
+      if (!append_bounded(out, to_arm_string(args[index]))) return too_large(args);
       i = close;
     } else {
       out += c;
     }
   }
+  if (out.size() > kMaxValueBytes) return too_large(args);
   return make_string(std::move(out), args, origin);
 }
 
@@ -83,9 +84,10 @@ std::optional<Val> split_resource_id(const Args& a) {
   auto literal = [&](std::string text) { parts.push_back(Val::string(std::move(text))); };
   literal("");
   literal("subscriptions");
-  parts.push_back(id.scope.empty() ? unknown_call("subscription", {}, "subscription(): known only at deployment")
-                                          .member("subscriptionId")
-                                   : id.scope[0]);
+  parts.push_back(
+      id.scope.empty()
+          ? unknown_call("subscription", {}, "subscription(): known only at deployment").member("subscriptionId")
+          : id.scope[0]);
   literal("resourceGroups");
   parts.push_back(id.scope.empty()
                       ? unknown_call("resourceGroup", {}, "resourceGroup(): known only at deployment").member("name")
@@ -131,16 +133,27 @@ Val split_call(const Args& a) {
     part.deps = a[0].deps;
     parts.push_back(std::move(part));
   };
+  // Each delimiter's next match, found once and again only when the text has moved past it, so that
+  // splitting stays linear in the text however the delimiters are chosen.
+  if (!charge_work(delimiters.size() * (s.size() / 1024 + 1))) {
+    return unknown_call("split", a, EvalBudget::current()->reason());
+  }
+  std::vector<size_t> next(delimiters.size(), 0);
+  for (size_t k = 0; k < delimiters.size(); ++k) next[k] = find_text(s, delimiters[k]);
   size_t start = 0;
-  for (size_t i = 0; i < s.size();) {
-    const auto d = std::find_if(delimiters.begin(), delimiters.end(),
-                                [&](std::string_view x) { return s.compare(i, x.size(), x) == 0; });
-    if (d == delimiters.end()) {
-      ++i;
-      continue;
+  for (size_t i = 0;;) {
+    size_t best = std::string::npos;
+    size_t which = 0;
+    for (size_t k = 0; k < delimiters.size(); ++k) {
+      if (next[k] < i) next[k] = find_text(s, delimiters[k], i);
+      if (next[k] < best) {  // on a tie the delimiter given first wins
+        best = next[k];
+        which = k;
+      }
     }
-    add_part(start, i);
-    i += d->size();
+    if (best == std::string::npos) break;
+    add_part(start, best);
+    i = best + delimiters[which].size();
     start = i;
     if (parts.size() > kMaxItems) return unknown_call("split", a, "split(): too many items");
   }
@@ -156,8 +169,7 @@ Val join_call(const Args& a) {
     if (item.kind != Val::Kind::String && item.kind != Val::Kind::Number && item.kind != Val::Kind::Bool) {
       return unknown_call("join", a, item.is_unknown() ? item.str : "join(): an item is not a string");
     }
-    if (i) out += a[1].str;
-    out += to_arm_string(item);
+    if ((i && !append_bounded(out, a[1].str)) || !append_bounded(out, to_arm_string(item))) return too_large(a);
   }
   return make_string(std::move(out), a, {});
 }
@@ -169,9 +181,9 @@ Val replace_call(const Args& a, Origin o) {
   std::string out;
   const std::string& s = a[0].str;
   size_t i = 0;
-  for (size_t hit; (hit = s.find(from, i)) != std::string::npos; i = hit + from.size()) {
+  for (size_t hit; (hit = find_text(s, from, i)) != std::string::npos; i = hit + from.size()) {
     out.append(s, i, hit - i);
-    out += a[2].str;
+    if (!append_bounded(out, a[2].str)) return too_large(a);
   }
   out.append(s, i);
   return make_string(std::move(out), a, o);
@@ -241,11 +253,16 @@ std::vector<Function> text_functions() {
          if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("concat", a, u.str);
          if (a[0].kind == Val::Kind::Array) {
            Val r = make_array({}, a, o);
+           size_t weight = 0;
            for (const Val& v : a) {
-             if (v.kind == Val::Kind::Array)
+             if (v.kind == Val::Kind::Array) {
+               // The copies are counted before they are made (the evaluator weighs the result).
+               weight += v.weight;
+               if (weight > kMaxValueBytes) return too_large(a);
                r.items.insert(r.items.end(), v.items.begin(), v.items.end());
-             else if (!v.is_unset())
+             } else if (!v.is_unset()) {
                return unknown_call("concat", a, "concat(): mixes arrays and other values");
+             }
            }
            return r;
          }
@@ -254,7 +271,7 @@ std::vector<Function> text_functions() {
            if (v.kind == Val::Kind::Array || v.kind == Val::Kind::Object || v.kind == Val::Kind::ResourceId) {
              return unknown_call("concat", a, "concat(): mixes strings and other values");
            }
-           s += to_arm_string(v);
+           if (!append_bounded(s, to_arm_string(v))) return too_large(a);
          }
          return make_string(std::move(s), a, o);
        }},
@@ -270,6 +287,8 @@ std::vector<Function> text_functions() {
              (a[1].kind == Val::Kind::ResourceId || a[1].is_unknown() || a[1].is_string())) {
            return with_deps(a[1], a);  // an unknown keeps its symbol, so it still equals its other uses
          }
+         // An unknown argument's reason is the format's (nested calls do not repeat "format(): ").
+         if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("format", a, u.str);
          for (const Val& v : a) {
            if (std::string why; !renderable(v, &why)) return unknown_call("format", a, "format(): " + why);
          }
