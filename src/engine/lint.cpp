@@ -194,11 +194,18 @@ std::vector<Finding> lint_deployments(const Template& t, const std::vector<Param
   return out;
 }
 
+namespace {
+// A message (or related location's, or justification) never runs past this: values are quoted
+// cut to 200 characters already, and names, paths and reasons written in a template are bounded
+// here, in every format.
+constexpr size_t kMaxMessageChars = 1000;
+}  // namespace
+
 ResolvedLocation resolve_location(const Location& l) {
   ResolvedLocation r;
   r.path = l.file->path();
   r.range = l.file->range(l.span);
-  r.message = l.message;
+  r.message = shortened(l.message, kMaxMessageChars);
   const std::string_view line = l.file->line_text(r.range.start.line);
   // Keep a window of the line: enough context before the position, and a bounded length.
   constexpr uint32_t kBefore = 60;
@@ -242,7 +249,7 @@ ResolvedFinding resolve(const Finding& f) {
   ResolvedFinding r;
   r.rule = f.rule;
   r.level = f.level;
-  r.message = f.message;
+  r.message = shortened(f.message, kMaxMessageChars);
   r.logical = f.logical;
   r.primary = resolve_location(f.primary);
   for (const Location& l : f.related) r.related.push_back(resolve_location(l));
@@ -265,7 +272,8 @@ void add_findings(FileResult& result, const std::vector<Finding>& findings,
     for (Suppressions* s : suppressions) {
       std::optional<Suppressions::Cover> cover = s->cover(f);
       if (cover && !r.suppression) {
-        r.suppression = ResolvedFinding::Suppression{resolve_location(cover->where), std::string(cover->justification)};
+        r.suppression = ResolvedFinding::Suppression{resolve_location(cover->where),
+                                                     shortened(cover->justification, kMaxMessageChars)};
       }
     }
     result.findings.push_back(std::move(r));

@@ -891,55 +891,92 @@ Tri values_equal(const Val& a, const Val& b) {
   }
 }
 
-std::string describe(const Val& v) {
+namespace {
+// Messages quote values: past this many bytes the rest of an array or object is left out ("…").
+constexpr size_t kDescribedBytes = 300;
+
+void describe_into(const Val& v, std::string& out) {
   switch (v.kind) {
     case Val::Kind::Absent:
-      return "(not set)";
+      out += "(not set)";
+      return;
     case Val::Kind::Unknown:
-      return "(unknown)";
+      out += "(unknown)";
+      return;
     case Val::Kind::Null:
-      return "null";
+      out += "null";
+      return;
     case Val::Kind::Bool:
-      return v.boolean ? "true" : "false";
+      out += v.boolean ? "true" : "false";
+      return;
     case Val::Kind::Number:
-      return std::to_string(v.number);
+      out += std::to_string(v.number);
+      return;
     case Val::Kind::String:
-      return "'" + v.str + "'";
-    case Val::Kind::Array: {
-      std::string s = "[";
-      for (size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + describe(v.items[i]);
-      return s + "]";
-    }
-    case Val::Kind::Object: {
-      std::string s = "{";
-      for (size_t i = 0; i < v.members.size(); ++i) {
-        s += (i ? ", " : "") + (v.members[i].key.is_string() ? v.members[i].key.str : std::string("?")) + ": " +
-             describe(v.members[i].value);
+      out += quote_text(v.str);
+      return;
+    case Val::Kind::Array:
+      out += '[';
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i) out += ", ";
+        if (out.size() > kDescribedBytes) {
+          out += "…";
+          break;
+        }
+        describe_into(v.items[i], out);
       }
-      return s + "}";
-    }
-    case Val::Kind::ResourceId: {
-      std::string s = "resourceId('" + v.str + "'";
-      for (const Val& n : v.items) s += ", " + (n.is_string() ? "'" + n.str + "'" : std::string("?"));
-      return s + ")";
-    }
+      out += ']';
+      return;
+    case Val::Kind::Object:
+      out += '{';
+      for (size_t i = 0; i < v.members.size(); ++i) {
+        if (i) out += ", ";
+        if (out.size() > kDescribedBytes) {
+          out += "…";
+          break;
+        }
+        const Val& key = v.members[i].key;
+        out += key.is_string() ? shortened(key.str, 80) : std::string("?");
+        out += ": ";
+        describe_into(v.members[i].value, out);
+      }
+      out += '}';
+      return;
+    case Val::Kind::ResourceId:
+      out += "resourceId(" + quote_text(v.str, 80);
+      for (const Val& n : v.items) {
+        out += ", ";
+        if (out.size() > kDescribedBytes) {
+          out += "…";
+          break;
+        }
+        out += n.is_string() ? quote_text(n.str, 80) : std::string("?");
+      }
+      out += ')';
+      return;
   }
-  return {};
+}
+}  // namespace
+
+std::string describe(const Val& v) {
+  std::string out;
+  describe_into(v, out);
+  return out;
 }
 
 std::string describe(const Choice& c) {
   if (!c.value) return "(unknown)";
   switch (c.value->kind) {
     case Value::Kind::String:
-      return "'" + std::string(c.value->text) + "'";
+      return quote_text(c.value->text);
     case Value::Kind::Bool:
       return c.value->boolean ? "true" : "false";
     case Value::Kind::Number:
-      return std::string(c.value->text);
+      return shortened(c.value->text, 40);
     case Value::Kind::Null:
       return "null";
     case Value::Kind::Expr:
-      return "'[" + std::string(c.value->text) + "]'";
+      return quote_text("[" + std::string(c.value->text) + "]");
     case Value::Kind::Object:
       return "{…}";
     case Value::Kind::Array:

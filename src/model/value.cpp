@@ -9,6 +9,29 @@ namespace {
 inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 }  // namespace
 
+namespace {
+// The byte length of the first max_chars code points of text (all of it when shorter).
+size_t prefix_bytes(std::string_view text, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
+    if (chars++ == max_chars) return i;
+  }
+  return text.size();
+}
+}  // namespace
+
+std::string shortened(std::string_view text, size_t max_chars) {
+  const size_t keep = prefix_bytes(text, max_chars);
+  return keep == text.size() ? std::string(text) : std::string(text.substr(0, keep)) + "…";
+}
+
+std::string quote_text(std::string_view text, size_t max_chars) {
+  const size_t keep = prefix_bytes(text, max_chars);
+  if (keep == text.size()) return "'" + std::string(text) + "'";
+  return "'" + std::string(text.substr(0, keep)) + "…' (" + std::to_string(count_code_points(text)) + " characters)";
+}
+
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = ascii_lower(c);

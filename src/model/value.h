@@ -58,6 +58,13 @@ bool equals_ignore_case(std::string_view a, std::string_view b);
 // ASCII lower case (ARM names and the keys of case-insensitive lookups).
 std::string to_lower_ascii(std::string_view s);
 bool contains_ignore_case(std::string_view haystack, std::string_view needle);
+
+// Template text quoted in a message, cut to a readable length: at most max_chars code points, then
+// '…' (a 50 MB value must not become a 50 MB message line, in any format).
+std::string shortened(std::string_view text, size_t max_chars = 200);
+// 'text' for a message, cut as shortened() does, with its full length when cut:
+// 'SystemAssignedxxxx…' (1000014 characters).
+std::string quote_text(std::string_view text, size_t max_chars = 200);
 bool starts_with_ignore_case(std::string_view s, std::string_view prefix);
 
 }  // namespace idlint

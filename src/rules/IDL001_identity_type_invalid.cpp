@@ -49,14 +49,19 @@ std::string kinds_of(std::string_view s) {
   return out;
 }
 
-std::string closest(std::string_view value, const std::vector<std::string>& accepted) {
+std::string closest(std::string_view value, const std::string& value_kinds, const std::vector<std::string>& accepted) {
   for (const std::string& a : accepted) {
-    if (kinds_of(a) == kinds_of(value)) return a;
+    if (kinds_of(a) == value_kinds) return a;
   }
   std::string best;
   size_t best_distance = SIZE_MAX;
+  const std::string v = normalized(value);
   for (const std::string& a : accepted) {
-    const size_t d = edit_distance(normalized(value), normalized(a));
+    const std::string n = normalized(a);
+    // The distance is at least the difference in length: a long value is no typo of a short one
+    // (and a 4 MB value must not cost an edit distance against each accepted value).
+    if ((v.size() > n.size() ? v.size() - n.size() : n.size() - v.size()) > 2) continue;
+    const size_t d = edit_distance(v, n);
     if (d < best_distance) {
       best_distance = d;
       best = a;
@@ -93,7 +98,7 @@ void check(ResourceCheck& r) {
   // An api-version without any identity: asking for no identity is harmless there.
   if (no_identity && type.str == "None") return;
 
-  std::string message = "'" + type.str + "' is not accepted by " + where;
+  std::string message = quote_text(type.str) + " is not accepted by " + where;
   if (found.newer_than_known) message += " (checked as " + found.version->api_version + ", the newest version known)";
   if (no_identity) message += ": this api-version has no managed identity";
 
@@ -110,13 +115,14 @@ void check(ResourceCheck& r) {
     --it;
     if (accepts(*it, type.str)) earlier = &*it;
   }
-  const std::string suggestion = closest(type.str, found.version->identity_types);
+  const std::string type_kinds = kinds_of(type.str);
+  const std::string suggestion = closest(type.str, type_kinds, found.version->identity_types);
   // The same identities spelled as a later api-version accepts them ('SystemAssigned,UserAssigned').
   const CatalogVersion* later_spelling = nullptr;
   std::string later_value;
   for (auto it = self + 1; it != versions.end() && !later && !later_spelling && suggestion.empty(); ++it) {
     for (const std::string& v : it->identity_types) {
-      if (kinds_of(v) == kinds_of(type.str)) {
+      if (kinds_of(v) == type_kinds) {
         later_spelling = &*it;
         later_value = v;
         break;
@@ -127,13 +133,14 @@ void check(ResourceCheck& r) {
     message += "; these identities need api-version " + later_spelling->api_version + " or later, written '" +
                later_value + "'";
   } else if (later) {
-    message += "; '" + type.str + "' needs api-version " + later->api_version + " or later";
+    message += "; " + quote_text(type.str) + " needs api-version " + later->api_version + " or later";
     if (!suggestion.empty()) message += ", or write '" + suggestion + "'";
   } else if (!suggestion.empty()) {
     message += "; write '" + suggestion + "'";
-    if (earlier) message += " ('" + type.str + "' was accepted up to api-version " + earlier->api_version + ")";
+    if (earlier)
+      message += " (" + quote_text(type.str) + " was accepted up to api-version " + earlier->api_version + ")";
   } else if (earlier) {
-    message += "; '" + type.str + "' was accepted up to api-version " + earlier->api_version;
+    message += "; " + quote_text(type.str) + " was accepted up to api-version " + earlier->api_version;
   }
   if (!no_identity) message += " (accepted: " + quoted_list(found.version->identity_types) + ")";
   r.report(kIdentityTypeInvalid, {"identity", "type"}, type, std::move(message));

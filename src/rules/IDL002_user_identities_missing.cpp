@@ -12,15 +12,15 @@ void check(ResourceCheck& r) {
   if (uais.is_unknown()) return;
   if (uais.is_absent()) {
     r.report(kUserIdentitiesMissing, {"identity", "type"}, type,
-             "identity type '" + type.str +
-                 "' includes UserAssigned but 'userAssignedIdentities' is not set; list the user-assigned identity "
+             "identity type " + quote_text(type.str) +
+                 " includes UserAssigned but 'userAssignedIdentities' is not set; list the user-assigned identity "
                  "resource IDs there, or remove UserAssigned from the type");
     return;
   }
   const bool empty = uais.kind == Val::Kind::Null || (uais.is_object() && uais.members.empty());
   if (!empty) return;
   r.report(kUserIdentitiesMissing, {"identity", "userAssignedIdentities"}, uais,
-           "identity type '" + type.str + "' includes UserAssigned but 'userAssignedIdentities' is " +
+           "identity type " + quote_text(type.str) + " includes UserAssigned but 'userAssignedIdentities' is " +
                (uais.kind == Val::Kind::Null ? "null" : "empty") +
                "; list the user-assigned identity resource IDs there, or remove UserAssigned from the type");
 }

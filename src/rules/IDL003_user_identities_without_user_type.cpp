@@ -25,8 +25,8 @@ void check(ResourceCheck& r) {
   }
   r.report(kUserIdentitiesWithoutUserType, {"identity", "type"}, type,
            "'userAssignedIdentities' lists " + std::to_string(uais.members.size()) + " identit" +
-               (uais.members.size() == 1 ? "y" : "ies") + " but identity type '" + type.str +
-               "' does not include UserAssigned; write " + fix + ", or remove 'userAssignedIdentities'");
+               (uais.members.size() == 1 ? "y" : "ies") + " but identity type " + quote_text(type.str) +
+               " does not include UserAssigned; write " + fix + ", or remove 'userAssignedIdentities'");
 }
 
 }  // namespace

@@ -18,19 +18,20 @@ void check(ResourceCheck& r) {
     std::string problem;
     if (key.kind == Val::Kind::ResourceId) {
       if (!equals_ignore_case(key.str, kIdentityType)) {
-        problem = "refers to a resource of type '" + key.str + "', not a user-assigned identity; use resourceId('" +
-                  std::string(kIdentityType) + "', NAME)";
+        problem = "refers to a resource of type " + quote_text(key.str) +
+                  ", not a user-assigned identity; use resourceId('" + std::string(kIdentityType) + "', NAME)";
       }
     } else if (key.is_string()) {
       const Val id = parse_resource_id(key.str);
       if (key.str.empty()) {
         problem = "is an empty string; it must be the resource ID of a user-assigned identity";
       } else if (id.kind != Val::Kind::ResourceId) {
-        problem = "'" + key.str + "' is not a resource ID; write the identity's full ID, for example [resourceId('" +
-                  std::string(kIdentityType) + "', '" + (key.str.find('/') == std::string::npos ? key.str : "NAME") +
-                  "')]";
+        problem = quote_text(key.str) +
+                  " is not a resource ID; write the identity's full ID, for example [resourceId('" +
+                  std::string(kIdentityType) + "', '" +
+                  (key.str.find('/') == std::string::npos ? shortened(key.str) : std::string("NAME")) + "')]";
       } else if (!equals_ignore_case(id.str, kIdentityType)) {
-        problem = "'" + key.str + "' is the ID of a '" + id.str + "', not of a user-assigned identity";
+        problem = quote_text(key.str) + " is the ID of a " + quote_text(id.str) + ", not of a user-assigned identity";
       }
     } else {
       problem = "the key is not a string";

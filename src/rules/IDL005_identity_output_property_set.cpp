@@ -29,7 +29,12 @@ void check(ResourceCheck& r) {
     if (v.is_object()) {
       what = "sets ";
       for (size_t k = 0; k < v.members.size(); ++k) {
-        what += (k ? ", '" : "'") + (v.members[k].key.is_string() ? v.members[k].key.str : std::string("?")) + "'";
+        if (k == 8) {
+          what += " and " + std::to_string(v.members.size() - k) + " more";
+          break;
+        }
+        what += (k ? ", " : "") +
+                (v.members[k].key.is_string() ? quote_text(v.members[k].key.str, 80) : std::string("'?'"));
       }
     } else {
       what = "is " + describe(v);

@@ -8,6 +8,9 @@ namespace idlint {
 namespace {
 
 bool is_key_uri(const std::string& uri) {
+  // A key URI is short; std::regex backtracks recursively and would exhaust the stack on the
+  // megabytes a template can hold.
+  if (uri.size() > 2048) return false;
   // https://NAME.vault.<cloud suffix>/keys/KEY[/VERSION] or https://NAME.managedhsm.<cloud suffix>/keys/KEY[/VERSION]
   static const std::regex pattern(
       R"(https://[A-Za-z0-9][A-Za-z0-9-]{1,22}[A-Za-z0-9]\.(vault|managedhsm)(\.[A-Za-z0-9-]+)+(:443)?/keys/[A-Za-z0-9-]{1,127}(/[0-9A-Fa-f]{32})?/?)",
@@ -27,7 +30,7 @@ void check_uri(ResourceCheck& r, std::string_view property) {
   const Val& v = r.property({"properties", "dataEncryption", property});
   if (!v.is_string() || v.str.empty() || is_key_uri(v.str)) return;
   r.report(kCmkKeyUriInvalid, {"properties", "dataEncryption", property}, with_cmk_condition(r, v),
-           "'" + std::string(property) + "' '" + v.str + "' is not a key URI: " + what_is_wrong(v.str));
+           "'" + std::string(property) + "' " + quote_text(v.str) + " is not a key URI: " + what_is_wrong(v.str));
 }
 
 void check(ResourceCheck& r) {

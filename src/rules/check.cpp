@@ -168,11 +168,14 @@ std::string ResourceCheck::binding_text(const Val& v) const {
     }
     if (!changed.empty()) choices = std::move(changed);
   }
+  // A message names a few; a template with hundreds of parameters must not make it a page long.
+  constexpr size_t kNamed = 4;
   std::string text;
-  for (const Choice* c : choices) {
+  for (size_t i = 0; i < choices.size() && i < kNamed; ++i) {
     text += text.empty() ? "when parameter '" : " and parameter '";
-    text += std::string(c->parameter->name) + "' is " + describe(*c);
+    text += std::string(choices[i]->parameter->name) + "' is " + describe(*choices[i]);
   }
+  if (choices.size() > kNamed) text += " and " + std::to_string(choices.size() - kNamed) + " more parameters";
   return text;
 }
 
