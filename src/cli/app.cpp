@@ -14,8 +14,8 @@
 
 #include "cli/discover.h"
 #include "cli/output.h"
-#include "engine/deployment.h"
 #include "engine/lint.h"
+#include "load/file_reader.h"
 #include "load/parameter_file.h"
 #include "report/baseline.h"
 #include "report/report.h"
@@ -167,9 +167,8 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       err << "idlint: error: --base-file compares two files: name exactly one file to lint\n";
       return kExitError;
     }
-    std::string text;
-    if (std::string error = read_referenced_file(options.base_file, text); !error.empty()) {
-      err << "idlint: error: cannot read " << options.base_file << ": " << error << '\n';
+    if (const FileRead read = read_input_file(options.base_file); !read.ok()) {
+      err << "idlint: error: cannot read " << options.base_file << ": " << read.error << '\n';
       return kExitError;
     }
     lint_options.base = std::make_shared<FileBase>(options.base_file);

@@ -7,10 +7,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
 #include "load/arm_template.h"
+#include "load/file_reader.h"
 #include "load/parameter_file.h"
 
 namespace idlint {
@@ -28,12 +28,10 @@ bool lintable_extension(const fs::path& p) {
 // counts as a template, so that linting it reports why it cannot be read).
 bool is_parameter_file(const fs::path& p) {
   if (!is_parameter_file_name(p.filename().string())) return false;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::string text(size_t{64} << 10, '\0');  // the $schema comes first
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
-  return is_arm_parameter_file_text(text) || !may_be_deployment_template(text);
+  // The $schema comes first: a parameter file over the size limit is still told by its start.
+  const FileRead read = read_input_file(p.string(), kMaxInputSize, size_t{64} << 10);
+  if (read.status == FileRead::Status::Error) return false;
+  return is_arm_parameter_file_text(read.text) || !may_be_deployment_template(read.text);
 }
 
 bool skipped_directory(const std::string& name) { return name == "node_modules" || (!name.empty() && name[0] == '.'); }
@@ -74,10 +72,16 @@ struct Walker {
       std::error_code sec;
       if (e.is_directory(sec)) {
         if (!skipped_directory(name)) walk(e.path());
-      } else if (e.is_regular_file(sec) && lintable_extension(e.path())) {
+      } else if (lintable_extension(e.path())) {
+        if (!e.is_regular_file(sec) && e.is_symlink(sec) && !e.exists(sec)) {
+          // A dangling symlink is nothing to lint; a loop is reported when it is read.
+          if (sec.value() != ELOOP) continue;
+        }
         if (is_parameter_file(e.path())) {
           result.parameter_files.push_back(e.path().string());
         } else {
+          // Whatever else is there (a symlink loop, a FIFO, a device named *.json) is reported by
+          // the reader when it is linted, as when named.
           add_file(e.path().string(), false);
         }
       }
@@ -98,10 +102,8 @@ DiscoveryResult discover(const std::vector<std::string>& paths) {
     }
     if (S_ISDIR(st.st_mode)) {
       walker.walk(fs::path(p));
-    } else if (S_ISREG(st.st_mode)) {
-      walker.add_file(p, true);
     } else {
-      result.errors.emplace_back(p, "not a regular file");  // a FIFO or device could block forever
+      walker.add_file(p, true);  // a FIFO or device is refused, with its kind, when it is read
     }
   }
   return result;

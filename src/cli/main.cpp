@@ -20,6 +20,10 @@ int main(int argc, char** argv) {
 
   AppOptions options;
   bool show_rules = false;
+  // An empty value asks for something that cannot happen (a comparison with nothing, a report
+  // written nowhere): a usage error, not a silent default.
+  const CLI::Validator non_empty(
+      [](std::string& v) { return v.empty() ? std::string("the value is empty") : std::string(); }, "");
   std::string rule_docs_dir;
   app.add_option("paths", options.paths, "Files and directories to lint (default: .)")->option_text("PATH...");
   app.add_option("--format", options.format, "Output format: text (default), sarif or json")
@@ -27,7 +31,8 @@ int main(int argc, char** argv) {
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, Format>{{"text", Format::Text}, {"sarif", Format::Sarif}, {"json", Format::Json}}));
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output")
-      ->option_text("FILE");
+      ->option_text("FILE")
+      ->check(non_empty);
   app.add_option("--fail-level", options.fail_level,
                  "Exit 1 when a finding is at or above LEVEL: error (default), warning, note or none")
       ->option_text("LEVEL")
@@ -50,24 +55,30 @@ int main(int argc, char** argv) {
   app.add_option("--parameters", options.parameter_files,
                  "Lint the template with this ARM parameter file (repeatable; replaces the files paired by name)")
       ->allow_extra_args(false)
-      ->option_text("FILE");
+      ->option_text("FILE")
+      ->check(non_empty);
   bool no_pairing = false;
   app.add_flag("--no-parameter-pairing", no_pairing, "Do not lint X.json with the X.parameters*.json files beside it");
   app.add_option("--module-cache", options.module_cache,
                  "The Bicep module cache to read registry modules from (default: ~/.bicep)")
-      ->option_text("DIR");
+      ->option_text("DIR")
+      ->check(non_empty);
   app.add_option("--base", options.base_rev,
                  "Compare each file with its version at git revision REV (transition rules IDL020-IDL024)")
-      ->option_text("REV");
+      ->option_text("REV")
+      ->check(non_empty);
   app.add_option("--base-file", options.base_file,
-                 "Compare the one file linted with OLD: a template, or a deployed resource's JSON (az resource show, az postgres flexible-server show)")
-      ->option_text("OLD");
+                 "Compare the one file linted with OLD: a template, or a deployed resource's JSON (az resource show, "
+                 "az postgres flexible-server show)")
+      ->option_text("OLD")
+      ->check(non_empty);
   app.add_flag("--explain-unknown", options.explain_unknown,
                "Report every checked value that could not be determined, and why (turns on IDL901)");
   app.add_option("--baseline", options.baseline,
                  "Compare with the SARIF report of an earlier run: each finding is new, unchanged or updated, and "
                  "the baseline's fixed ones are absent")
-      ->option_text("FILE");
+      ->option_text("FILE")
+      ->check(non_empty);
   app.add_flag("--new-only", options.new_only,
                "With --baseline: show and count for the exit code only the findings the baseline does not have");
   app.add_flag("--show-suppressed", options.show_suppressed,

@@ -2,32 +2,13 @@
 #include "engine/deployment.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "load/arm_template.h"
 #include "load/bicep_template.h"
+#include "load/file_reader.h"
 #include "load/module_path.h"
 
 namespace idlint {
-
-std::string read_referenced_file(const std::string& path, std::string& text) {
-  constexpr size_t kMaxSize = 64u << 20;
-  // Checked before reading: a path may name a device or a huge file (nothing is read from either).
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec) return "cannot be read (" + ec.message() + ")";
-  if (!std::filesystem::is_regular_file(status)) return "is not a regular file";
-  if (std::filesystem::file_size(path, ec) > kMaxSize) return "is larger than 64 MiB";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "cannot be read";
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return "cannot be read";
-  text = buffer.str();
-  if (text.size() > kMaxSize) return "is larger than 64 MiB";
-  return {};
-}
 
 namespace {
 // The linted file is loaded apart from the module files it calls: compare paths, not templates.
@@ -49,12 +30,12 @@ ModuleLoader::Entry& ModuleLoader::load(const std::string& caller_path, std::str
     e.error = target.unknown_reason;
     return e;
   }
-  std::string text;
-  if (std::string error = read_referenced_file(target.path, text); !error.empty()) {
-    e.error = "module file '" + target.path + "' " + error;
+  FileRead read = read_input_file(target.path);
+  if (!read.ok()) {
+    e.error = "module file '" + target.path + "' cannot be read: " + read.error;
     return e;
   }
-  auto file = std::make_shared<const SourceFile>(target.path, std::move(text));
+  auto file = std::make_shared<const SourceFile>(target.path, std::move(read.text));
   if (is_bicep_path(target.path)) {
     // A module with syntax errors is still followed as far as it parsed; its own lint reports them.
     e.tmpl = load_bicep(file, false).tmpl;

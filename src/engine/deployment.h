@@ -21,14 +21,12 @@ constexpr size_t kMaxFrames = 4096;
 // Module calls are followed this deep (a module calling a module …).
 constexpr unsigned kMaxModuleDepth = 8;
 
-// Reads a file another file refers to (a module, a parameter file); returns why not, or empty.
-std::string read_referenced_file(const std::string& path, std::string& text);
-
 // The templates module calls name, read once per lint and kept by resolved path.
 class ModuleLoader {
  public:
   // follow: false leaves every module call unfollowed (the fuzzer, which must not read files).
-  explicit ModuleLoader(std::string cache_dir, bool follow = true) : cache_dir_(std::move(cache_dir)), follow_(follow) {}
+  explicit ModuleLoader(std::string cache_dir, bool follow = true)
+      : cache_dir_(std::move(cache_dir)), follow_(follow) {}
   bool follows() const { return follow_; }
   struct Entry {
     std::string path;  // the resolved file

@@ -1,13 +1,7 @@
 // The lint driver: file → model → bindings → rules → deduplicated, sorted findings.
 #include "engine/lint.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -18,6 +12,7 @@
 #include "engine/transition.h"
 #include "load/arm_template.h"
 #include "load/bicep_template.h"
+#include "load/file_reader.h"
 #include "load/module_path.h"
 #include "load/parameter_file.h"
 #include "rules/check.h"
@@ -424,12 +419,13 @@ std::vector<ParameterSet> arm_parameter_sets(const std::string& path, const Lint
   std::vector<std::string> paths = options.parameter_files;
   if (paths.empty() && options.pair_parameter_files) paths = paired_parameter_files(path);
   for (const std::string& p : paths) {
-    std::string text;
-    if (std::string error = read_referenced_file(p, text); !error.empty()) {
-      result.notes.push_back("parameter file " + p + ": " + error);
+    FileRead read = read_input_file(p);
+    if (!read.ok()) {
+      result.notes.push_back("parameter file " + p + ": " + read.error);
       continue;
     }
-    std::optional<ParameterFile> loaded = load_arm_parameter_file(std::make_shared<const SourceFile>(p, std::move(text)));
+    std::optional<ParameterFile> loaded =
+        load_arm_parameter_file(std::make_shared<const SourceFile>(p, std::move(read.text)));
     if (!loaded) {
       result.notes.push_back("parameter file " + p + ": not an ARM parameter file (no deploymentParameters $schema)");
       continue;
@@ -664,76 +660,25 @@ FileResult lint_text_within_budget(const std::string& path, std::string text, bo
 
 FileResult lint_file(const std::string& path, bool explicitly_named, const RuleSelection& rules,
                      const LintOptions& options) {
-  // Azure Resource Manager accepts templates up to 4 MB; far larger files are not read whole.
-  constexpr size_t kMaxFileSize = 64u << 20;
-  auto read_error = [&](int error) {
+  // The start of a file over the limit tells a template (an error) from JSON data met in a walk.
+  FileRead read = read_input_file(path, kMaxInputSize, size_t{64} << 10);
+  if (!read.ok()) {
     FileResult r;
     r.path = path;
     r.status = FileResult::Status::ReadError;
-    r.error = std::strerror(error);
-    return r;
-  };
-  // POSIX calls, not streams: one open, fstat, read and close per file (a directory of small
-  // Bicep files is otherwise dominated by per-file overhead).
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return read_error(errno);
-  struct FdCloser {
-    int fd;
-    ~FdCloser() { ::close(fd); }
-  } closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) return read_error(errno);
-  const bool regular = S_ISREG(st.st_mode);
-  const size_t size_on_disk = regular ? static_cast<size_t>(st.st_size) : 0;
-  auto read_up_to = [&](std::string& out, size_t limit) -> int {
-    // Appends what is left, until end of file or limit bytes (pipes and special files report no
-    // size; a regular file costs one more read that finds the end).
-    char chunk[16384];
-    while (out.size() < limit) {
-      const ssize_t n = ::read(fd, chunk, std::min(sizeof chunk, limit - out.size()));
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return errno;
-      if (n == 0) break;
-      out.append(chunk, static_cast<size_t>(n));
+    r.error = read.error;
+    if (read.status == FileRead::Status::TooLarge) {
+      const bool bicep = is_bicep_path(path) || is_bicepparam_path(path);
+      if (!explicitly_named && !bicep && !may_be_deployment_template(read.text)) {
+        r.status = FileResult::Status::Skipped;
+        r.error.clear();
+        return r;
+      }
+      r.error += "; Azure Resource Manager accepts templates up to 4 MB";
     }
-    return 0;
-  };
-  if (size_on_disk > kMaxFileSize) {
-    FileResult r;
-    r.path = path;
-    std::string start;
-    if (const int e = read_up_to(start, 64 * 1024); e != 0) return read_error(e);
-    if (!explicitly_named && !may_be_deployment_template(start)) {
-      r.status = FileResult::Status::Skipped;
-      return r;
-    }
-    r.status = FileResult::Status::ReadError;
-    r.error = "the file is larger than 64 MiB (" + std::to_string(size_on_disk >> 20) +
-              " MiB); Azure Resource Manager accepts templates up to 4 MB";
     return r;
   }
-  std::string text;
-  text.resize(size_on_disk);
-  size_t got = 0;
-  while (got < text.size()) {
-    const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return read_error(errno);
-    if (n == 0) break;
-    got += static_cast<size_t>(n);
-  }
-  text.resize(got);
-  if (!regular || got == size_on_disk) {
-    // Anything after the expected size (a file that grew, or a pipe) is read too, up to the limit.
-    if (const int e = read_up_to(text, kMaxFileSize + 1); e != 0) return read_error(e);
-    if (text.size() > kMaxFileSize) {
-      FileResult r;
-      r.path = path;
-      r.status = FileResult::Status::ReadError;
-      r.error = "the file is larger than 64 MiB; Azure Resource Manager accepts templates up to 4 MB";
-      return r;
-    }
-  }
+  std::string text = std::move(read.text);
   try {
     return lint_text(path, std::move(text), explicitly_named, rules, options);
   } catch (const std::exception& e) {

@@ -14,7 +14,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "engine/deployment.h"
+#include "load/file_reader.h"
 
 extern char** environ;
 
@@ -23,9 +23,6 @@ namespace idlint {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Azure Resource Manager accepts templates up to 4 MB; a base version is read up to this size.
-constexpr size_t kMaxBaseSize = 64u << 20;
 
 std::string trim_newline(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
@@ -76,7 +73,8 @@ int run_git(const std::string& dir, const std::vector<std::string>& args, const 
   }
   // Feed the input and drain both outputs together, so that no pipe fills up and blocks git.
   // A broken pipe (git exiting early) must not kill idlint.
-  struct sigaction ignore {}, previous {};
+  struct sigaction ignore = {};
+  struct sigaction previous = {};
   ignore.sa_handler = SIG_IGN;
   ::sigaction(SIGPIPE, &ignore, &previous);
   size_t written = 0;
@@ -91,9 +89,18 @@ int run_git(const std::string& dir, const std::vector<std::string>& args, const 
     pollfd fds[3];
     nfds_t n = 0;
     int out_i = -1, err_i = -1, in_i = -1;
-    if (out_open) { fds[n] = {out_pipe[0], POLLIN, 0}; out_i = static_cast<int>(n++); }
-    if (err_open) { fds[n] = {err_pipe[0], POLLIN, 0}; err_i = static_cast<int>(n++); }
-    if (in_fd >= 0) { fds[n] = {in_fd, POLLOUT, 0}; in_i = static_cast<int>(n++); }
+    if (out_open) {
+      fds[n] = {out_pipe[0], POLLIN, 0};
+      out_i = static_cast<int>(n++);
+    }
+    if (err_open) {
+      fds[n] = {err_pipe[0], POLLIN, 0};
+      err_i = static_cast<int>(n++);
+    }
+    if (in_fd >= 0) {
+      fds[n] = {in_fd, POLLOUT, 0};
+      in_i = static_cast<int>(n++);
+    }
     if (::poll(fds, n, -1) < 0) {
       if (errno == EINTR) continue;
       break;
@@ -161,8 +168,8 @@ GitBase::Repository& GitBase::repository_of(const std::string& dir) {
                      err, 1 << 16) != 0) {
     // HEAD before the first commit (pre-commit on a new repository): every file is new.
     std::string log, log_err;
-    const bool unborn = revision_ == "HEAD" && run_git(top, {"rev-list", "-n", "1", "--all"}, {}, log, log_err, 1 << 16) == 0 &&
-                        log.empty();
+    const bool unborn = revision_ == "HEAD" &&
+                        run_git(top, {"rev-list", "-n", "1", "--all"}, {}, log, log_err, 1 << 16) == 0 && log.empty();
     if (unborn)
       repo->no_commits = true;
     else
@@ -229,8 +236,8 @@ BaseText GitBase::read_at(const std::string& path, bool follow_renames) {
     return result;
   }
   std::string out, err;
-  const int status = run_git(repo.top, {"cat-file", "--batch"}, revision_ + ":" + rel + "\n", out, err,
-                             kMaxBaseSize + 4096);
+  const int status =
+      run_git(repo.top, {"cat-file", "--batch"}, revision_ + ":" + rel + "\n", out, err, kMaxInputSize + 4096);
   const size_t header_end = out.find('\n');
   if (status != 0 || header_end == std::string::npos) {
     result.status = BaseText::Status::Error;
@@ -251,9 +258,10 @@ BaseText GitBase::read_at(const std::string& path, bool follow_renames) {
     return result;
   }
   const size_t size = std::strtoull(header.c_str() + last_space + 1, nullptr, 10);
-  if (size > kMaxBaseSize) {
+  // The same limit as for every file read from disk (load/file_reader.h).
+  if (size > kMaxInputSize) {
     result.status = BaseText::Status::Error;
-    result.error = "the version at " + revision_ + " is larger than 64 MiB";
+    result.error = "the version at " + revision_ + " is " + too_large_error(size);
     return result;
   }
   if (out.size() < header_end + 1 + size) {
@@ -270,11 +278,13 @@ namespace {
 BaseText read_from_disk(const std::string& path) {
   BaseText result;
   result.path = path;
-  if (std::string error = read_referenced_file(path, result.text); !error.empty()) {
+  FileRead read = read_input_file(path);
+  if (!read.ok()) {
     result.status = BaseText::Status::Error;
-    result.error = error;
+    result.error = read.error;
     return result;
   }
+  result.text = std::move(read.text);
   result.status = BaseText::Status::Found;
   return result;
 }

@@ -2,16 +2,13 @@
 #include "report/baseline.h"
 
 #include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
+#include "load/file_reader.h"
 #include "report/fingerprint.h"
 
 namespace idlint {
@@ -211,19 +208,12 @@ std::optional<Baseline> parse_baseline(std::string_view text, std::string& error
 }
 
 std::optional<Baseline> read_baseline(const std::string& path, std::string& error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = "cannot read baseline " + path + ": it is a directory";
+  const FileRead read = read_input_file(path);
+  if (!read.ok()) {
+    error = "cannot read baseline " + path + ": " + read.error;
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
-    error = "cannot read baseline " + path + ": " + std::strerror(errno);
-    return std::nullopt;
-  }
-  std::optional<Baseline> baseline = parse_baseline(text.str(), error);
+  std::optional<Baseline> baseline = parse_baseline(read.text, error);
   if (!baseline) error = "baseline " + path + ": " + error;
   return baseline;
 }
