@@ -2,14 +2,14 @@
 #include "load/module_path.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
+#include "load/file_reader.h"
 #include "load/json_reader.h"
 #include "model/value.h"
 
@@ -19,12 +19,85 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_file(const fs::path& p) {
+// Something is at p (a file, a folder, a FIFO, a dangling or looping symlink): the reader says
+// what is wrong with it, if anything.
+bool exists_at(const fs::path& p) {
   std::error_code ec;
-  return fs::is_regular_file(p, ec);
+  return fs::symlink_status(p, ec).type() != fs::file_type::not_found && !ec;
 }
 
-std::string quoted(std::string_view written) { return "'" + std::string(written) + "'"; }
+bool lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool alnum(char c) { return lower_alnum(c) || (c >= 'A' && c <= 'Z'); }
+
+// As the Bicep CLI checks references (OciArtifactReferenceFacts): a repository path segment is
+// [a-z0-9]+([._-][a-z0-9]+)*, a tag [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}, a digest sha256:<64 hex>.
+bool is_path_segment(std::string_view s) {
+  if (s.empty() || !lower_alnum(s.front()) || !lower_alnum(s.back())) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (lower_alnum(c)) continue;
+    if ((c != '.' && c != '_' && c != '-') || !lower_alnum(s[i + 1])) return false;  // one separator between
+  }
+  return true;
+}
+
+bool is_tag(std::string_view s) {
+  if (s.empty() || s.size() > 128 || !(alnum(s[0]) || s[0] == '_')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return alnum(c) || c == '_' || c == '.' || c == '-'; });
+}
+
+bool is_digest(std::string_view s) {
+  if (s.size() != 7 + 64 || !s.starts_with("sha256:")) return false;
+  return std::all_of(s.begin() + 7, s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// A registry is a URI authority: a host name (dot-separated labels of letters, digits and '-')
+// with an optional port, at most 255 characters.
+bool is_registry(std::string_view s) {
+  if (s.empty() || s.size() > 255) return false;
+  const size_t colon = s.find(':');
+  const std::string_view host = s.substr(0, colon);
+  if (colon != std::string_view::npos) {
+    const std::string_view port = s.substr(colon + 1);
+    if (port.empty() || port.size() > 5 ||
+        !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return false;
+    }
+  }
+  size_t start = 0;
+  for (;;) {
+    const size_t dot = host.find('.', start);
+    const std::string_view label =
+        host.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-' ||
+        !std::all_of(label.begin(), label.end(), [](char c) { return alnum(c) || c == '-'; })) {
+      return false;
+    }
+    if (dot == std::string_view::npos) return true;
+    start = dot + 1;
+  }
+}
+
+// A template spec's resource group: letters, digits and -_.() (at most 90), not ending in '.';
+// its name and version: the same without the rule on '.' inside, ending in a letter, digit or -_().
+bool is_resource_name_char(char c) {
+  return alnum(c) || c == '-' || c == '_' || c == '(' || c == ')' || static_cast<unsigned char>(c) >= 0x80;
+}
+bool is_resource_group(std::string_view s) {
+  return !s.empty() && s.size() <= 90 && s.back() != '.' &&
+         std::all_of(s.begin(), s.end(), [](char c) { return is_resource_name_char(c) || c == '.'; });
+}
+bool is_spec_name(std::string_view s) { return is_resource_group(s); }
+
+bool is_guid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? c != '-' : !std::isxdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
 
 // An OCI artifact reference 'registry/repository:tag' or 'registry/repository@digest'.
 struct OciReference {
@@ -34,24 +107,57 @@ struct OciReference {
   std::string digest;  // 'sha256:…'
 };
 
-std::optional<OciReference> parse_oci(std::string_view unqualified) {
+// Parses and validates a reference as the Bicep CLI does; on failure says why in `why`.
+std::optional<OciReference> parse_oci(std::string_view unqualified, std::string& why) {
   const size_t slash = unqualified.find('/');
-  if (slash == 0 || slash == std::string_view::npos) return std::nullopt;
   OciReference r;
   r.registry = std::string(unqualified.substr(0, slash));
+  if (!is_registry(r.registry)) {
+    why = "the registry " + quote_text(r.registry) + " is not a host name";
+    return std::nullopt;
+  }
+  if (slash == std::string_view::npos) {
+    why = "it has no repository after the registry";
+    return std::nullopt;
+  }
   const std::string_view path = unqualified.substr(slash + 1);
   // The tag or digest follows the first ':' or '@' of the last path segment.
   const size_t last_segment = path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1;
   const size_t delimiter = path.find_first_of(":@", last_segment);
-  if (delimiter == std::string_view::npos || delimiter == last_segment || delimiter + 1 == path.size()) {
+  const std::string_view repository = path.substr(0, delimiter);
+  for (size_t start = 0;;) {
+    const size_t end = repository.find('/', start);
+    const std::string_view segment = repository.substr(start, end == std::string_view::npos ? end : end - start);
+    if (!is_path_segment(segment)) {
+      why = quote_text(segment) +
+            " is not a repository path segment (lower-case letters and digits, separated by one '.', "
+            "'_' or '-')";
+      return std::nullopt;
+    }
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  if (repository.size() > 255) {
+    why = "the repository is longer than 255 characters";
     return std::nullopt;
   }
-  r.repository = std::string(path.substr(0, delimiter));
+  if (delimiter == std::string_view::npos || delimiter + 1 == path.size()) {
+    why = "it has no tag or digest (':<tag>' or '@sha256:<digest>')";
+    return std::nullopt;
+  }
+  r.repository = std::string(repository);
   const std::string_view rest = path.substr(delimiter + 1);
   if (path[delimiter] == ':') {
-    if (rest.size() > 128) return std::nullopt;  // longer than an OCI tag may be
+    if (!is_tag(rest)) {
+      why = "the tag " + quote_text(rest) + " is not a tag (letters, digits, '.', '_' and '-', at most 128)";
+      return std::nullopt;
+    }
     r.tag = std::string(rest);
   } else {
+    if (!is_digest(rest)) {
+      why = "the digest " + quote_text(rest) + " is not 'sha256:' and 64 hexadecimal digits";
+      return std::nullopt;
+    }
     r.digest = std::string(rest);
   }
   return r;
@@ -92,7 +198,7 @@ fs::path find_bicepconfig(const std::string& caller_path) {
   std::error_code ec;
   fs::path dir = fs::absolute(fs::path(caller_path), ec).parent_path();
   while (!dir.empty()) {
-    if (is_file(dir / "bicepconfig.json")) return dir / "bicepconfig.json";
+    if (exists_at(dir / "bicepconfig.json")) return dir / "bicepconfig.json";
     if (dir == dir.parent_path()) break;
     dir = dir.parent_path();
   }
@@ -116,10 +222,12 @@ std::optional<Alias> find_alias(const std::string& caller_path, std::string_view
     reason = "module alias '" + written + "' is not defined: no bicepconfig.json in the module's folder or above it";
     return std::nullopt;
   }
-  std::ifstream in(config, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const SourceFile file(config.string(), text.str());
+  FileRead read = read_input_file(config.string());
+  if (!read.ok()) {
+    reason = "module alias '" + written + "' cannot be read: " + config.string() + ": " + read.error;
+    return std::nullopt;
+  }
+  const SourceFile file(config.string(), std::move(read.text));
   Arena arena;
   JsonReadOptions options;
   options.arm_expressions = false;
@@ -164,11 +272,13 @@ ModuleTarget resolve_local(const std::string& caller_path, std::string_view writ
     t.unknown_reason = "the module path is empty";
     return t;
   }
+  // Anywhere the user's files are; what is there is read as any file is (load/file_reader.h), so a
+  // folder, a FIFO or a file in /proc is refused with the reason.
   const fs::path resolved = (fs::path(caller_path).parent_path() / fs::path(written)).lexically_normal();
-  if (is_file(resolved)) {
+  if (exists_at(resolved)) {
     t.path = resolved.string();
   } else {
-    t.unknown_reason = "module file " + quoted(written) + " not found";
+    t.unknown_reason = "module file " + quote_text(written) + " not found";
   }
   return t;
 }
@@ -197,7 +307,7 @@ ModuleTarget resolve_module_path(const std::string& caller_path, std::string_vie
   } else {
     const size_t colon = written.find(':');
     if (colon == std::string_view::npos) {
-      t.unknown_reason = quoted(written) + " names a module alias but no module after it";
+      t.unknown_reason = quote_text(written) + " names a module alias but no module after it";
       return t;
     }
     const std::optional<Alias> alias = find_alias(caller_path, scheme, written.substr(3, colon - 3), t.unknown_reason);
@@ -209,10 +319,11 @@ ModuleTarget resolve_module_path(const std::string& caller_path, std::string_vie
   const std::string cache = cache_dir.empty() ? default_module_cache_dir() : cache_dir;
   const char* kind = oci ? "registry module " : "template spec ";
   fs::path file;
+  std::string why;
   if (oci) {
-    const std::optional<OciReference> r = parse_oci(reference);
+    const std::optional<OciReference> r = parse_oci(reference, why);
     if (!r) {
-      t.unknown_reason = quoted(written) + " is not a registry module reference ('br:<registry>/<path>:<tag>')";
+      t.unknown_reason = quote_text(written) + " is not a valid registry module reference: " + why;
       return t;
     }
     file = oci_cache_file(cache, *r);
@@ -222,21 +333,50 @@ ModuleTarget resolve_module_path(const std::string& caller_path, std::string_vie
     const size_t slashes = std::count(reference.begin(), reference.end(), '/');
     if (colon == std::string::npos || slashes != 2 || colon < reference.rfind('/') || colon + 1 == reference.size()) {
       t.unknown_reason =
-          quoted(written) + " is not a template spec reference ('ts:<subscription>/<resource group>/<name>:<version>')";
+          quote_text(written) +
+          " is not a valid template spec reference ('ts:<subscription>/<resource group>/<name>:<version>')";
+      return t;
+    }
+    const size_t first = reference.find('/');
+    const size_t second = reference.find('/', first + 1);
+    const std::string_view subscription = std::string_view(reference).substr(0, first);
+    const std::string_view group = std::string_view(reference).substr(first + 1, second - first - 1);
+    const std::string_view name = std::string_view(reference).substr(second + 1, colon - second - 1);
+    const std::string_view version = std::string_view(reference).substr(colon + 1);
+    if (!is_guid(subscription)) {
+      why = "the subscription " + quote_text(subscription) + " is not a GUID";
+    } else if (!is_resource_group(group)) {
+      why = "the resource group " + quote_text(group) + " is not a resource group name";
+    } else if (!is_spec_name(name)) {
+      why = "the name " + quote_text(name) + " is not a template spec name";
+    } else if (!is_spec_name(version)) {
+      why = "the version " + quote_text(version) + " is not a template spec version";
+    }
+    if (!why.empty()) {
+      t.unknown_reason = quote_text(written) + " is not a valid template spec reference: " + why;
       return t;
     }
     reference[colon] = '/';
     file = fs::path(cache) / "ts" / to_lower_ascii(reference) / "main.json";
   }
   if (cache.empty()) {
-    t.unknown_reason = kind + quoted(written) + " cannot be looked up: no local module cache (HOME is not set)";
+    t.unknown_reason = kind + quote_text(written) + " cannot be looked up: no local module cache (HOME is not set)";
     return t;
   }
-  if (is_file(file)) {
-    t.path = file.string();
-  } else {
-    t.unknown_reason = kind + quoted(written) + " is not in the local module cache (" + cache + ")";
+  if (!exists_at(file)) {
+    t.unknown_reason = kind + quote_text(written) + " is not in the local module cache (" + cache + ")";
+    return t;
   }
+  // The references are validated above; what the cache holds may still be a symlink out of it.
+  std::error_code ec;
+  const fs::path real_cache = fs::weakly_canonical(fs::absolute(cache), ec);
+  const fs::path real_file = ec ? fs::path() : fs::weakly_canonical(fs::absolute(file), ec);
+  const fs::path inside = real_file.lexically_relative(real_cache);
+  if (ec || inside.empty() || *inside.begin() == "..") {
+    t.unknown_reason = kind + quote_text(written) + " leads outside the module cache (" + cache + ")";
+    return t;
+  }
+  t.path = file.string();
   return t;
 }
 

@@ -55,8 +55,8 @@ TEST_CASE("local module paths resolve against the caller's folder") {
   CHECK(missing.path.empty());
   CHECK(missing.unknown_reason == "module file './x.bicep' not found");
   CHECK_FALSE(missing.registry);
-  // A folder is not a module file.
-  CHECK(resolve_module_path(caller, "./modules", "").unknown_reason == "module file './modules' not found");
+  // Whatever is there is the module file: reading it says what is wrong with a folder (tests/cli_hostile_test.cpp).
+  CHECK(resolve_module_path(caller, "./modules", "").path == d.root + "/infra/modules");
   CHECK(resolve_module_path(caller, "", "").unknown_reason == "the module path is empty");
 }
 
@@ -67,7 +67,8 @@ TEST_CASE("registry modules are read from the cache layout the Bicep CLI restore
   const std::string avm = d.put("cache/br/mcr.microsoft.com/bicep$avm$res$storage$storage-account/0.9.0$/main.json");
   const std::string own = d.put("cache/br/contoso.azurecr.io/modules$pg/v1.0-RC$60/main.json");
   const std::string port = d.put("cache/br/localhost$5000/pg/1$/main.json");
-  const std::string digest = d.put("cache/br/contoso.azurecr.io/pg/sha256#0123abcd/main.json");
+  const std::string hex = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  const std::string digest = d.put("cache/br/contoso.azurecr.io/pg/sha256#" + hex + "/main.json");
 
   ModuleTarget t = resolve_module_path(caller, "br/public:avm/res/storage/storage-account:0.9.0", cache);
   CHECK(t.path == avm);
@@ -79,7 +80,10 @@ TEST_CASE("registry modules are read from the cache layout the Bicep CLI restore
   // Upper-case letters in a tag are kept as a mask after '$'; the registry is lower-cased.
   CHECK(resolve_module_path(caller, "br:Contoso.azurecr.io/modules/pg:v1.0-RC", cache).path == own);
   CHECK(resolve_module_path(caller, "br:localhost:5000/pg:1", cache).path == port);
-  CHECK(resolve_module_path(caller, "br:contoso.azurecr.io/pg@sha256:0123abcd", cache).path == digest);
+  CHECK(resolve_module_path(caller, "br:contoso.azurecr.io/pg@sha256:" + hex, cache).path == digest);
+  CHECK(resolve_module_path(caller, "br:contoso.azurecr.io/pg@sha256:0123abcd", cache).unknown_reason ==
+        "'br:contoso.azurecr.io/pg@sha256:0123abcd' is not a valid registry module reference: the digest "
+        "'sha256:0123abcd' is not 'sha256:' and 64 hexadecimal digits");
 
   ModuleTarget absent = resolve_module_path(caller, "br/public:avm/res/storage/storage-account:0.10.0", cache);
   CHECK(absent.path.empty());
@@ -92,7 +96,19 @@ TEST_CASE("registry modules are read from the cache layout the Bicep CLI restore
 
   ModuleTarget bad = resolve_module_path(caller, "br:contoso.azurecr.io/pg", cache);
   CHECK(bad.registry);
-  CHECK(bad.unknown_reason.find("is not a registry module reference") != std::string::npos);
+  CHECK(bad.unknown_reason ==
+        "'br:contoso.azurecr.io/pg' is not a valid registry module reference: it has no tag or digest (':<tag>' or "
+        "'@sha256:<digest>')");
+  // As the Bicep CLI validates references: no '..', upper case or empty segments, a host name as registry.
+  for (const char* written :
+       {"br:contoso.azurecr.io/../pg:1", "br:contoso.azurecr.io/Pg:1", "br:contoso.azurecr.io//pg:1",
+        "br:contoso.azurecr.io/pg/:1", "br:/pg:1", "br:conto so.io/pg:1", "br:a@b/pg:1",
+        "br:contoso.azurecr.io/pg:v1/../x", "br:contoso.azurecr.io/pg:.v1"}) {
+    CHECK_MESSAGE(
+        resolve_module_path(caller, written, cache).unknown_reason.find("is not a valid registry module reference") !=
+            std::string::npos,
+        written);
+  }
 }
 
 TEST_CASE("template specs are read from the cache in lower case") {
@@ -108,7 +124,15 @@ TEST_CASE("template specs are read from the cache in lower case") {
   CHECK(absent.unknown_reason ==
         "template spec 'ts:" + kSub + "/rg-specs/pgspec:v3' is not in the local module cache (" + cache + ")");
   CHECK(resolve_module_path(caller, "ts:" + kSub + "/pgspec:v3", cache)
-            .unknown_reason.find("is not a template spec reference") != std::string::npos);
+            .unknown_reason.find("is not a valid template spec reference") != std::string::npos);
+  for (const std::string& written :
+       {std::string("ts:not-a-guid/rg/spec:v1"), "ts:" + kSub + "/../spec:v1", "ts:" + kSub + "/rg/..:v1",
+        "ts:" + kSub + "/rg/spec:..", "ts:" + kSub + "/rg./spec:v1"}) {
+    CHECK_MESSAGE(
+        resolve_module_path(caller, written, cache).unknown_reason.find("is not a valid template spec reference") !=
+            std::string::npos,
+        written);
+  }
 }
 
 TEST_CASE("module aliases come from the nearest bicepconfig.json above the caller") {
