@@ -55,13 +55,35 @@ int run_git(const std::string& dir, const std::vector<std::string>& args, const 
   posix_spawn_file_actions_adddup2(&actions, in_pipe[0], STDIN_FILENO);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
-  std::vector<std::string> full = {"git", "-C", dir};
+  // git as a tool that only reads: the repository under review may carry a configuration that runs
+  // programs (core.fsmonitor, filters, external diffs, textconv, a pager); none of that applies, no
+  // lazy fetch reaches the network, no prompt waits, and the index is not rewritten.
+  std::vector<std::string> full = {
+      "git", "--no-pager",     "-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false",
+      "-c",  "diff.external=", "-c", "protocol.allow=never", "-C", dir};
   full.insert(full.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& a : full) argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) {
+    const std::string_view entry(*e);
+    if (entry.starts_with("GIT_PAGER=") || entry.starts_with("PAGER=") || entry.starts_with("GIT_EXTERNAL_DIFF=") ||
+        entry.starts_with("GIT_TERMINAL_PROMPT=") || entry.starts_with("GIT_OPTIONAL_LOCKS=") ||
+        entry.starts_with("GIT_ASKPASS=") || entry.starts_with("SSH_ASKPASS=") || entry.starts_with("GIT_SSH=") ||
+        entry.starts_with("GIT_SSH_COMMAND=") || entry.starts_with("GIT_NO_LAZY_FETCH=")) {
+      continue;
+    }
+    env_strings.emplace_back(entry);
+  }
+  for (const char* e : {"GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "GIT_NO_LAZY_FETCH=1", "GIT_PAGER=cat"}) {
+    env_strings.emplace_back(e);
+  }
+  std::vector<char*> envp;
+  for (std::string& e : env_strings) envp.push_back(e.data());
+  envp.push_back(nullptr);
   pid_t pid = 0;
-  const int spawned = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
+  const int spawned = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(in_pipe[0]);
   ::close(out_pipe[1]);
@@ -175,11 +197,14 @@ GitBase::Repository& GitBase::repository_of(const std::string& dir) {
     else
       repo->error = "unknown revision '" + revision_ + "' in the git repository " + top;
   } else {
-    // Renames between the revision and the working tree, as git detects them.
+    // Renames between the revision and the index, as git detects them (staged renames: pre-commit
+    // and a rename with git mv; the index holds the blobs, so no working-tree file is read and no
+    // clean filter runs).
     out.clear();
     err.clear();
-    if (run_git(top, {"diff", "--no-ext-diff", "--no-textconv", "-M", "--name-status", "-z", revision_, "--"}, {}, out,
-                err, 256u << 20) == 0) {
+    if (run_git(top,
+                {"diff", "--cached", "--no-ext-diff", "--no-textconv", "-M", "--name-status", "-z", revision_, "--"},
+                {}, out, err, 256u << 20) == 0) {
       std::vector<std::string> fields;
       size_t start = 0;
       for (size_t i = 0; i < out.size(); ++i) {
