@@ -70,7 +70,7 @@ void explain_unknown_summary(const std::vector<FileResult>& results, std::ostrea
     return;
   }
   err << "; functions not evaluated:";
-  for (const auto& [name, n] : functions) err << ' ' << name << " (" << n << ')';
+  for (const auto& [name, n] : functions) err << ' ' << printable(name) << " (" << n << ')';
   err << '\n';
 }
 
@@ -103,7 +103,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   for (const std::string& id : options.only_rules) {
     const RuleInfo* r = find_rule(id);
     if (!r) {
-      err << "idlint: error: unknown rule '" << id << "' in --rule (see --list-rules)\n";
+      err << "idlint: error: unknown rule '" << printable(id) << "' in --rule (see --list-rules)\n";
       return kExitError;
     }
     selection.rules.push_back(r);
@@ -112,7 +112,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   for (const std::string& id : options.disabled_rules) {
     const RuleInfo* r = find_rule(id);
     if (!r) {
-      err << "idlint: error: unknown rule '" << id << "' in --disable (see --list-rules)\n";
+      err << "idlint: error: unknown rule '" << printable(id) << "' in --disable (see --list-rules)\n";
       return kExitError;
     }
     std::erase(selection.rules, r);
@@ -131,7 +131,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     std::string error;
     baseline = read_baseline(options.baseline, error);
     if (!baseline) {
-      err << "idlint: error: " << error << '\n';
+      err << "idlint: error: " << printable(error) << '\n';
       return kExitError;
     }
   }
@@ -149,9 +149,8 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   const DiscoveryResult found = discover(paths);
   if (!options.parameter_files.empty()) {
     // Parameter files belong to one template: the one named beside them.
-    const auto templates = std::count_if(found.files.begin(), found.files.end(), [](const DiscoveredFile& f) {
-      return f.explicitly_named;
-    });
+    const auto templates = std::count_if(found.files.begin(), found.files.end(),
+                                         [](const DiscoveredFile& f) { return f.explicitly_named; });
     if (templates != 1 || found.files.size() != 1) {
       err << "idlint: error: --parameters applies to one template: name exactly one template file\n";
       return kExitError;
@@ -168,7 +167,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       return kExitError;
     }
     if (const FileRead read = read_input_file(options.base_file); !read.ok()) {
-      err << "idlint: error: cannot read " << options.base_file << ": " << read.error << '\n';
+      err << "idlint: error: cannot read " << printable(options.base_file) << ": " << printable(read.error) << '\n';
       return kExitError;
     }
     lint_options.base = std::make_shared<FileBase>(options.base_file);
@@ -213,12 +212,12 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
                                     ? "an ARM parameter file, and no template beside it pairs with it by name (X.json, "
                                       "X.jsonc or X.bicep for X.parameters*.json): lint its template with --parameters"
                                     : r.error;
-        err << "idlint: note: skipped " << f.path << ": " << why << '\n';
+        err << "idlint: note: skipped " << printable(f.path) << ": " << printable(why) << '\n';
       }
       continue;
     }
     if (!options.quiet) {
-      for (const std::string& n : r.notes) err << "idlint: note: " << f.path << ": " << n << '\n';
+      for (const std::string& n : r.notes) err << "idlint: note: " << printable(f.path) << ": " << printable(n) << '\n';
     }
     if (r.status == FileResult::Status::SyntaxError && !report_syntax_errors) {
       // Still said on stderr; other rules' findings (Bicep files are linted past an error) stay.
@@ -228,8 +227,8 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
           kept.push_back(std::move(finding));
           continue;
         }
-        err << "idlint: error: " << finding.primary.path << ':' << finding.primary.range.start.line << ':'
-            << finding.primary.range.start.column << ": " << finding.message << '\n';
+        err << "idlint: error: " << printable(finding.primary.path) << ':' << finding.primary.range.start.line << ':'
+            << finding.primary.range.start.column << ": " << printable(finding.message) << '\n';
       }
       r.findings = std::move(kept);
     }
@@ -240,7 +239,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
 
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::ReadError) {
-      err << "idlint: error: cannot read " << r.path << ": " << r.error << '\n';
+      err << "idlint: error: cannot read " << printable(r.path) << ": " << printable(r.error) << '\n';
       had_error = true;
     }
     if (r.status == FileResult::Status::SyntaxError) had_error = true;
@@ -251,7 +250,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     if (!r.base_error.empty()) base_errors[r.base_error].push_back(r.path);
   }
   for (const auto& [reason, files] : base_errors) {
-    err << "idlint: error: " << files.front() << ": " << reason;
+    err << "idlint: error: " << printable(files.front()) << ": " << printable(reason);
     if (files.size() > 1) err << " (and " << files.size() - 1 << (files.size() == 2 ? " other file)" : " other files)");
     err << '\n';
     had_error = true;
@@ -287,7 +286,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   } else {
     const std::string error = write_file_atomically(options.output, write);
     if (!error.empty()) {
-      err << "idlint: error: " << error << '\n';
+      err << "idlint: error: " << printable(error) << '\n';
       return kExitError;
     }
   }

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/app.h"
+#include "report/report.h"
 
 int main(int argc, char** argv) {
   using namespace idlint;
@@ -96,7 +97,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "idlint: error: " << e.what() << "\n"
+    std::cerr << "idlint: error: " << idlint::printable(e.what()) << "\n"
               << "Run 'idlint --help' for usage.\n";
     return kExitError;
   }
@@ -109,7 +110,7 @@ int main(int argc, char** argv) {
   if (!rule_docs_dir.empty()) {
     const std::string error = write_rule_docs(rule_docs_dir);
     if (!error.empty()) {
-      std::cerr << "idlint: error: " << error << '\n';
+      std::cerr << "idlint: error: " << idlint::printable(error) << '\n';
       return kExitError;
     }
     return kExitClean;
@@ -118,7 +119,7 @@ int main(int argc, char** argv) {
     return run_app(options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // A bug, not bad input (bad input is reported as findings): say so and fail clearly.
-    std::cerr << "idlint: internal error: " << e.what() << " (please report this)\n";
+    std::cerr << "idlint: internal error: " << idlint::printable(e.what()) << " (please report this)\n";
     return kExitError;
   }
 }

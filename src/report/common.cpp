@@ -1,4 +1,5 @@
 // Helpers shared by the reporters: summaries, paths and URIs, rule texts.
+#include <cstdio>
 #include <filesystem>
 
 #include "report/baseline.h"
@@ -70,6 +71,75 @@ RunSummary summarize(const std::vector<FileResult>& results, const ReportScope& 
   }
   if (scope.baseline) s.absent = scope.baseline->absent.size();
   return s;
+}
+
+size_t utf8_length(std::string_view text, size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  size_t n = 0;
+  uint32_t min = 0;
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) {
+    n = 2;
+    min = 0x80;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    n = 3;
+    min = 0x800;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    n = 4;
+    min = 0x10000;
+  } else {
+    return 1;
+  }
+  if (i + n > text.size()) return 1;
+  uint32_t cp = b & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(text[i + k]);
+    if ((c & 0xC0) != 0x80) return 1;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 1;
+  return n;
+}
+
+namespace {
+uint32_t code_point(std::string_view c) {
+  if (c.size() == 1) return static_cast<unsigned char>(c[0]);
+  uint32_t cp = static_cast<unsigned char>(c[0]) & (0x7F >> c.size());
+  for (size_t k = 1; k < c.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(c[k]) & 0x3F);
+  return cp;
+}
+
+bool hidden_format_character(uint32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F || cp == 0x2028 || cp == 0x2029 ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+}  // namespace
+
+std::string printable(std::string_view text, bool keep_tabs) {
+  std::string out;
+  out.reserve(text.size());
+  char buf[12];
+  for (size_t i = 0; i < text.size();) {
+    const size_t n = utf8_length(text, i);
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (n == 1 && b >= 0x20 && b < 0x7F) {
+      out += text[i];
+    } else if (n == 1 && b == '\t' && keep_tabs) {
+      out += '\t';
+    } else if (n == 1 && (b == '\n' || b == '\r' || b == '\t')) {
+      out += b == '\n' ? "\\n" : b == '\r' ? "\\r" : "\\t";
+    } else if (n == 1) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", b);  // a control character, DEL, or not UTF-8
+      out += buf;
+    } else if (const uint32_t cp = code_point(text.substr(i, n)); hidden_format_character(cp)) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(text, i, n);
+    }
+    i += n;
+  }
+  return out;
 }
 
 SarifRegion sarif_region(const LineColumnRange& range) {

@@ -75,6 +75,15 @@ std::string sarif_message(std::string text);  // a message.text ends with a peri
 // artifactLocation.uri: relative to base (then uriBaseId %SRCROOT% applies), else a file:// URI.
 std::string artifact_uri(const std::string& path, const std::string& base, bool& inside);
 
+// Text from a template or a file name as a terminal shows it, one line: control characters
+// (C0, DEL, C1), line and paragraph separators and bidirectional overrides are written as escapes
+// (\n, \r, \t, \x1b, \u202e), as are bytes that are not UTF-8. A template cannot start a line that
+// a problem matcher takes for another finding, move the cursor or reorder what is shown.
+// keep_tabs: tabs stay (source snippets align their marker line with them).
+std::string printable(std::string_view text, bool keep_tabs = false);
+// The length in bytes of the UTF-8 character at text[i] (1 for a byte that does not start one).
+size_t utf8_length(std::string_view text, size_t i);
+
 // The help text of a rule without markdown markup (for SARIF help.text and --list-rules).
 std::string plain_text(std::string_view markdown);
 // The first paragraph under "What it checks", flattened to one line.

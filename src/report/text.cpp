@@ -40,20 +40,18 @@ void write_snippet(std::ostream& out, const ResolvedLocation& loc, const Style& 
   const uint32_t first = loc.range.start.column;
   const uint32_t last = loc.range.last.line == loc.range.start.line ? loc.range.last.column : UINT32_MAX;
   for (size_t i = 0; i < loc.line_text.size();) {
-    const unsigned char c = static_cast<unsigned char>(loc.line_text[i]);
-    size_t len = 1;
-    if (c >= 0xF0)
-      len = 4;
-    else if (c >= 0xE0)
-      len = 3;
-    else if (c >= 0xC0)
-      len = 2;
-    len = std::min(len, loc.line_text.size() - i);
-    line.append(loc.line_text, i, len);
-    if (column < first)
-      marker += c == '\t' ? '\t' : ' ';
-    else if (column <= last)
-      marker += column == first ? '^' : '~';
+    const size_t len = utf8_length(loc.line_text, i);
+    const std::string_view c = std::string_view(loc.line_text).substr(i, len);
+    // A control character in the source is shown escaped, its marker as wide as the escape.
+    const std::string shown = printable(c, /*keep_tabs=*/true);
+    line += shown;
+    const size_t width = shown == c ? 1 : shown.size();
+    for (size_t k = 0; k < width; ++k) {
+      if (column < first)
+        marker += c == "\t" ? '\t' : ' ';
+      else if (column <= last)
+        marker += column == first && k == 0 ? '^' : '~';
+    }
     i += len;
     ++column;
   }
@@ -64,7 +62,7 @@ void write_snippet(std::ostream& out, const ResolvedLocation& loc, const Style& 
 }
 
 std::string suppressed_mark(const ResolvedFinding::Suppression& s) {
-  return s.justification.empty() ? "(suppressed)" : "(suppressed: " + s.justification + ")";
+  return s.justification.empty() ? "(suppressed)" : "(suppressed: " + printable(s.justification) + ")";
 }
 
 }  // namespace
@@ -75,16 +73,17 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
     for (const ResolvedFinding& f : r.findings) {
       if (!options.scope.shown_in_text(f)) continue;
       const ResolvedLocation& p = f.primary;
-      out << style.wrap("1", fmt::format("{}:{}:{}:", p.path, p.range.start.line, p.range.start.column)) << ' '
-          << style.wrap(level_color(f.level), level_name(f.level)) << ": " << f.message << ' '
+      out << style.wrap("1", fmt::format("{}:{}:{}:", printable(p.path), p.range.start.line, p.range.start.column))
+          << ' ' << style.wrap(level_color(f.level), level_name(f.level)) << ": " << printable(f.message) << ' '
           << style.wrap("2", fmt::format("[{} {}]", f.rule->id, f.rule->name));
       if (f.baseline != ResolvedFinding::BaselineState::None) out << " (" << baseline_state_name(f.baseline) << ')';
       if (f.suppression) out << ' ' << style.wrap("2", suppressed_mark(*f.suppression));
       out << '\n';
       write_snippet(out, p, style);
       for (const ResolvedLocation& rel : f.related) {
-        out << style.wrap("1", fmt::format("{}:{}:{}:", rel.path, rel.range.start.line, rel.range.start.column)) << ' '
-            << style.wrap(level_color(Level::Note), "note") << ": " << rel.message << '\n';
+        out << style.wrap("1",
+                          fmt::format("{}:{}:{}:", printable(rel.path), rel.range.start.line, rel.range.start.column))
+            << ' ' << style.wrap(level_color(Level::Note), "note") << ": " << printable(rel.message) << '\n';
         write_snippet(out, rel, style);
       }
     }
