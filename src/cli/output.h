@@ -6,8 +6,10 @@
 
 namespace idlint {
 
-// Writes through a temporary file in the same directory, then renames it over path.
-// Returns an empty string on success, else what went wrong (the target is then untouched).
+// Writes the report to path: a regular file (or none yet) through a temporary file in the same
+// directory and a rename, keeping its permissions; through symlinks to the file they lead to (the
+// links stay); into a device or FIFO directly. A directory is refused. Returns an empty string on
+// success, else what went wrong (a regular file is then untouched).
 std::string write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace idlint
