@@ -205,9 +205,10 @@ Val Evaluator::finish(Val v, Built how) {
   if (v.weight == 0) weigh(v);
   const EvalLimits& limits = budget_->limits();
   std::string too_big;
-  // What the template writes literally is as large as the file allows (and counts against its
-  // budget): the limit is for what the evaluator builds.
-  const bool literal = how == Built::Node;
+  // A string written in the template is as long as the file allows (and counts against its
+  // budget): the limit is for what the evaluator builds. An array or object is built, even when
+  // written literally: its items may be copies of large values.
+  const bool literal = how == Built::Node && v.is_string();
   if (v.weight > limits.value_bytes && !literal) {
     too_big = value_too_large(limits.value_bytes);
   } else if (v.depth > limits.value_depth) {
