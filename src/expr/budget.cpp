@@ -15,35 +15,38 @@ std::string byte_size_text(size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-void EvalBudget::exhaust(std::string reason) {
-  if (reason_.empty()) reason_ = std::move(reason);
+bool EvalBudget::charge(size_t& used, size_t n, size_t limit, const std::string& amount, const char* what) {
+  used += n;
+  // The reason is written once, when the budget is first passed (charges are counted per step).
+  if (used > limit && reason_.empty()) {
+    reason_ = "the evaluation budget of this file is used up (more than " + amount + " " + what + ")";
+  }
+  return reason_.empty();
 }
 
+// The reason's text is made only when a budget is passed: these run once per evaluation step.
 bool EvalBudget::charge_bytes(size_t n) {
-  bytes_ += n;
-  if (bytes_ > limits_.file_bytes) {
-    exhaust("the evaluation budget of this file is used up (more than " + byte_size_text(limits_.file_bytes) +
-            " of values built)");
+  if (bytes_ + n > limits_.file_bytes) {
+    return charge(bytes_, n, limits_.file_bytes, byte_size_text(limits_.file_bytes), "of values built");
   }
-  return !exhausted();
+  bytes_ += n;
+  return reason_.empty();
 }
 
 bool EvalBudget::charge_steps(size_t n) {
-  steps_ += n;
-  if (steps_ > limits_.file_steps) {
-    exhaust("the evaluation budget of this file is used up (more than " + std::to_string(limits_.file_steps) +
-            " evaluation steps)");
+  if (steps_ + n > limits_.file_steps) {
+    return charge(steps_, n, limits_.file_steps, std::to_string(limits_.file_steps), "evaluation steps");
   }
-  return !exhausted();
+  steps_ += n;
+  return reason_.empty();
 }
 
 bool EvalBudget::charge_iterations(size_t n) {
-  iterations_ += n;
-  if (iterations_ > limits_.file_iterations) {
-    exhaust("the evaluation budget of this file is used up (more than " + std::to_string(limits_.file_iterations) +
-            " loop iterations)");
+  if (iterations_ + n > limits_.file_iterations) {
+    return charge(iterations_, n, limits_.file_iterations, std::to_string(limits_.file_iterations), "loop iterations");
   }
-  return !exhausted();
+  iterations_ += n;
+  return reason_.empty();
 }
 
 bool EvalBudget::charge_checks(size_t n) {

@@ -81,7 +81,8 @@ class EvalBudget {
   };
 
  private:
-  void exhaust(std::string reason);
+  // Adds n to used; past limit, the budget is exhausted with the reason "more than <amount> <what>".
+  bool charge(size_t& used, size_t n, size_t limit, const std::string& amount, const char* what);
   EvalLimits limits_;
   size_t bytes_ = 0;
   size_t steps_ = 0;
