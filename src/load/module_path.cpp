@@ -51,21 +51,28 @@ bool is_digest(std::string_view s) {
   return std::all_of(s.begin() + 7, s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-// A registry is a URI authority: a host name (dot-separated labels of letters, digits and '-')
-// with an optional port, at most 255 characters.
+// A registry is a URI authority: a host name (dot-separated labels of letters, digits and '-') or
+// an IPv6 address in brackets ('[::1]', as the Bicep compiler's own tests use), with an optional
+// port, at most 255 characters.
 bool is_registry(std::string_view s) {
   if (s.empty() || s.size() > 255) return false;
-  const size_t colon = s.find(':');
-  const std::string_view host = s.substr(0, colon);
-  if (colon != std::string_view::npos) {
-    const std::string_view port = s.substr(colon + 1);
-    if (port.empty() || port.size() > 5 ||
-        !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  const size_t host_end = s.front() == '[' ? s.find(']') + 1 : s.find(':');
+  if (host_end == 0) return false;  // '[' without ']'
+  const std::string_view host = s.substr(0, host_end);
+  if (host_end < s.size()) {
+    const std::string_view port = s.substr(host_end);
+    if (port.size() < 2 || port.size() > 6 || port[0] != ':' ||
+        !std::all_of(port.begin() + 1, port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return false;
     }
   }
-  size_t start = 0;
-  for (;;) {
+  if (host.front() == '[') {
+    const std::string_view address = host.substr(1, host.size() - 2);
+    return address.find(':') != std::string_view::npos && std::all_of(address.begin(), address.end(), [](char c) {
+             return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.';
+           });
+  }
+  for (size_t start = 0;;) {
     const size_t dot = host.find('.', start);
     const std::string_view label =
         host.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);

@@ -80,6 +80,9 @@ TEST_CASE("registry modules are read from the cache layout the Bicep CLI restore
   // Upper-case letters in a tag are kept as a mask after '$'; the registry is lower-cased.
   CHECK(resolve_module_path(caller, "br:Contoso.azurecr.io/modules/pg:v1.0-RC", cache).path == own);
   CHECK(resolve_module_path(caller, "br:localhost:5000/pg:1", cache).path == port);
+  // An IPv6 registry, as the Bicep compiler's own tests write one.
+  CHECK(resolve_module_path(caller, "br:[::1]:5000/passthrough/ipv6port:v1", cache).unknown_reason ==
+        "registry module 'br:[::1]:5000/passthrough/ipv6port:v1' is not in the local module cache (" + cache + ")");
   CHECK(resolve_module_path(caller, "br:contoso.azurecr.io/pg@sha256:" + hex, cache).path == digest);
   CHECK(resolve_module_path(caller, "br:contoso.azurecr.io/pg@sha256:0123abcd", cache).unknown_reason ==
         "'br:contoso.azurecr.io/pg@sha256:0123abcd' is not a valid registry module reference: the digest "
@@ -102,8 +105,9 @@ TEST_CASE("registry modules are read from the cache layout the Bicep CLI restore
   // As the Bicep CLI validates references: no '..', upper case or empty segments, a host name as registry.
   for (const char* written :
        {"br:contoso.azurecr.io/../pg:1", "br:contoso.azurecr.io/Pg:1", "br:contoso.azurecr.io//pg:1",
-        "br:contoso.azurecr.io/pg/:1", "br:/pg:1", "br:conto so.io/pg:1", "br:a@b/pg:1",
-        "br:contoso.azurecr.io/pg:v1/../x", "br:contoso.azurecr.io/pg:.v1"}) {
+        "br:contoso.azurecr.io/pg/:1", "br:/pg:1", "br:conto so.io/pg:1", "br:a@b/pg:1", "br:[::1/pg:1", "br:[/pg:1",
+        "br:[..]/pg:1", "br:host:/pg:1", "br:host:99999999/pg:1", "br:contoso.azurecr.io/pg:v1/../x",
+        "br:contoso.azurecr.io/pg:.v1"}) {
     CHECK_MESSAGE(
         resolve_module_path(caller, written, cache).unknown_reason.find("is not a valid registry module reference") !=
             std::string::npos,
