@@ -57,8 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // time: under the sanitizers a file that builds 512 MiB takes ten seconds, the fuzzers' timeout.
     o.limits.file_bytes = size_t{48} << 20;
     o.limits.file_steps = 500'000;
-    o.limits.file_iterations = 100'000;
-    o.limits.file_checks = 2'000;
+    o.limits.file_iterations = 8'000;
+    o.limits.file_checks = 1'000;
     return o;
   }();
   std::string text(reinterpret_cast<const char*>(data), size);

@@ -101,35 +101,61 @@ const std::string& value_key(Keyed& k) {
   return k.by_value;
 }
 
-// The base instance of a head instance: same symbolic name (unless the names evaluate to
-// different ones), else same type and name as written, else the same type and evaluated name; a
-// deployed resource's JSON matches the one server of its type in the head.
-const Instance* match(Keyed& h, std::vector<Keyed>& base, const std::vector<Keyed>& head_all, bool base_is_live) {
-  if (!h.by_symbol.empty()) {
+// The base instances by their keys, built once: a deployment may hold thousands of servers (a
+// loop of 64 in a loop of 64), and matching each with each compared millions of keys.
+class BaseIndex {
+ public:
+  BaseIndex(std::vector<Keyed>& base, const std::vector<Keyed>& head, bool base_is_live) : base_(base) {
     for (Keyed& b : base) {
-      if (b.by_symbol != h.by_symbol) continue;
-      // Azure knows a resource by its type and name, not by the template's symbol: under the same
-      // symbol, a server whose name provably changed is another server.
-      if (!value_key(h).empty() && !value_key(b).empty() && value_key(h) != value_key(b)) continue;
-      return b.instance;
+      if (!b.by_symbol.empty()) by_symbol_[b.by_symbol].push_back(&b);
+      by_name_.try_emplace(b.by_name, &b);  // the first of equal keys, as a scan finds it
+    }
+    // A deployed resource's JSON matches the one server of its type in the head.
+    if (base_is_live && base.size() == 1) {
+      const std::string& type = base.front().instance->resource->full_type;
+      size_t same_type = 0;
+      for (const Keyed& k : head) same_type += equals_ignore_case(k.instance->resource->full_type, type);
+      if (same_type == 1) live_ = &base.front();
     }
   }
-  for (Keyed& b : base) {
-    if (b.by_name == h.by_name) return b.instance;
-  }
-  if (!value_key(h).empty()) {
-    for (Keyed& b : base) {
-      if (value_key(b) == h.by_value) return b.instance;
+
+  // The base instance of a head instance: same symbolic name (unless the names evaluate to
+  // different ones), else same type and name as written, else the same type and evaluated name.
+  const Instance* match(Keyed& h) {
+    if (!h.by_symbol.empty()) {
+      if (const auto it = by_symbol_.find(h.by_symbol); it != by_symbol_.end()) {
+        for (Keyed* b : it->second) {
+          // Azure knows a resource by its type and name, not by the template's symbol: under the
+          // same symbol, a server whose name provably changed is another server.
+          if (!value_key(h).empty() && !value_key(*b).empty() && value_key(h) != value_key(*b)) continue;
+          return b->instance;
+        }
+      }
     }
+    if (const auto it = by_name_.find(h.by_name); it != by_name_.end()) return it->second->instance;
+    if (!value_key(h).empty()) {
+      if (!values_indexed_) {
+        for (Keyed& b : base_) {
+          if (!value_key(b).empty()) by_value_.try_emplace(b.by_value, &b);
+        }
+        values_indexed_ = true;
+      }
+      if (const auto it = by_value_.find(h.by_value); it != by_value_.end()) return it->second->instance;
+    }
+    if (live_ && equals_ignore_case(h.instance->resource->full_type, live_->instance->resource->full_type)) {
+      return live_->instance;
+    }
+    return nullptr;
   }
-  if (base_is_live && base.size() == 1) {
-    const std::string& type = base.front().instance->resource->full_type;
-    size_t same_type = 0;
-    for (const Keyed& k : head_all) same_type += equals_ignore_case(k.instance->resource->full_type, type);
-    if (same_type == 1 && equals_ignore_case(h.instance->resource->full_type, type)) return base.front().instance;
-  }
-  return nullptr;
-}
+
+ private:
+  std::vector<Keyed>& base_;
+  std::unordered_map<std::string, std::vector<Keyed*>> by_symbol_;
+  std::unordered_map<std::string, Keyed*> by_name_;
+  std::unordered_map<std::string, Keyed*> by_value_;  // evaluated names, filled on first need
+  bool values_indexed_ = false;
+  const Keyed* live_ = nullptr;
+};
 
 // The value a binding gives a root parameter of t by name, as written: the choice, else its
 // default. passed: the value is one a caller passes (an allowed value, a bool, a parameter file),
@@ -215,8 +241,9 @@ std::vector<Finding> check_transitions(const Deployment& head, const Deployment&
   const std::function<void(Val&)> rebase = [&](Val& v) {
     rebase_parameter_symbols(v, base_root, &base.root(), head_root, &head.root());
   };
+  BaseIndex index(base_keys, head_keys, base_is_live);
   for (Keyed& h : head_keys) {
-    const Instance* b = match(h, base_keys, head_keys, base_is_live);
+    const Instance* b = index.match(h);
     if (!b) continue;  // a new server: nothing to compare
     const Instance& hi = *h.instance;
     const Frame* call = top_module_call(hi.frame);
