@@ -527,3 +527,72 @@ TEST_CASE("an unused suppression is IDL902, but not for a rule that did not run"
   CHECK(only.exit_code == 0);
   CHECK(only.out.find("no findings in 1 file; 1 suppressed") != std::string::npos);
 }
+
+namespace {
+
+// kBad as `bicep build` writes it: metadata._generator names the Bicep compiler.
+std::string compiled_from_bicep(const std::string& tmpl) {
+  std::string text = tmpl;
+  const size_t after_schema = text.find("\n", text.find("$schema"));
+  return text.insert(after_schema,
+                     "\n  \"metadata\": { \"_generator\": { \"name\": \"bicep\", \"version\": \"0.30.23.60470\" } },");
+}
+
+const std::string kBadBicep =
+    "resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {\n"
+    "  name: 'pg'\n"
+    "  identity: {\n"
+    "    type: 'SystemAssigned, UserAssigned'\n"
+    "  }\n"
+    "}\n";
+
+}  // namespace
+
+TEST_CASE("a folder walk lints a compiled template once, as the Bicep file beside it; named, it is linted") {
+  Tree t;
+  const std::string main_json = t.put("infra/main.json", compiled_from_bicep(kBad));
+  t.put("infra/main.bicep", kBadBicep);
+  // Compiled, but its Bicep source is not beside it: linted.
+  t.put("infra/lone.json", compiled_from_bicep(kBad));
+  // Beside a Bicep file of the same name, but written by hand: linted.
+  t.put("infra/hand.json", kBad);
+  t.put("infra/hand.bicep", kBadBicep);
+
+  RunResult r = run_idlint({t.root + "/infra"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("main.json:") == std::string::npos);
+  CHECK(r.out.find("infra/main.bicep:4:11: error:") != std::string::npos);
+  CHECK(r.out.find("infra/lone.json:") != std::string::npos);
+  CHECK(r.out.find("infra/hand.json:") != std::string::npos);
+  CHECK(r.out.find("infra/hand.bicep:4:11: error:") != std::string::npos);
+  CHECK(r.out.find("in 4 files (4 files checked); 1 compiled template skipped: linted as " + t.root + "/infra/main.bicep\n") !=
+        std::string::npos);
+
+  RunResult json = run_idlint({t.root + "/infra", "--format", "json"});
+  const nlohmann::json doc = nlohmann::json::parse(json.out);
+  CHECK(doc["summary"]["files_checked"] == 4);
+  CHECK(doc["summary"]["compiled_templates_skipped"] == 1);
+  REQUIRE(doc["skipped"].size() == 1);
+  CHECK(doc["skipped"][0]["file"] == main_json);
+  CHECK(doc["skipped"][0]["linted_as"] == t.root + "/infra/main.bicep");
+  for (const auto& f : doc["findings"]) CHECK(f["file"] != main_json);
+
+  RunResult sarif = run_idlint({t.root + "/infra", "--format", "sarif"});
+  const nlohmann::json log = nlohmann::json::parse(sarif.out);
+  const auto& notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0]["level"] == "note");
+  CHECK(notes[0]["message"]["text"] == "compiled template skipped: linted as " + t.root + "/infra/main.bicep.");
+
+  // Two of them: counted, and named as a kind.
+  t.put("infra/sub/x.json", compiled_from_bicep(kClean));
+  t.put("infra/sub/x.bicep", "param p string = 'x'\n");
+  RunResult two = run_idlint({t.root + "/infra"});
+  CHECK(two.out.find("; 2 compiled templates skipped: linted as the .bicep files beside them\n") != std::string::npos);
+
+  // Named, a compiled template is linted like any other.
+  RunResult named = run_idlint({main_json});
+  CHECK(named.exit_code == 1);
+  CHECK(named.out.find("main.json:") != std::string::npos);
+  CHECK(named.out.find("skipped") == std::string::npos);
+}

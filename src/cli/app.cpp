@@ -198,6 +198,10 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   for (size_t i = 0; i < to_lint.size(); ++i) {
     const DiscoveredFile f = to_lint[i];
     FileResult r = lint_file(f.path, f.explicitly_named, selection, lint_options);
+    if (r.status == FileResult::Status::Skipped && !r.compiled_from.empty()) {
+      results.push_back(std::move(r));  // said once, in the summary
+      continue;
+    }
     if (r.status == FileResult::Status::Skipped) {
       std::vector<std::string> templates;
       if (f.explicitly_named && r.parameter_file && follow_parameter_files) templates = templates_paired_with(f.path);

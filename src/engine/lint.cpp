@@ -1,6 +1,8 @@
 // The lint driver: file → model → bindings → rules → deduplicated, sorted findings.
 #include "engine/lint.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -614,6 +616,22 @@ FileResult lint_text(const std::string& path, std::string text, bool explicitly_
 }
 
 namespace {
+
+// The .bicep file a template was compiled from, when it is beside it: `bicep build` writes X.json
+// next to X.bicep (Azure Verified Modules keep main.json next to main.bicep) and marks it with
+// metadata._generator.name 'bicep'. Empty when the template is not one, or its source is elsewhere.
+std::string bicep_source_beside(const std::string& path, const Template& t) {
+  const Value* metadata = t.root && t.root->is_object() ? t.root->find("metadata") : nullptr;
+  const Value* generator = metadata && metadata->is_object() ? metadata->find("_generator") : nullptr;
+  const Value* name = generator && generator->is_object() ? generator->find("name") : nullptr;
+  if (!name || !equals_ignore_case(name->string_or_empty(), "bicep")) return {};
+  std::filesystem::path source(path);
+  source.replace_extension(".bicep");
+  struct stat st;
+  if (::stat(source.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
+  return source.string();
+}
+
 FileResult lint_text_within_budget(const std::string& path, std::string text, bool explicitly_named,
                                    const RuleSelection& rules, const LintOptions& options) {
   FileResult result;
@@ -642,6 +660,16 @@ FileResult lint_text_within_budget(const std::string& path, std::string text, bo
             ? "an ARM parameter file: it is linted with its template (X.json beside X.parameters.json, or --parameters)"
             : "not an ARM deployment template (no deploymentTemplate $schema)";
     return result;
+  }
+  if (!explicitly_named) {
+    // Linting both X.json and the X.bicep it was built from reports every finding twice.
+    std::string source = bicep_source_beside(path, *loaded.tmpl);
+    if (!source.empty()) {
+      result.status = FileResult::Status::Skipped;
+      result.error = "compiled from " + source + ", which is linted";
+      result.compiled_from = std::move(source);
+      return result;
+    }
   }
   std::vector<ParameterFile> parameter_files;
   const std::vector<ParameterSet> sets = arm_parameter_sets(path, options, parameter_files, result);

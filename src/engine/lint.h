@@ -27,6 +27,9 @@ struct FileResult {
   std::vector<std::string> notes;         // said on standard error: a parameter file that could not be used
   std::string base_error;                 // --base: the base version could not be read (an error, exit 2)
   bool parameter_file = false;            // Skipped: an ARM parameter file (linted with its template)
+  // Skipped in a folder walk: a template the Bicep compiler wrote from the .bicep file beside it,
+  // which is linted instead (this is that file's path).
+  std::string compiled_from;
   EvalCost cost;                          // what evaluating it took of its budget
 };
 

@@ -244,7 +244,9 @@ BaselineComparison compare_with_baseline(std::vector<FileResult>& results, const
   std::vector<ResolvedFinding*> unmatched;
   for (FileResult& r : results) {
     bool inside = false;
-    if (r.status != FileResult::Status::ReadError) linted_uris.insert(artifact_uri(r.path, base_directory, inside));
+    if (r.status == FileResult::Status::Linted || r.status == FileResult::Status::SyntaxError) {
+      linted_uris.insert(artifact_uri(r.path, base_directory, inside));
+    }
     for (ResolvedFinding& f : r.findings) {
       linted_uris.insert(artifact_uri(f.primary.path, base_directory, inside));
       const auto it = by_fingerprint.find({std::string(f.rule->id), fingerprints.next(f)});

@@ -33,6 +33,9 @@ RunSummary summarize(const std::vector<FileResult>& results, const ReportScope& 
   RunSummary s;
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::Linted || r.status == FileResult::Status::SyntaxError) ++s.files_checked;
+    if (r.status == FileResult::Status::Skipped && !r.compiled_from.empty()) {
+      if (s.compiled_skipped++ == 0) s.first_compiled_source = r.compiled_from;
+    }
     bool listed_any = false;
     for (const ResolvedFinding& f : r.findings) {
       if (f.suppression) {

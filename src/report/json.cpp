@@ -24,9 +24,13 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
   doc["version"] = IDLINT_VERSION;
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::ReadError) {
       errors.push_back({{"file", r.path}, {"message", "cannot read: " + r.error}});
+    }
+    if (r.status == FileResult::Status::Skipped && !r.compiled_from.empty()) {
+      skipped.push_back({{"file", r.path}, {"linted_as", r.compiled_from}});
     }
     for (const ResolvedFinding& f : r.findings) {
       if (!scope.in_scope(f)) continue;
@@ -54,11 +58,13 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
   const RunSummary s = summarize(results, scope);
   doc["findings"] = std::move(findings);
   doc["errors"] = std::move(errors);
+  if (!skipped.empty()) doc["skipped"] = std::move(skipped);
   doc["summary"] = {{"files_checked", s.files_checked},
                     {"errors", s.errors},
                     {"warnings", s.warnings},
                     {"notes", s.notes},
                     {"suppressed", s.suppressed}};
+  if (s.compiled_skipped) doc["summary"]["compiled_templates_skipped"] = s.compiled_skipped;
   if (scope.baseline) {
     doc["summary"]["baseline"] = {
         {"new", s.new_findings}, {"unchanged", s.unchanged}, {"updated", s.updated}, {"absent", s.absent}};

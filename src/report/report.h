@@ -38,6 +38,9 @@ struct RunSummary {
   size_t updated = 0;
   size_t absent = 0;
   size_t suppressed = 0;  // findings in scope that an in-source suppression covers
+  // Compiled templates a folder walk skipped (linted as their .bicep source), and the first source.
+  size_t compiled_skipped = 0;
+  std::string first_compiled_source;
 };
 
 RunSummary summarize(const std::vector<FileResult>& results, const ReportScope& scope = {});

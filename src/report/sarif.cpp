@@ -95,6 +95,12 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
                                {"message", {{"text", "cannot read " + r.path + ": " + r.error + "."}}},
                                {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact}}}}})}});
     }
+    if (r.status == FileResult::Status::Skipped && !r.compiled_from.empty()) {
+      const json artifact = artifacts.artifact(r.path);
+      notifications.push_back({{"level", "note"},
+                               {"message", {{"text", "compiled template skipped: linted as " + r.compiled_from + "."}}},
+                               {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact}}}}})}});
+    }
     for (const ResolvedFinding& f : r.findings) {
       json res;
       res["ruleId"] = f.rule->id;

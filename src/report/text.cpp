@@ -100,6 +100,11 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
                        plural(s.notes, "note"), plural(s.files_with_findings, "file"), plural(s.files_checked, "file"),
                        suppressed);
   }
+  if (s.compiled_skipped == 1) {
+    out << "; 1 compiled template skipped: linted as " << printable(s.first_compiled_source);
+  } else if (s.compiled_skipped > 1) {
+    out << fmt::format("; {} compiled templates skipped: linted as the .bicep files beside them", s.compiled_skipped);
+  }
   if (options.scope.baseline && options.scope.new_only) {
     out << fmt::format("; {} not shown ({} unchanged, {} updated), {} absent (fixed)",
                        plural(s.unchanged + s.updated, "known finding"), s.unchanged, s.updated,
