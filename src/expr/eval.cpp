@@ -264,6 +264,14 @@ Val Evaluator::evaluate_value(const Context& ctx, const Value& v) {
       return out;
     }
     case Value::Kind::String:
+      // '<IDENTITY_RESOURCE_ID>' given for a parameter is a value the user fills in before deploying,
+      // not the value deployed: checking it would report the sample, not the deployment.
+      if ((ctx.kind == Origin::Kind::ParameterDefault || ctx.kind == Origin::Kind::ParameterFile) &&
+          is_placeholder(v.text)) {
+        Val placeholder = Val::unknown(quote_text(v.text) + " is a placeholder, filled in before deployment");
+        placeholder.origin = out.origin;
+        return placeholder;
+      }
       out.kind = Val::Kind::String;
       out.str = std::string(v.text);
       return out;

@@ -72,4 +72,10 @@ const Member* Value::find_member(std::string_view key) const {
   return found;
 }
 
+bool is_placeholder(std::string_view text) {
+  if (text.size() < 3 || text.front() != '<' || text.back() != '>') return false;
+  const std::string_view inside = text.substr(1, text.size() - 2);
+  return inside.find_first_of("<>\r\n") == std::string_view::npos && inside.find_first_not_of(" \t") != std::string_view::npos;
+}
+
 }  // namespace idlint

@@ -66,5 +66,9 @@ std::string shortened(std::string_view text, size_t max_chars = 200);
 // 'SystemAssignedxxxx…' (1000014 characters).
 std::string quote_text(std::string_view text, size_t max_chars = 200);
 bool starts_with_ignore_case(std::string_view s, std::string_view prefix);
+// A whole string of the form <…> ('<IDENTITY_RESOURCE_ID>', '<your-vault>'): a sample's
+// placeholder for a value the user writes in. Nothing inside may be another '<' or '>' or a line
+// break ('<a></a>' is markup, not a placeholder).
+bool is_placeholder(std::string_view text);
 
 }  // namespace idlint

@@ -74,6 +74,28 @@ TEST_CASE("parameters: defaults, missing defaults, and declared-but-absent") {
   REQUIRE(f.eval("parameters('withDefault')").deps.size() == 1);
 }
 
+TEST_CASE("a placeholder given for a parameter is unknown; the same text written elsewhere is a value") {
+  Fixture f(R"("parameters": {"id": {"type": "string", "defaultValue": "<IDENTITY_RESOURCE_ID>"},
+                               "ids": {"type": "object", "defaultValue": {"<your-identity>": {}}},
+                               "open": {"type": "string", "defaultValue": "<IDENTITY_RESOURCE_ID"},
+                               "markup": {"type": "string", "defaultValue": "<a></a>"}},
+               "variables": {"v": "<IDENTITY_RESOURCE_ID>"})");
+  Val id = f.eval("parameters('id')");
+  CHECK(id.is_unknown());
+  CHECK(id.str == "'<IDENTITY_RESOURCE_ID>' is a placeholder, filled in before deployment");
+  CHECK(f.eval("parameters('ids')").members.at(0).key.is_unknown());  // inside an object, as a key
+  CHECK(f.eval("concat('x', parameters('id'))").is_unknown());
+  CHECK(f.eval("parameters('open')").str == "<IDENTITY_RESOURCE_ID");
+  CHECK(f.eval("parameters('markup')").str == "<a></a>");
+  CHECK(f.eval("variables('v')").str == "<IDENTITY_RESOURCE_ID>");
+  CHECK(f.eval("'<x>'").str == "<x>");
+  CHECK(is_placeholder("<your-vault>"));
+  CHECK_FALSE(is_placeholder("<>"));
+  CHECK_FALSE(is_placeholder("< >"));
+  CHECK_FALSE(is_placeholder("x<y>"));
+  CHECK_FALSE(is_placeholder("<a\nb>"));
+}
+
 TEST_CASE("variables: references, and cycles are Unknown rather than a hang") {
   Fixture f(
       R"("variables": {"a": "[variables('b')]", "b": "[concat('x', variables('a'))]", "c": "[variables('d')]", "d": "ok"})");

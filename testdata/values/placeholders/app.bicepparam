@@ -1,0 +1,3 @@
+using './app.bicep'
+
+param keyUri = '<your-key-uri>'
