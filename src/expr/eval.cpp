@@ -866,6 +866,16 @@ Tri same_resource(const Val& a, const Val& b) {
 Tri values_equal(const Val& a, const Val& b) {
   if (a.is_unknown() || b.is_unknown()) {
     if (a.is_unknown() && b.is_unknown() && !a.symbol.empty() && a.symbol == b.symbol) return Tri::Yes;
+    // What is known of an unknown string or number may tell it from a known value: '${p}-id' is
+    // not '' and not null; length() of it is not 0.
+    const Val& u = a.is_unknown() ? a : b;
+    const Val& other = a.is_unknown() ? b : a;
+    if (other.is_unknown()) return Tri::Unknown;
+    if (u.min_length > 0) {
+      if (other.is_unset()) return Tri::No;
+      if (other.is_string() && fn::utf16_length(other.str) < u.min_length) return Tri::No;
+    }
+    if (u.min_number > 0 && other.kind == Val::Kind::Number && other.number < u.min_number) return Tri::No;
     return Tri::Unknown;
   }
   const bool a_null = a.is_unset();

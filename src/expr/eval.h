@@ -59,6 +59,11 @@ struct Val {
   // Parameters this value depends on, sorted, unique; at most kMaxDeps of them, then ending in
   // &kManyParameters (depends on more: never the same under every binding).
   std::vector<const Parameter*> deps;
+  // Unknown only, what is known of it all the same (0: nothing). A string built with literal parts
+  // ('${prefix}-id-web', concat(), format()) is at least as long as they are, in UTF-16 units as
+  // length() counts: so it is not empty, and length() of it is a number at least that.
+  uint32_t min_length = 0;  // an unknown string at least this long
+  uint32_t min_number = 0;  // an unknown number at least this
 
   bool known() const { return kind != Kind::Unknown; }
   bool is_unknown() const { return kind == Kind::Unknown; }

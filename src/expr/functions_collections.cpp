@@ -330,6 +330,7 @@ std::vector<Function> collection_functions() {
        1,
        {},
        [](const Args& a, Origin) {
+         if (a[0].is_unknown() && a[0].min_length > 0) return make_bool(false, a);  // '${prefix}-id'
          if (a[0].is_unknown()) return unknown_call("empty", a, a[0].str);
          return make_bool(is_empty_value(a[0]), a);
        }},
@@ -345,8 +346,13 @@ std::vector<Function> collection_functions() {
              return make_number(static_cast<long long>(a[0].items.size()), a);
            case Val::Kind::Object:
              return make_number(static_cast<long long>(a[0].members.size()), a);
+           case Val::Kind::Unknown: {
+             Val r = unknown_call("length", a, a[0].str);
+             r.min_number = a[0].min_length;
+             return r;
+           }
            default:
-             return unknown_call("length", a, a[0].is_unknown() ? a[0].str : "length(): unsupported argument");
+             return unknown_call("length", a, "length(): unsupported argument");
          }
        }},
       {"union",

@@ -44,7 +44,23 @@ Val arithmetic(std::string_view fn, const Args& a, Op op) {
 
 // less() and friends: two ints, or two strings compared ordinally.
 Val compare(std::string_view fn, const Args& a, bool (*accept)(int)) {
-  if (Val u = first_unknown(a); u.is_unknown()) return unknown_call(fn, a, u.str);
+  if (Val u = first_unknown(a); u.is_unknown()) {
+    // length('${p}-id') is at least 3: compared with a number below that, the outcome is known.
+    const bool left = a[0].is_unknown();
+    const Val& bounded = left ? a[0] : a[1];
+    const Val& other = left ? a[1] : a[0];
+    if (bounded.min_number > 0 && other.kind == Val::Kind::Number) {
+      const long long low = bounded.min_number;
+      const long long n = other.number;
+      // The orderings possible for (bounded, n): greater always; equal when n >= low; less when n > low.
+      const bool can_equal = n >= low;
+      const bool can_less = n > low;
+      const int greater = left ? 1 : -1;  // compare(a[0], a[1]) counts the other way round when right
+      const bool result = accept(greater);
+      if ((!can_equal || accept(0) == result) && (!can_less || accept(-greater) == result)) return make_bool(result, a);
+    }
+    return unknown_call(fn, a, u.str);
+  }
   int c = 0;
   if (a[0].kind == Val::Kind::Number && a[1].kind == Val::Kind::Number) {
     c = a[0].number < a[1].number ? -1 : a[0].number > a[1].number ? 1 : 0;

@@ -44,6 +44,35 @@ Val format_call(const Args& args, Origin origin) {
   return make_string(std::move(out), args, origin);
 }
 
+// How long concat() of strings is at least when some of them are unknown: the known parts, and what
+// is known of the unknown ones. 0 when an argument is not text (concat() of arrays).
+uint32_t concat_min_length(const Args& a) {
+  size_t length = 0;
+  for (const Val& v : a) {
+    if (v.is_unknown()) {
+      length += v.min_length;
+    } else if (v.is_string() || v.kind == Val::Kind::Number || v.kind == Val::Kind::Bool) {
+      length += utf16_length(to_arm_string(v));
+    } else {
+      return 0;
+    }
+  }
+  return static_cast<uint32_t>(std::min<size_t>(length, kMaxValueBytes));
+}
+
+// The same for format() with a known format string: its text with each unknown argument as ''.
+uint32_t format_min_length(const Args& a) {
+  Args known = a;
+  for (Val& v : known) {
+    if (v.is_unknown()) v = Val::string("");
+  }
+  for (const Val& v : known) {
+    if (!renderable(v, nullptr)) return 0;
+  }
+  const Val r = format_call(known, Origin{});
+  return r.is_string() ? static_cast<uint32_t>(std::min<size_t>(utf16_length(r.str), kMaxValueBytes)) : 0;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
 std::string to_upper_ascii(std::string s) {
@@ -250,7 +279,11 @@ std::vector<Function> text_functions() {
        SIZE_MAX,
        {},
        [](const Args& a, Origin o) {
-         if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("concat", a, u.str);
+         if (Val u = first_unknown(a); u.is_unknown()) {
+           Val r = unknown_call("concat", a, u.str);
+           r.min_length = concat_min_length(a);
+           return r;
+         }
          if (a[0].kind == Val::Kind::Array) {
            Val r = make_array({}, a, o);
            size_t weight = 0;
@@ -288,7 +321,11 @@ std::vector<Function> text_functions() {
            return with_deps(a[1], a);  // an unknown keeps its symbol, so it still equals its other uses
          }
          // An unknown argument's reason is the format's (nested calls do not repeat "format(): ").
-         if (Val u = first_unknown(a); u.is_unknown()) return unknown_call("format", a, u.str);
+         if (Val u = first_unknown(a); u.is_unknown()) {
+           Val r = unknown_call("format", a, u.str);
+           r.min_length = format_min_length(a);
+           return r;
+         }
          for (const Val& v : a) {
            if (std::string why; !renderable(v, &why)) return unknown_call("format", a, "format(): " + why);
          }

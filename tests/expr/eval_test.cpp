@@ -96,6 +96,37 @@ TEST_CASE("a placeholder given for a parameter is unknown; the same text written
   CHECK_FALSE(is_placeholder("<a\nb>"));
 }
 
+TEST_CASE("a string built with a literal part is not empty, though its value is unknown") {
+  Fixture f(R"("parameters": {"p": {"type": "string"}})");
+  const std::string name = "concat(parameters('p'), '-id')";  // at least 3 long, as '${p}-id' in Bicep
+  CHECK(f.eval("empty(" + name + ")").boolean == false);
+  CHECK(f.eval("empty(" + name + ")").known());
+  CHECK(f.eval("empty(format('{0}-id-web', parameters('p')))").boolean == false);
+  CHECK(f.eval("empty(format('{0}-id-web', parameters('p')))").known());
+  CHECK(f.eval("empty(concat(" + name + ", parameters('p')))").boolean == false);  // bounds add up
+  CHECK(f.eval("equals(" + name + ", '')").boolean == false);
+  CHECK(f.eval("equals(" + name + ", '')").known());
+  CHECK(f.eval("equals(" + name + ", 'ab')").known());
+  CHECK(f.eval("equals(" + name + ", '-id')").is_unknown());  // p may be ''
+  CHECK(f.eval("greater(length(" + name + "), 2)").boolean == true);
+  CHECK(f.eval("greater(length(" + name + "), 2)").known());
+  CHECK(f.eval("greaterOrEquals(length(" + name + "), 3)").known());
+  CHECK(f.eval("less(length(" + name + "), 3)").boolean == false);
+  CHECK(f.eval("less(length(" + name + "), 3)").known());
+  CHECK(f.eval("less(0, length(" + name + "))").boolean == true);
+  CHECK(f.eval("less(length(" + name + "), 4)").is_unknown());
+  CHECK(f.eval("equals(length(" + name + "), 0)").boolean == false);
+  CHECK(f.eval("equals(length(" + name + "), 0)").known());
+  CHECK(f.eval("equals(length(" + name + "), 3)").is_unknown());
+  // Nothing is known of the string alone, nor of what a function makes of a bounded string.
+  CHECK(f.eval("empty(parameters('p'))").is_unknown());
+  CHECK(f.eval("empty(concat(parameters('p')))").is_unknown());
+  CHECK(f.eval("empty(format('{0}', parameters('p')))").is_unknown());
+  CHECK(f.eval("empty(substring(" + name + ", 0, 0))").is_unknown());
+  CHECK(f.eval("empty(replace(" + name + ", '-id', ''))").is_unknown());
+  CHECK(f.eval("empty(toLower(" + name + "))").is_unknown());
+}
+
 TEST_CASE("variables: references, and cycles are Unknown rather than a hang") {
   Fixture f(
       R"("variables": {"a": "[variables('b')]", "b": "[concat('x', variables('a'))]", "c": "[variables('d')]", "d": "ok"})");
