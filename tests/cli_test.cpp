@@ -336,6 +336,24 @@ TEST_CASE("long lines (minified templates) are shown as a window around the posi
   CHECK(r.out.find("^~~~") != std::string::npos);
 }
 
+TEST_CASE("the caret lines up under wide characters, emoji and tabs") {
+  Tree t;
+  // Before the value: a tab, CJK characters and an emoji (two columns each on a terminal); in it,
+  // one more wide character, so the marker is one cell wider than its code points.
+  const std::string before = "      \"identity\": {\t\"type\": /* 日本🚀 */ ";
+  const std::string value = "\"Sys日temAssigned\"";
+  std::string text = kBad;
+  const size_t at = text.find("      \"identity\"");
+  text.replace(at, text.find('\n', at + 1) - at, before + value + " }");
+  const std::string f = t.put("wide.jsonc", text);
+  RunResult r = run_idlint({f, "--rule", "IDL001"});
+  REQUIRE(r.exit_code == 1);
+  // The line as shown: the tab as four spaces; the marker: one space per column before the value
+  // (6 + 13 + 4 + 11 + 2 * 3 + 4 = 44), then a cell per column of the value (16 + one wide = 18).
+  CHECK(r.out.find(" |       \"identity\": {    \"type\": /* 日本🚀 */ \"Sys日temAssigned\" }\n") != std::string::npos);
+  CHECK(r.out.find("\n   | " + std::string(44, ' ') + "^" + std::string(17, '~') + "\n") != std::string::npos);
+}
+
 TEST_CASE("colour only when asked for or on a terminal") {
   Tree t;
   const std::string bad = t.put("bad.json", kBad);

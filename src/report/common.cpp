@@ -1,4 +1,5 @@
 // Helpers shared by the reporters: summaries, paths and URIs, rule texts.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -118,7 +119,43 @@ bool hidden_format_character(uint32_t cp) {
 }
 }  // namespace
 
-std::string printable(std::string_view text, bool keep_tabs) {
+size_t display_width(std::string_view character) {
+  if (character.size() <= 1) return 1;
+  const uint32_t cp = code_point(character);
+  struct Range {
+    uint32_t first, last;
+  };
+  // Unicode's combining marks and zero-width characters (the common blocks).
+  static constexpr Range kZero[] = {{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
+                                    {0x064B, 0x065F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x200B, 0x200D},
+                                    {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
+                                    {0xE0100, 0xE01EF}};
+  // East Asian Wide (W) and Fullwidth (F) ranges, and the emoji blocks terminals draw two wide.
+  static constexpr Range kWide[] = {{0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},
+                                    {0x23F0, 0x23F0},   {0x23F3, 0x23F3},   {0x25FD, 0x25FE},   {0x2614, 0x2615},
+                                    {0x2648, 0x2653},   {0x267F, 0x267F},   {0x2693, 0x2693},   {0x26A1, 0x26A1},
+                                    {0x26AA, 0x26AB},   {0x26BD, 0x26BE},   {0x26C4, 0x26C5},   {0x26CE, 0x26CE},
+                                    {0x26D4, 0x26D4},   {0x26EA, 0x26EA},   {0x26F2, 0x26F3},   {0x26F5, 0x26F5},
+                                    {0x26FA, 0x26FA},   {0x26FD, 0x26FD},   {0x2705, 0x2705},   {0x270A, 0x270B},
+                                    {0x2728, 0x2728},   {0x274C, 0x274C},   {0x274E, 0x274E},   {0x2753, 0x2755},
+                                    {0x2757, 0x2757},   {0x2795, 0x2797},   {0x27B0, 0x27B0},   {0x27BF, 0x27BF},
+                                    {0x2B1B, 0x2B1C},   {0x2B50, 0x2B50},   {0x2B55, 0x2B55},   {0x2E80, 0x303E},
+                                    {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
+                                    {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},
+                                    {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x16FE0, 0x16FE4},
+                                    {0x17000, 0x18CFF}, {0x1B000, 0x1B2FF}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF},
+                                    {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F251}, {0x1F300, 0x1F64F},
+                                    {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF},
+                                    {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD}};
+  auto in = [cp](const auto& ranges) {
+    return std::any_of(std::begin(ranges), std::end(ranges),
+                       [cp](const Range& r) { return cp >= r.first && cp <= r.last; });
+  };
+  if (in(kZero)) return 0;
+  return in(kWide) ? 2 : 1;
+}
+
+std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   char buf[12];
@@ -127,8 +164,6 @@ std::string printable(std::string_view text, bool keep_tabs) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (n == 1 && b >= 0x20 && b < 0x7F) {
       out += text[i];
-    } else if (n == 1 && b == '\t' && keep_tabs) {
-      out += '\t';
     } else if (n == 1 && (b == '\n' || b == '\r' || b == '\t')) {
       out += b == '\n' ? "\\n" : b == '\r' ? "\\r" : "\\t";
     } else if (n == 1) {

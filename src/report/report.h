@@ -82,10 +82,12 @@ std::string artifact_uri(const std::string& path, const std::string& base, bool&
 // (C0, DEL, C1), line and paragraph separators and bidirectional overrides are written as escapes
 // (\n, \r, \t, \x1b, \u202e), as are bytes that are not UTF-8. A template cannot start a line that
 // a problem matcher takes for another finding, move the cursor or reorder what is shown.
-// keep_tabs: tabs stay (source snippets align their marker line with them).
-std::string printable(std::string_view text, bool keep_tabs = false);
+std::string printable(std::string_view text);
 // The length in bytes of the UTF-8 character at text[i] (1 for a byte that does not start one).
 size_t utf8_length(std::string_view text, size_t i);
+// The columns a terminal gives one UTF-8 character: 2 for East Asian wide and fullwidth
+// characters and emoji, 0 for combining marks and zero-width characters, else 1.
+size_t display_width(std::string_view character);
 
 // The help text of a rule without markdown markup (for SARIF help.text and --list-rules).
 std::string plain_text(std::string_view markdown);

@@ -25,7 +25,13 @@ const char* level_color(Level l) {
   return "0";
 }
 
-// The source line and a marker line under columns [first, last] (code points), keeping tabs aligned.
+// A tab in a source line is shown as this many spaces, so the marker under it lines up whatever the
+// terminal's tab stops are.
+constexpr size_t kTabWidth = 4;
+
+// The source line and a marker line under columns [first, last] (code points), as wide as each
+// character is shown: a tab as spaces, an East Asian wide character or emoji two, an escape its
+// length.
 void write_snippet(std::ostream& out, const ResolvedLocation& loc, const Style& style) {
   if (loc.line_text.empty() && loc.range.start.column <= 1) return;
   const std::string number = std::to_string(loc.range.start.line);
@@ -39,18 +45,19 @@ void write_snippet(std::ostream& out, const ResolvedLocation& loc, const Style& 
   }
   const uint32_t first = loc.range.start.column;
   const uint32_t last = loc.range.last.line == loc.range.start.line ? loc.range.last.column : UINT32_MAX;
+  size_t marked = 0;
   for (size_t i = 0; i < loc.line_text.size();) {
     const size_t len = utf8_length(loc.line_text, i);
     const std::string_view c = std::string_view(loc.line_text).substr(i, len);
     // A control character in the source is shown escaped, its marker as wide as the escape.
-    const std::string shown = printable(c, /*keep_tabs=*/true);
+    const std::string shown = c == "\t" ? std::string(kTabWidth, ' ') : printable(c);
     line += shown;
-    const size_t width = shown == c ? 1 : shown.size();
+    const size_t width = shown == c ? display_width(c) : shown.size();
     for (size_t k = 0; k < width; ++k) {
       if (column < first)
-        marker += c == "\t" ? '\t' : ' ';
+        marker += ' ';
       else if (column <= last)
-        marker += column == first && k == 0 ? '^' : '~';
+        marker += marked++ == 0 ? '^' : '~';  // the first cell marked (a combining mark has none)
     }
     i += len;
     ++column;
