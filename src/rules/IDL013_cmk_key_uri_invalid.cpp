@@ -1,4 +1,6 @@
 // IDL013: a key URI must name a key in a Key Vault or Managed HSM.
+#include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "rules/cmk.h"
@@ -18,11 +20,52 @@ bool is_key_uri(const std::string& uri) {
   return std::regex_match(uri, pattern);
 }
 
+bool name_characters(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+}
+
+// The first thing wrong with a URI that is not a key URI, read left to right as a user fixes it.
 std::string what_is_wrong(const std::string& uri) {
-  if (uri.rfind("https://", 0) != 0 && uri.rfind("HTTPS://", 0) != 0) return "it does not start with https://";
-  if (uri.find("/secrets/") != std::string::npos) return "it names a secret, not a key";
-  if (uri.find("/certificates/") != std::string::npos) return "it names a certificate, not a key";
-  if (uri.find("/keys/") == std::string::npos) return "it has no /keys/KEY path";
+  if (starts_with_ignore_case(uri, "http://")) return "it uses http://; a key URI starts with https://";
+  if (!starts_with_ignore_case(uri, "https://")) return "it does not start with https://";
+  const std::string_view rest = std::string_view(uri).substr(8);
+  const std::string_view authority = rest.substr(0, rest.find('/'));
+  const std::string_view host = authority.substr(0, authority.find(':'));
+  const std::string_view path = rest.substr(authority.size());
+  const size_t dot = host.find('.');
+  const std::string_view vault = host.substr(0, dot);
+  const std::string_view suffix = dot == std::string_view::npos ? std::string_view{} : host.substr(dot + 1);
+  if (!starts_with_ignore_case(suffix, "vault.") && !starts_with_ignore_case(suffix, "managedhsm.")) {
+    return "the host " + quote_text(host) +
+           " is not a Key Vault (NAME.vault.azure.net) or Managed HSM (NAME.managedhsm.azure.net)";
+  }
+  if (!name_characters(vault) || vault.front() == '-' || vault.back() == '-') {
+    return "the vault name " + quote_text(vault) +
+           " may hold only letters, digits and hyphens, and starts and ends with a letter or digit";
+  }
+  if (vault.size() < 3 || vault.size() > 24) {
+    return "the vault name " + quote_text(vault) + " is " + std::to_string(vault.size()) +
+           " characters long; a vault name has 3 to 24";
+  }
+  if (path.find("/secrets/") != std::string_view::npos) return "it names a secret, not a key";
+  if (path.find("/certificates/") != std::string_view::npos) return "it names a certificate, not a key";
+  if (!starts_with_ignore_case(path, "/keys/")) return "it has no /keys/KEY path";
+  std::string_view key = path.substr(6);
+  if (!key.empty() && key.back() == '/') key.remove_suffix(1);
+  const size_t slash = key.find('/');
+  const std::string_view name = key.substr(0, slash);
+  if (name.empty()) return "it names no key after /keys/";
+  if (!name_characters(name) || name.size() > 127) {
+    return "the key name " + quote_text(name) + " may hold only letters, digits and hyphens (1 to 127)";
+  }
+  if (slash != std::string_view::npos) {
+    const std::string_view version = key.substr(slash + 1);
+    if (version.find('/') != std::string_view::npos) return "it has more path after the key version";
+    if (version.size() != 32 || !std::all_of(version.begin(), version.end(),
+                                             [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+      return "the key version " + quote_text(version) + " is not 32 hexadecimal digits";
+    }
+  }
   return "it is not https://VAULT.vault.azure.net/keys/KEY[/VERSION] (or a managedhsm.azure.net key)";
 }
 
@@ -52,6 +95,10 @@ const RuleInfo kCmkKeyUriInvalid = {
 their value, must look like `https://NAME.vault.azure.net/keys/KEY[/VERSION]` or
 `https://NAME.managedhsm.azure.net/keys/KEY[/VERSION]`. The vault suffixes of other Azure clouds
 (`vault.azure.cn`, `vault.usgovcloudapi.net`, …) are accepted; VERSION is 32 hexadecimal digits.
+
+The message says the first thing wrong, left to right: `http://`, a host that is not a vault or
+HSM, the vault name (3 to 24 letters, digits and hyphens), a `secrets/` or `certificates/` path,
+no `/keys/`, no key name after it, or a version that is not 32 hexadecimal digits.
 
 ## Why it matters
 A secret URI, a vault URI without `/keys/`, or a key name alone is a frequent copy-paste mistake;
