@@ -5,6 +5,11 @@
 namespace idlint {
 namespace {
 
+// The first PostgreSQL flexible server api-version with dataEncryption.geoBackupKeyURI and
+// geoBackupUserAssignedIdentityId (../shared/specs/postgresql: 2022-03-08-preview and 2022-12-01
+// have the primary key only).
+constexpr std::string_view kFirstGeoBackupKeyVersion = "2023-03-01-preview";
+
 struct Requirement {
   std::string_view property;
   std::string_view why;
@@ -52,8 +57,19 @@ void check(ResourceCheck& r) {
   requirements.require({{"primaryKeyURI", "data encryption with 'AzureKeyVault' needs the key's URI"},
                         {"primaryUserAssignedIdentityId",
                          "data encryption with 'AzureKeyVault' needs the user-assigned identity that reads the key"}});
-  // The PostgreSQL documentation requires a second key and identity for geo-redundant backups.
+  // The PostgreSQL documentation requires a second key and identity for geo-redundant backups;
+  // api-versions before they existed cannot give them.
   if (r.is_postgresql_flexible_server() && geo_redundant_backup_enabled(r)) {
+    const std::string api = r.api_version();
+    if (!api.empty() && compare_api_versions(api, kFirstGeoBackupKeyVersion) < 0) {
+      r.report(kCmkSettingsIncomplete, {"properties", "backup", "geoRedundantBackup"},
+               r.property({"properties", "backup", "geoRedundantBackup"}),
+               "geo-redundant backup with customer-managed keys is not supported at api-version " + api +
+                   ": its key and identity (geoBackupKeyURI, geoBackupUserAssignedIdentityId) exist from " +
+                   std::string(kFirstGeoBackupKeyVersion));
+      requirements.report_absent();
+      return;
+    }
     requirements.require(
         {{"geoBackupKeyURI", "geo-redundant backup with customer-managed keys needs a key in the paired region"},
          {"geoBackupUserAssignedIdentityId",
@@ -75,7 +91,9 @@ const RuleInfo kCmkSettingsIncomplete = {
 With `properties.dataEncryption.type` `AzureKeyVault` on a PostgreSQL or MySQL flexible server,
 `primaryKeyURI` and `primaryUserAssignedIdentityId` must be set (not absent, `null` or `''`). On a
 PostgreSQL flexible server with `properties.backup.geoRedundantBackup` `Enabled`,
-`geoBackupKeyURI` and `geoBackupUserAssignedIdentityId` must be set as well.
+`geoBackupKeyURI` and `geoBackupUserAssignedIdentityId` must be set as well; at an api-version
+before 2023-03-01-preview, which has neither, geo-redundant backup with customer-managed keys is
+reported as not supported at that api-version.
 
 ## Why it matters
 The encryption mode is fixed when the server is created: a server created without complete CMK
