@@ -25,22 +25,30 @@ void check(ResourceCheck& r) {
     if (v.is_unknown() || v.kind == Val::Kind::Null || (v.is_object() && v.members.empty())) continue;
     const Val& key = uais.members[i].key;
     const std::string label = key.is_string() ? key.str : describe(key);
+    // The remedy follows what is written: Azure's own outputs are filled in for the user; anything
+    // else is not a property an entry has.
     std::string what;
+    std::string remedy;
     if (v.is_object()) {
       what = "sets ";
+      bool outputs_only = true;
       for (size_t k = 0; k < v.members.size(); ++k) {
+        const Val& name = v.members[k].key;
+        outputs_only = outputs_only && name.is_string() &&
+                       (equals_ignore_case(name.str, "principalId") || equals_ignore_case(name.str, "clientId"));
         if (k == 8) {
           what += " and " + std::to_string(v.members.size() - k) + " more";
-          break;
+          continue;
         }
-        what += (k ? ", " : "") +
-                (v.members[k].key.is_string() ? quote_text(v.members[k].key.str, 80) : std::string("'?'"));
+        if (k < 8) what += (k ? ", " : "") + (name.is_string() ? quote_text(name.str, 80) : describe(name));
       }
+      remedy = outputs_only ? (v.members.size() == 1 ? "Azure fills it in: write {}" : "Azure fills them in: write {}")
+                            : "an entry has no properties to set (Azure fills in its principalId and clientId): write {}";
     } else {
       what = "is " + describe(v);
+      remedy = "an entry is written {} (Azure fills in its principalId and clientId)";
     }
-    std::string message = "the entry for user-assigned identity " + describe(key) + " " + what +
-                          "; Azure fills in principalId and clientId, write {}";
+    std::string message = "the entry for user-assigned identity " + describe(key) + " " + what + "; " + remedy;
     // Point at the entry as written in the resource when its value comes from elsewhere.
     const Value* map = r.written({"identity", "userAssignedIdentities"});
     const Value* entry = nullptr;
@@ -79,7 +87,9 @@ other environment.
 ```
 
 ## Fix
-Remove `principalId` and `tenantId`; write `{}` as the value of each user-assigned identity.
+Remove `principalId` and `tenantId`; write `{}` as the value of each user-assigned identity. The
+message names what the entry holds: Azure's own outputs (`principalId`, `clientId`), which it fills
+in, another property, which an entry does not have, or a value that is not an object.
 
 ## References
 - Azure REST API specifications: ManagedServiceIdentity (principalId, tenantId and
