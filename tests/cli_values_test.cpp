@@ -151,3 +151,52 @@ module c './main.bicep' = {
   CHECK(r.out.find("calls itself") != std::string::npos);
   fs::remove_all(d);
 }
+
+TEST_CASE("a finding that holds only while a parameter keeps its empty default is a warning saying the contract") {
+  const std::string fixture = std::string(IDLINT_SOURCE_DIR) + "/testdata/IDL002/bad-contract-empty-default-name";
+  for (const std::string ext : {".json", ".bicep"}) {
+    CAPTURE(ext);
+    const RunResult r = run_idlint({fixture + ext, "--rule", "IDL002", "--format", "json"});
+    CHECK(r.exit_code == 1);  // the other server's finding is an error
+    const auto doc = nlohmann::json::parse(r.out);
+    REQUIRE(doc["findings"].size() == 2);
+    for (const auto& f : doc["findings"]) {
+      const std::string message = f["message"];
+      if (message.find("'identityName' is not given") != std::string::npos) {
+        CHECK(f["level"] == "warning");
+        CHECK(message.find("(when parameter 'identityType' is 'UserAssigned' and parameter 'identityName' is not "
+                           "given)") != std::string::npos);
+      } else {
+        CHECK(f["level"] == "error");
+        CHECK(message.find("(when parameter 'fixedType' is 'UserAssigned')") != std::string::npos);
+      }
+    }
+    // SARIF carries the level on the result; the rule's default stays an error.
+    const RunResult sarif = run_idlint({fixture + ext, "--rule", "IDL002", "--format", "sarif"});
+    const auto log = nlohmann::json::parse(sarif.out);
+    std::vector<std::string> levels;
+    for (const auto& res : log["runs"][0]["results"]) levels.push_back(res["level"]);
+    std::sort(levels.begin(), levels.end());
+    CHECK(levels == std::vector<std::string>{"error", "warning"});
+    // Only warnings at the error threshold's reach: --fail-level error still fails on the other server.
+  }
+
+  // Given explicitly, even empty, the name is the user's value: the finding is an error again.
+  TempDir t;
+  const std::string tmpl = t.put("main.json", read_file(fixture + ".json"));
+  t.put("main.parameters.json", R"({
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "identityType": { "value": "UserAssigned" }, "identityName": { "value": "" }, "fixedType": { "value": "None" } }
+})");
+  const RunResult given = run_idlint({tmpl, "--rule", "IDL002", "--format", "json"});
+  const auto doc = nlohmann::json::parse(given.out);
+  bool explicit_error = false;
+  for (const auto& f : doc["findings"]) {
+    const std::string message = f["message"];
+    if (message.find("(with parameter file 'main.parameters.json')") != std::string::npos) {
+      explicit_error = f["level"] == "error" && message.find("is not given") == std::string::npos;
+    }
+  }
+  CHECK(explicit_error);
+}

@@ -9,8 +9,10 @@
 namespace idlint {
 
 std::string raw_key(const Finding& f) {
-  return std::string(f.rule->id) + '\x1f' + f.primary.file->path() + '\x1f' + std::to_string(f.primary.span.begin) +
-         '\x1f' + std::to_string(f.primary.span.end) + '\x1f' + f.message;
+  // The level is part of it: an error a parameter file or a module call causes is not the warning
+  // the same finding is as a parameter contract on its own.
+  return std::string(f.rule->id) + '\x1f' + level_name(f.level) + '\x1f' + f.primary.file->path() + '\x1f' +
+         std::to_string(f.primary.span.begin) + '\x1f' + std::to_string(f.primary.span.end) + '\x1f' + f.message;
 }
 
 bool same_span(const Location& a, const Location& b) {

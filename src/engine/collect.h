@@ -34,8 +34,10 @@ class Collector {
       items_.push_back(std::move(c));
       return;
     }
-    // One finding per location and rule, however many bindings lead to it.
+    // One finding per location and rule, however many bindings lead to it, at the highest level
+    // any of them gives it (a parameter contract is a warning; the same finding under defaults, an error).
     Collected& c = items_[it->second];
+    c.finding.level = std::max(c.finding.level, f.level);
     for (Location& l : f.related) {
       const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(), [&](const Location& e) {
         return e.span.begin == l.span.begin && e.span.end == l.span.end;

@@ -71,6 +71,7 @@ class DeploymentChecker {
           ResourceCheck check(resource, evaluator, binding, rb.varying, sink);
           for (const RuleInfo* rule : rules_.rules) {
             if (!rule->check) continue;
+            check.begin_rule();
             try {
               rule->check(check);
             } catch (const std::exception& e) {

@@ -47,15 +47,24 @@ CatalogLookup ResourceCheck::catalog() {
   return IdentityCatalog::builtin().lookup(type(), api);
 }
 
+const Val& ResourceCheck::note_read(const Val& v) {
+  for (const Parameter* p : v.deps) {
+    if (read_deps_.size() >= kMaxDeps) break;
+    const auto at = std::lower_bound(read_deps_.begin(), read_deps_.end(), p);
+    if (at == read_deps_.end() || *at != p) read_deps_.insert(at, p);
+  }
+  return v;
+}
+
 const Val& ResourceCheck::property(const Path& path) {
   const std::string key = join(path);
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  if (auto it = cache_.find(key); it != cache_.end()) return note_read(it->second);
   // Walk the written tree as far as it goes, evaluate there, then continue on the evaluated value.
   const Value* v = resource_.body;
   size_t i = 0;
   while (i < path.size() && v->is_object()) {
     const Value* next = v->find(path[i]);
-    if (!next) return cache_.emplace(key, Val::absent()).first->second;
+    if (!next) return note_read(cache_.emplace(key, Val::absent()).first->second);
     v = next;
     ++i;
   }
@@ -71,7 +80,7 @@ const Val& ResourceCheck::property(const Path& path) {
       break;
     }
   }
-  return cache_.emplace(key, std::move(result)).first->second;
+  return note_read(cache_.emplace(key, std::move(result)).first->second);
 }
 
 Span ResourceCheck::locate(const Path& path) const {
@@ -179,6 +188,78 @@ std::string ResourceCheck::binding_text(const Val& v) const {
   return text;
 }
 
+namespace {
+
+// '', null, {} or []: a default that means "the caller gives this when it is needed" (a nullable
+// parameter left unset has a null default).
+bool empty_default(const Parameter& p) {
+  const Value* d = p.default_value;
+  if (!d) return false;
+  if (d->is_null()) return true;
+  if (d->is_string()) return d->text.empty();
+  return (d->is_object() || d->is_array()) && d->size == 0;
+}
+
+}  // namespace
+
+ResourceCheck::Setting ResourceCheck::setting_of(const Parameter* p, std::string* given) const {
+  if (p == &kManyParameters) return Setting::Unknown;
+  // The frame whose template declares p: this resource's, or a caller's up the module calls.
+  const Frame* f = evaluator_.frame();
+  for (; f; f = f->parent) {
+    if (f->kind == Frame::Kind::Loop || !f->tmpl) continue;
+    const std::vector<Parameter>& ps = f->tmpl->parameters;
+    if (!ps.empty() && p >= &ps.front() && p <= &ps.back()) break;
+  }
+  if (!f) return Setting::Unknown;
+  const Setting unset = empty_default(*p) ? Setting::EmptyDefault : Setting::Default;
+  const std::string name = "parameter '" + std::string(p->name) + "'";
+  if (f->kind == Frame::Kind::Root && f->free) {
+    if (p->passed_by_caller) return Setting::Unknown;
+    const Choice* c = binding_.find(p);
+    if (!c) return p->can_vary() ? Setting::Unknown : unset;
+    if (c->kind == Origin::Kind::ParameterDefault) return unset;
+    if (!c->value) return Setting::Unknown;
+    if (given) *given = name + " is " + describe(*c);
+    return Setting::Given;
+  }
+  if (f->find_argument(p->name)) {
+    if (given) *given = name + " is given" + (f->label.empty() ? std::string() : " by " + f->label);
+    return Setting::Given;
+  }
+  return f->args_unknown_reason.empty() ? unset : Setting::Unknown;
+}
+
+std::string ResourceCheck::contract_text(const Val& offending) const {
+  std::vector<std::string_view> not_given;
+  for (const Parameter* p : offending.deps) {
+    if (setting_of(p, nullptr) == Setting::EmptyDefault) not_given.push_back(p->name);
+  }
+  if (not_given.empty()) return {};
+  // The parameters given a value, among those the offending value and the rule's other reads
+  // depend on (the identity type that makes a null userAssignedIdentities wrong).
+  std::vector<const Parameter*> read = read_deps_;
+  for (const Parameter* p : offending.deps) {
+    if (!std::binary_search(read.begin(), read.end(), p)) read.insert(std::lower_bound(read.begin(), read.end(), p), p);
+  }
+  constexpr size_t kNamed = 4;
+  std::string text;
+  size_t given_count = 0;
+  for (const Parameter* p : read) {
+    std::string given;
+    if (setting_of(p, &given) != Setting::Given) continue;
+    if (given_count++ < kNamed) text += (text.empty() ? "when " : " and ") + given;
+  }
+  if (given_count == 0) return {};
+  if (given_count > kNamed) text += " and " + std::to_string(given_count - kNamed) + " more";
+  for (size_t i = 0; i < not_given.size() && i < kNamed; ++i) {
+    text += (i == 0 ? " and parameter '" : i + 1 == not_given.size() || i + 1 == kNamed ? " and '" : ", '") +
+            std::string(not_given[i]) + "'";
+  }
+  text += not_given.size() == 1 ? " is not given" : " are not given";
+  return text;
+}
+
 Span ResourceCheck::primary_for(const Path& path, const Val& offending) const {
   const Origin& o = offending.origin;
   // Written in this resource: point at it exactly, even inside an expression.
@@ -207,7 +288,15 @@ void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& lo
   }
   f.logical = resource_.full_type + "|" + name + "|" + join(logical_path);
   if (offending) f.cause = Finding::Cause{offending->deps, offending->origin.file, offending->origin.span};
-  sink_(std::move(f), offending ? binding_text(*offending) : std::string());
+  std::string binding = offending ? binding_text(*offending) : std::string();
+  if (offending) {
+    // A contract the caller keeps is not a failure the template causes: a warning, whatever the rule.
+    if (std::string contract = contract_text(*offending); !contract.empty()) {
+      f.level = std::min(f.level, Level::Warning);
+      binding = std::move(contract);
+    }
+  }
+  sink_(std::move(f), binding);
 }
 
 bool type_includes_user_assigned(const Val& type) {

@@ -66,8 +66,20 @@ class ResourceCheck {
   // Whether the resource is a deployed resource's JSON rather than a template's declaration.
   bool describes_deployed_resource() const { return resource_.owner->live_resource; }
 
+  // Called before each rule runs: what that rule reads is gathered afresh.
+  void begin_rule() { read_deps_.clear(); }
+
  private:
+  // How a parameter is set under this binding and frame.
+  enum class Setting : uint8_t { Default, EmptyDefault, Given, Unknown };
+  Setting setting_of(const Parameter* p, std::string* given) const;
   std::string binding_text(const Val& v) const;
+  // A parameter contract (README "Parameter contracts"): the offending value depends on a parameter
+  // left at an empty default ('', null, {}, []) while a parameter the rule read is given another
+  // value. Returns the binding as the message states it, or empty when this is no contract.
+  std::string contract_text(const Val& offending) const;
+  const Val& note_read(const Val& v);
+  std::vector<const Parameter*> read_deps_;  // what the running rule's reads depend on
   const Resource& resource_;
   Evaluator& evaluator_;
   const Binding& binding_;
