@@ -34,8 +34,12 @@ bool depends_on(const Finding& f, const Template& t, std::string_view parameter)
 void move_to_call_site(Finding& f, const Frame& call) {
   const ModuleCall& m = *call.module;
   const std::shared_ptr<const SourceFile>& caller = call.caller_tmpl->file;
-  Location inside{f.primary.file, f.primary.span,
-                  "the property inside module '" + std::string(m.symbolic_name) + "' (" + std::string(m.path) + ")"};
+  // The file the property is in: the called module's, or one it calls in turn.
+  const std::string where = f.primary.file.get() == call.tmpl->file.get()
+                                ? "inside module '" + std::string(m.symbolic_name) + "' (" + std::string(m.path) + ")"
+                                : "in " + f.primary.file->path() + ", reached through module '" +
+                                      std::string(m.symbolic_name) + "' (" + std::string(m.path) + ")";
+  Location inside{f.primary.file, f.primary.span, "the property " + where};
   Span primary = m.name_span;
   const bool literal_in_call = f.cause.file == caller.get() && f.cause.span.begin >= m.span.begin &&
                                f.cause.span.end <= m.span.end && !f.cause.span.empty();

@@ -50,14 +50,20 @@ class DeploymentChecker {
       const Resource& resource = *inst.resource;
       if (!worth_checking(resource)) continue;
       const Frame* call = top_module_call(inst.frame);
-      const std::set<std::string>* module_alone = call ? &alone_keys(*call->tmpl) : nullptr;
+      // Each module on the way (main → mid → leaf), linted on its own, reports what its defaults
+      // cause; the outermost call adds only the rest, once.
+      std::vector<const std::set<std::string>*> modules_alone;
+      for (const Frame* f = inst.frame; f; f = f->parent) {
+        if (f->kind == Frame::Kind::Call && f->module) modules_alone.push_back(&alone_keys(*f->tmpl));
+      }
       const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) {
         const std::string key = raw_key(f);
         if (raw_keys) raw_keys->insert(key);
         if (drop && drop->count(key)) return;
         if (call) {
-          // The module on its own reports what its defaults cause; the call adds only the rest.
-          if (module_alone->count(key)) return;
+          for (const std::set<std::string>* alone : modules_alone) {
+            if (alone->count(key)) return;
+          }
           move_to_call_site(f, *call);
         }
         collector.add(std::move(f), binding);
