@@ -200,3 +200,38 @@ TEST_CASE("a finding that holds only while a parameter keeps its empty default i
   }
   CHECK(explicit_error);
 }
+
+TEST_CASE("a module's parameter contract is left out when every call in the run gives the parameter") {
+  const std::string module = read_file(std::string(IDLINT_SOURCE_DIR) +
+                                       "/testdata/IDL002/bad-contract-empty-default-name.bicep");
+  TempDir t;
+  t.put("modules/app.bicep", module);
+  const std::string caller = t.put("main.bicep", R"(module app './modules/app.bicep' = {
+  name: 'app'
+  params: {
+    identityType: 'UserAssigned'
+    identityName: 'uami-app'
+  }
+}
+)");
+  auto contract_warnings = [](const RunResult& r) {
+    size_t n = 0;
+    const auto doc = nlohmann::json::parse(r.out);
+    for (const auto& f : doc["findings"]) {
+      n += f["message"].get<std::string>().find("'identityName' is not given") != std::string::npos;
+    }
+    return n;
+  };
+  // The folder: the only call gives identityName, and is checked with it (nothing to report there).
+  const RunResult folder = run_idlint({t.root, "--rule", "IDL002", "--format", "json"});
+  CHECK(contract_warnings(folder) == 0);
+  // The module alone: its contract is all there is to say.
+  const RunResult alone = run_idlint({t.root + "/modules/app.bicep", "--rule", "IDL002", "--format", "json"});
+  CHECK(contract_warnings(alone) == 1);
+  // A second call that leaves identityName out: the contract is reported again.
+  t.put("other.bicep", "module app './modules/app.bicep' = {\n  name: 'other'\n  params: {\n    fixedType: 'None'\n  }\n}\n");
+  const RunResult both = run_idlint({t.root, "--rule", "IDL002", "--format", "json"});
+  CHECK(contract_warnings(both) == 1);
+  // Named on its own, the caller is checked with its arguments: nothing there either.
+  CHECK(contract_warnings(run_idlint({caller, "--rule", "IDL002", "--format", "json"})) == 0);
+}

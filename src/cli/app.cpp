@@ -74,6 +74,33 @@ void explain_unknown_summary(const std::vector<FileResult>& results, std::ostrea
   err << '\n';
 }
 
+// A module linted on its own reports a parameter contract as a warning; when the same run lints
+// every file that calls it and each call gives those parameters, the calls are checked with the
+// real arguments and the module's own warning says nothing more: it is left out.
+void drop_contracts_every_call_keeps(std::vector<FileResult>& results) {
+  std::map<std::string, std::vector<const FileResult::ModuleCallSite*>> calls;
+  for (const FileResult& r : results) {
+    for (const FileResult::ModuleCallSite& c : r.local_calls) calls[c.module].push_back(&c);
+  }
+  if (calls.empty()) return;
+  for (FileResult& r : results) {
+    if (r.status != FileResult::Status::Linted) continue;
+    std::error_code ec;
+    const std::filesystem::path canonical = std::filesystem::weakly_canonical(r.path, ec);
+    const auto it = calls.find(ec ? r.path : canonical.string());
+    if (it == calls.end()) continue;
+    std::erase_if(r.findings, [&](const ResolvedFinding& f) {
+      if (f.contract.empty()) return false;
+      return std::all_of(it->second.begin(), it->second.end(), [&](const FileResult::ModuleCallSite* c) {
+        return c->params_known && std::all_of(f.contract.begin(), f.contract.end(), [&](const std::string& p) {
+                 return std::any_of(c->params.begin(), c->params.end(),
+                                    [&](const std::string& given) { return equals_ignore_case(given, p); });
+               });
+      });
+    });
+  }
+}
+
 }  // namespace
 
 void list_rules(std::ostream& out) {
@@ -240,6 +267,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   }
   std::stable_sort(results.begin(), results.end(),
                    [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
+  drop_contracts_every_call_keeps(results);
 
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::ReadError) {

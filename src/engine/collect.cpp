@@ -54,6 +54,7 @@ void move_to_call_site(Finding& f, const Frame& call) {
     }
   }
   f.primary = Location{caller, primary, {}};
+  f.contract.clear();  // the module's parameters: at the call site, the call's arguments decide
   f.message += " (in module '" + std::string(m.symbolic_name) + "')";
   f.logical = "module:" + std::string(m.symbolic_name) + "|" + f.logical;
   std::vector<Location> related = std::move(f.related);

@@ -38,6 +38,15 @@ class Collector {
     // any of them gives it (a parameter contract is a warning; the same finding under defaults, an error).
     Collected& c = items_[it->second];
     c.finding.level = std::max(c.finding.level, f.level);
+    // A contract only while every binding leading to the finding is one (then all their parameters).
+    if (c.finding.contract.empty() || f.contract.empty()) {
+      c.finding.contract.clear();
+    } else {
+      for (std::string& name : f.contract) {
+        if (std::find(c.finding.contract.begin(), c.finding.contract.end(), name) == c.finding.contract.end())
+          c.finding.contract.push_back(std::move(name));
+      }
+    }
     for (Location& l : f.related) {
       const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(), [&](const Location& e) {
         return e.span.begin == l.span.begin && e.span.end == l.span.end;

@@ -34,6 +34,9 @@ struct Finding {
     const SourceFile* file = nullptr;    // where its literal was written
     Span span;
   } cause;
+  // A parameter contract (README "Parameter contracts"): the parameters left at an empty default
+  // that the finding depends on. Empty when the finding is no contract.
+  std::vector<std::string> contract;
 };
 
 // What reporters need: positions resolved and the source line kept, so the file's text can be freed.
@@ -62,6 +65,9 @@ struct ResolvedFinding {
     std::string justification;
   };
   std::optional<Suppression> suppression;
+  // A parameter contract's parameters left at an empty default: a module's finding that goes
+  // away when every call of the module in the run gives them.
+  std::vector<std::string> contract;
   // With --baseline: how the finding compares with the baseline SARIF's results.
   enum class BaselineState : uint8_t { None, New, Unchanged, Updated, Absent };
   BaselineState baseline = BaselineState::None;

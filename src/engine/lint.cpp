@@ -255,6 +255,7 @@ ResolvedFinding resolve(const Finding& f) {
   r.level = f.level;
   r.message = shortened(f.message, kMaxMessageChars);
   r.logical = f.logical;
+  r.contract = f.contract;
   r.primary = resolve_location(f.primary);
   for (const Location& l : f.related) r.related.push_back(resolve_location(l));
   return r;
@@ -392,6 +393,30 @@ ParameterSet parameter_set(const ParameterFile& f) {
 
 // Bicep: a syntax error does not stop the file being linted; the parser resumed after it. A
 // .bicep file pairs with ARM parameter files by name too (azd's main.bicep and main.parameters.json).
+// The local modules a Bicep file calls, with the argument names each call writes.
+std::vector<FileResult::ModuleCallSite> local_module_calls(const std::string& path, const Template& t,
+                                                           const LintOptions& options) {
+  std::vector<FileResult::ModuleCallSite> calls;
+  for (const ModuleCall& m : t.modules) {
+    const ModuleTarget target = resolve_module_path(path, m.path, module_cache(options));
+    if (target.registry || target.path.empty()) continue;
+    std::error_code ec;
+    const std::filesystem::path canonical = std::filesystem::weakly_canonical(target.path, ec);
+    FileResult::ModuleCallSite site;
+    site.module = ec ? target.path : canonical.string();
+    if (m.params && m.params->is_object()) {
+      for (uint32_t i = 0; i < m.params->size; ++i) {
+        const Value* key = m.params->members[i].key;
+        if (key->is_string()) site.params.emplace_back(key->text);
+      }
+    } else {
+      site.params_known = m.params == nullptr;  // no params at all: none given
+    }
+    calls.push_back(std::move(site));
+  }
+  return calls;
+}
+
 FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& rules, const LintOptions& options) {
   auto file = std::make_shared<const SourceFile>(result.path, std::move(text));
   const bool params_file = is_bicepparam_path(result.path);
@@ -418,6 +443,7 @@ FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& 
   }
   if (complete) add_findings(result, suppressions.unused(rules, unfollowed, compared));
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
+  result.local_calls = local_module_calls(result.path, *loaded.tmpl, options);
   return result;
 }
 

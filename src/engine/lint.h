@@ -31,6 +31,14 @@ struct FileResult {
   // which is linted instead (this is that file's path).
   std::string compiled_from;
   EvalCost cost;                          // what evaluating it took of its budget
+  // Bicep: the local modules this file calls, each with the parameters the call gives (a module's
+  // parameter contracts that every call in the run keeps are not reported in the module).
+  struct ModuleCallSite {
+    std::string module;                // the module file, canonical
+    std::vector<std::string> params;   // the argument names written in the call
+    bool params_known = true;          // false: params is not an object literal
+  };
+  std::vector<ModuleCallSite> local_calls;
 };
 
 // Where values come from besides the template itself.

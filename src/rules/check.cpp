@@ -230,7 +230,7 @@ ResourceCheck::Setting ResourceCheck::setting_of(const Parameter* p, std::string
   return f->args_unknown_reason.empty() ? unset : Setting::Unknown;
 }
 
-std::string ResourceCheck::contract_text(const Val& offending) const {
+std::string ResourceCheck::contract_text(const Val& offending, std::vector<std::string>* not_given_names) const {
   std::vector<std::string_view> not_given;
   for (const Parameter* p : offending.deps) {
     if (setting_of(p, nullptr) == Setting::EmptyDefault) not_given.push_back(p->name);
@@ -257,6 +257,7 @@ std::string ResourceCheck::contract_text(const Val& offending) const {
             std::string(not_given[i]) + "'";
   }
   text += not_given.size() == 1 ? " is not given" : " are not given";
+  for (std::string_view name : not_given) not_given_names->emplace_back(name);
   return text;
 }
 
@@ -291,7 +292,7 @@ void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& lo
   std::string binding = offending ? binding_text(*offending) : std::string();
   if (offending) {
     // A contract the caller keeps is not a failure the template causes: a warning, whatever the rule.
-    if (std::string contract = contract_text(*offending); !contract.empty()) {
+    if (std::string contract = contract_text(*offending, &f.contract); !contract.empty()) {
       f.level = std::min(f.level, Level::Warning);
       binding = std::move(contract);
     }

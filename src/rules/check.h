@@ -77,7 +77,7 @@ class ResourceCheck {
   // A parameter contract (README "Parameter contracts"): the offending value depends on a parameter
   // left at an empty default ('', null, {}, []) while a parameter the rule read is given another
   // value. Returns the binding as the message states it, or empty when this is no contract.
-  std::string contract_text(const Val& offending) const;
+  std::string contract_text(const Val& offending, std::vector<std::string>* not_given_names) const;
   const Val& note_read(const Val& v);
   std::vector<const Parameter*> read_deps_;  // what the running rule's reads depend on
   const Resource& resource_;
