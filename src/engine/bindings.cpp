@@ -198,8 +198,7 @@ ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame
     if (p->passed_by_caller && !frame) continue;
     std::vector<Choice> list = candidates(*p, *t.arena);
     if (list.empty()) {
-      list.push_back(Choice{p, nullptr, Origin::Kind::ParameterDefault,
-                            "parameter '" + std::string(p->name) + "' has no default value"});
+      list.push_back(Choice{p, nullptr, Origin::Kind::ParameterDefault, no_default_reason(*p)});
     }
     combinations = std::min(combinations * list.size(), kMaxBindingsPerResource + 1);
     lists.push_back(std::move(list));

@@ -518,6 +518,15 @@ bool SharedValues::binding_independent(const std::vector<const Parameter*>& deps
   });
 }
 
+std::string no_default_reason(const Parameter& p) {
+  std::string reason = "parameter '" + std::string(p.name) + "' has no default value";
+  if (!p.allowed_values && !p.is_bool()) {
+    reason += " and no allowed values: give it a default, or list its values with @allowed (allowedValues in ARM "
+              "JSON) to have each checked";
+  }
+  return reason;
+}
+
 Val Evaluator::parameter_value(const Template& scope, const Parameter& param, const Frame* frame,
                                const std::string& symbol) {
   const Parameter* p = &param;
@@ -566,7 +575,7 @@ Val Evaluator::parameter_value(const Template& scope, const Parameter& param, co
       value = p->default_value;
     } else {
       reason = p->default_value ? "parameter '" + std::string(p->name) + "' can take several values"
-                                : "parameter '" + std::string(p->name) + "' has no default value";
+                                : no_default_reason(*p);
     }
     if (value) {
       parameters_in_progress_.insert(p);

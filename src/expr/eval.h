@@ -279,6 +279,9 @@ Tri values_equal(const Val& a, const Val& b);
 std::string describe(const Val& v);
 // The value a binding chooses for its parameter, as written: 'text', true, 42, {…}.
 std::string describe(const Choice& choice);
+// Why a free parameter without a default is Unknown, and what would let idlint check it: a free-form
+// value (a geoRedundantBackup string) is checked for each value its @allowed list names.
+std::string no_default_reason(const Parameter& p);
 // Makes the unknown values of the parameters of `from` (in from_frame) the same symbols as those of
 // the same-named parameters of `to`: two versions of a template deployed with the same parameters.
 void rebase_parameter_symbols(Val& v, const Template& from, const Frame* from_frame, const Template& to,

@@ -79,7 +79,10 @@ shows where that happens so coverage is visible instead of silently missing.
 param identityType string   // no default, no parameter file
 resource pg '…' = { identity: { type: identityType } }
 ```
-gives `identity.type could not be determined: parameter 'identityType' has no default value`.
+gives `identity.type could not be determined: parameter 'identityType' has no default value and no
+allowed values: give it a default, or list its values with @allowed (allowedValues in ARM JSON) to
+have each checked`: a free-form parameter that decides a checked property is checked for each value
+its `@allowed` list names.
 
 ## Fix
 Nothing is wrong in the template. Give the parameter a value (a parameter file, a `.bicepparam`, a
