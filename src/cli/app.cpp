@@ -16,6 +16,7 @@
 #include "cli/output.h"
 #include "engine/lint.h"
 #include "load/file_reader.h"
+#include "load/module_path.h"
 #include "load/parameter_file.h"
 #include "report/baseline.h"
 #include "report/report.h"
@@ -77,17 +78,35 @@ void explain_unknown_summary(const std::vector<FileResult>& results, std::ostrea
 // A module linted on its own reports a parameter contract as a warning; when the same run lints
 // every file that calls it and each call gives those parameters, the calls are checked with the
 // real arguments and the module's own warning says nothing more: it is left out.
-void drop_contracts_every_call_keeps(std::vector<FileResult>& results) {
-  std::map<std::string, std::vector<const FileResult::ModuleCallSite*>> calls;
+void drop_contracts_every_call_keeps(std::vector<FileResult>& results, const std::string& module_cache) {
+  auto has_contract = [](const FileResult& r) {
+    return std::any_of(r.findings.begin(), r.findings.end(), [](const ResolvedFinding& f) { return !f.contract.empty(); });
+  };
+  // Only calls that may lead to such a file are resolved: by its file name first (resolving every
+  // call of a large run costs more than linting it).
+  std::set<std::string> names;
   for (const FileResult& r : results) {
-    for (const FileResult::ModuleCallSite& c : r.local_calls) calls[c.module].push_back(&c);
+    if (has_contract(r)) names.insert(std::filesystem::path(r.path).filename().string());
+  }
+  if (names.empty()) return;
+  auto canonical = [](const std::string& path) {
+    std::error_code ec;
+    const std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
+    return ec ? path : p.string();
+  };
+  std::map<std::string, std::vector<const FileResult::ModuleCallSite*>> calls;  // by the module's file
+  for (const FileResult& r : results) {
+    for (const FileResult::ModuleCallSite& c : r.local_calls) {
+      const size_t slash = c.written.find_last_of("/\\");
+      if (!names.count(slash == std::string::npos ? c.written : c.written.substr(slash + 1))) continue;
+      const ModuleTarget target = resolve_module_path(r.path, c.written, module_cache);
+      if (!target.registry && !target.path.empty()) calls[canonical(target.path)].push_back(&c);
+    }
   }
   if (calls.empty()) return;
   for (FileResult& r : results) {
-    if (r.status != FileResult::Status::Linted) continue;
-    std::error_code ec;
-    const std::filesystem::path canonical = std::filesystem::weakly_canonical(r.path, ec);
-    const auto it = calls.find(ec ? r.path : canonical.string());
+    if (r.status != FileResult::Status::Linted || !has_contract(r)) continue;
+    const auto it = calls.find(canonical(r.path));
     if (it == calls.end()) continue;
     std::erase_if(r.findings, [&](const ResolvedFinding& f) {
       if (f.contract.empty()) return false;
@@ -267,7 +286,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   }
   std::stable_sort(results.begin(), results.end(),
                    [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
-  drop_contracts_every_call_keeps(results);
+  drop_contracts_every_call_keeps(results, options.module_cache);
 
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::ReadError) {

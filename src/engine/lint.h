@@ -34,7 +34,7 @@ struct FileResult {
   // Bicep: the local modules this file calls, each with the parameters the call gives (a module's
   // parameter contracts that every call in the run keeps are not reported in the module).
   struct ModuleCallSite {
-    std::string module;                // the module file, canonical
+    std::string written;               // the module path as written in the call (resolved only when needed)
     std::vector<std::string> params;   // the argument names written in the call
     bool params_known = true;          // false: params is not an object literal
   };

@@ -3,6 +3,7 @@
 #include "expr/function_support.h"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 
 namespace idlint::fn {
@@ -51,7 +52,9 @@ uint32_t concat_min_length(const Args& a) {
   for (const Val& v : a) {
     if (v.is_unknown()) {
       length += v.min_length;
-    } else if (v.is_string() || v.kind == Val::Kind::Number || v.kind == Val::Kind::Bool) {
+    } else if (v.is_string()) {
+      length += utf16_length(v.str);
+    } else if (v.kind == Val::Kind::Number || v.kind == Val::Kind::Bool) {
       length += utf16_length(to_arm_string(v));
     } else {
       return 0;
@@ -60,17 +63,37 @@ uint32_t concat_min_length(const Args& a) {
   return static_cast<uint32_t>(std::min<size_t>(length, kMaxValueBytes));
 }
 
-// The same for format() with a known format string: its text with each unknown argument as ''.
+// The same for format() with a known format string: its literal text, the known strings it
+// inserts and what is known of the unknown ones. Nothing is copied: Bicep interpolation is format(),
+// and most of it has an unknown part.
 uint32_t format_min_length(const Args& a) {
-  Args known = a;
-  for (Val& v : known) {
-    if (v.is_unknown()) v = Val::string("");
+  const std::string& f = a[0].str;
+  size_t length = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    const char c = f[i];
+    if ((c == '{' || c == '}') && i + 1 < f.size() && f[i + 1] == c) {
+      ++length;
+      ++i;
+    } else if (c == '{') {
+      const size_t close = f.find('}', i);
+      if (close == std::string::npos) return 0;
+      const std::string_view spec = std::string_view(f).substr(i + 1, close - i - 1);
+      const std::string_view number = spec.substr(0, spec.find_first_of(":,"));
+      size_t index = 0;
+      const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), index);
+      if (ec != std::errc() || end != number.data() + number.size() || index + 1 >= a.size()) return 0;
+      const Val& v = a[index + 1];
+      if (v.is_unknown()) {
+        length += v.min_length;
+      } else if (v.is_string()) {
+        length += utf16_length(v.str);
+      }
+      i = close;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      length += static_cast<unsigned char>(c) >= 0xF0 ? 2 : 1;  // a UTF-16 unit per character, two above U+FFFF
+    }
   }
-  for (const Val& v : known) {
-    if (!renderable(v, nullptr)) return 0;
-  }
-  const Val r = format_call(known, Origin{});
-  return r.is_string() ? static_cast<uint32_t>(std::min<size_t>(utf16_length(r.str), kMaxValueBytes)) : 0;
+  return static_cast<uint32_t>(std::min<size_t>(length, kMaxValueBytes));
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
