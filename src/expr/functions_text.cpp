@@ -10,37 +10,54 @@ namespace idlint::fn {
 namespace {
 
 // .NET composite formatting as ARM's format() uses it: {0}, {1:fmt} (format specifiers ignored), {{ }}.
-Val format_call(const Args& args, Origin origin) {
-  const std::string& f = args[0].str;
-  std::string out;
+// Calls text(std::string_view) for each literal run and arg(index, has_specifier) for each
+// placeholder (arg returns false to stop). Returns why the format is invalid, or empty.
+template <class Text, class Arg>
+std::string walk_format(std::string_view f, size_t arguments, Text text, Arg arg) {
+  size_t run = 0;  // start of the literal run not passed on yet
   for (size_t i = 0; i < f.size(); ++i) {
     const char c = f[i];
-    if (c == '{' && i + 1 < f.size() && f[i + 1] == '{') {
-      out += '{';
-      ++i;
-    } else if (c == '}' && i + 1 < f.size() && f[i + 1] == '}') {
-      out += '}';
+    if ((c == '{' || c == '}') && i + 1 < f.size() && f[i + 1] == c) {
+      text(f.substr(run, i + 1 - run));  // up to and including one of the two braces
+      run = i + 2;
       ++i;
     } else if (c == '{') {
       const size_t close = f.find('}', i);
-      if (close == std::string::npos) return Val::unknown("format(): unbalanced '{'");
-      std::string spec = f.substr(i + 1, close - i - 1);
+      if (close == std::string_view::npos) return "format(): unbalanced '{'";
+      const std::string_view spec = f.substr(i + 1, close - i - 1);
       const size_t colon = spec.find_first_of(":,");
-      const std::string number = spec.substr(0, colon);
-      if (number.empty() || number.size() > 6 || number.find_first_not_of("0123456789") != std::string::npos) {
-        return Val::unknown("format(): invalid placeholder '{" + spec + "}'");
+      const std::string_view number = spec.substr(0, colon);
+      size_t index = 0;
+      const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), index);
+      if (number.empty() || number.size() > 6 || ec != std::errc() || end != number.data() + number.size()) {
+        return "format(): invalid placeholder '{" + std::string(spec) + "}'";
       }
-      const size_t index = static_cast<size_t>(std::stoul(number)) + 1;
-      if (index >= args.size()) return Val::unknown("format(): placeholder {" + number + "} has no argument");
-      if (colon != std::string::npos && args[index].kind == Val::Kind::Number) {
-        return unknown_call("format", args, "format(): numeric format specifiers are not evaluated");
-      }
-      if (!append_bounded(out, to_arm_string(args[index]))) return too_large(args);
+      if (index + 1 >= arguments) return "format(): placeholder {" + std::string(number) + "} has no argument";
+      text(f.substr(run, i - run));
+      if (!arg(index + 1, colon != std::string_view::npos)) return {};
+      run = close + 1;
       i = close;
-    } else {
-      out += c;
     }
   }
+  text(f.substr(run));
+  return {};
+}
+
+Val format_call(const Args& args, Origin origin) {
+  std::string out;
+  std::optional<Val> stopped;
+  const std::string error = walk_format(
+      args[0].str, args.size(), [&](std::string_view run) { out += run; },
+      [&](size_t index, bool has_specifier) {
+        if (has_specifier && args[index].kind == Val::Kind::Number) {
+          stopped = unknown_call("format", args, "format(): numeric format specifiers are not evaluated");
+        } else if (!append_bounded(out, to_arm_string(args[index]))) {
+          stopped = too_large(args);
+        }
+        return !stopped;
+      });
+  if (!error.empty()) return Val::unknown(error);
+  if (stopped) return *stopped;
   if (out.size() > kMaxValueBytes) return too_large(args);
   return make_string(std::move(out), args, origin);
 }
@@ -67,33 +84,15 @@ uint32_t concat_min_length(const Args& a) {
 // inserts and what is known of the unknown ones. Nothing is copied: Bicep interpolation is format(),
 // and most of it has an unknown part.
 uint32_t format_min_length(const Args& a) {
-  const std::string& f = a[0].str;
   size_t length = 0;
-  for (size_t i = 0; i < f.size(); ++i) {
-    const char c = f[i];
-    if ((c == '{' || c == '}') && i + 1 < f.size() && f[i + 1] == c) {
-      ++length;
-      ++i;
-    } else if (c == '{') {
-      const size_t close = f.find('}', i);
-      if (close == std::string::npos) return 0;
-      const std::string_view spec = std::string_view(f).substr(i + 1, close - i - 1);
-      const std::string_view number = spec.substr(0, spec.find_first_of(":,"));
-      size_t index = 0;
-      const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), index);
-      if (ec != std::errc() || end != number.data() + number.size() || index + 1 >= a.size()) return 0;
-      const Val& v = a[index + 1];
-      if (v.is_unknown()) {
-        length += v.min_length;
-      } else if (v.is_string()) {
-        length += utf16_length(v.str);
-      }
-      i = close;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      length += static_cast<unsigned char>(c) >= 0xF0 ? 2 : 1;  // a UTF-16 unit per character, two above U+FFFF
-    }
-  }
-  return static_cast<uint32_t>(std::min<size_t>(length, kMaxValueBytes));
+  const std::string error = walk_format(
+      a[0].str, a.size(), [&](std::string_view run) { length += utf16_length(run); },
+      [&](size_t index, bool) {
+        const Val& v = a[index];
+        length += v.is_unknown() ? v.min_length : v.is_string() ? utf16_length(v.str) : 0;
+        return true;
+      });
+  return error.empty() ? static_cast<uint32_t>(std::min<size_t>(length, kMaxValueBytes)) : 0;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
