@@ -1,8 +1,6 @@
 // The lint driver: file → model → bindings → rules → deduplicated, sorted findings.
 #include "engine/lint.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -391,8 +389,6 @@ ParameterSet parameter_set(const ParameterFile& f) {
   return set;
 }
 
-// Bicep: a syntax error does not stop the file being linted; the parser resumed after it. A
-// .bicep file pairs with ARM parameter files by name too (azd's main.bicep and main.parameters.json).
 // The modules a Bicep file calls, with the argument names each call writes. Paths are resolved
 // later, and only when a finding needs it (resolving every call of every file costs 7% of a run).
 std::vector<FileResult::ModuleCallSite> module_call_sites(const Template& t) {
@@ -413,6 +409,8 @@ std::vector<FileResult::ModuleCallSite> module_call_sites(const Template& t) {
   return calls;
 }
 
+// Bicep: a syntax error does not stop the file being linted; the parser resumed after it. A
+// .bicep file pairs with ARM parameter files by name too (azd's main.bicep and main.parameters.json).
 FileResult lint_bicep(FileResult result, std::string text, const RuleSelection& rules, const LintOptions& options) {
   auto file = std::make_shared<const SourceFile>(result.path, std::move(text));
   const bool params_file = is_bicepparam_path(result.path);
@@ -656,9 +654,8 @@ std::string bicep_source_beside(const std::string& path, const Template& t) {
   if (!name || !equals_ignore_case(name->string_or_empty(), "bicep")) return {};
   std::filesystem::path source(path);
   source.replace_extension(".bicep");
-  struct stat st;
-  if (::stat(source.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
-  return source.string();
+  std::error_code ec;
+  return std::filesystem::is_regular_file(source, ec) ? source.string() : std::string();
 }
 
 FileResult lint_text_within_budget(const std::string& path, std::string text, bool explicitly_named,

@@ -47,15 +47,6 @@ CatalogLookup ResourceCheck::catalog() {
   return IdentityCatalog::builtin().lookup(type(), api);
 }
 
-const Val& ResourceCheck::note_read(const Val& v) {
-  for (const Parameter* p : v.deps) {
-    if (read_deps_.size() >= kMaxDeps) break;
-    const auto at = std::lower_bound(read_deps_.begin(), read_deps_.end(), p);
-    if (at == read_deps_.end() || *at != p) read_deps_.insert(at, p);
-  }
-  return v;
-}
-
 const Val& ResourceCheck::property(const Path& path) {
   const std::string key = join(path);
   if (auto it = cache_.find(key); it != cache_.end()) return note_read(it->second);
@@ -238,10 +229,10 @@ std::string ResourceCheck::contract_text(const Val& offending, std::vector<std::
   if (not_given.empty()) return {};
   // The parameters given a value, among those the offending value and the rule's other reads
   // depend on (the identity type that makes a null userAssignedIdentities wrong).
-  std::vector<const Parameter*> read = read_deps_;
-  for (const Parameter* p : offending.deps) {
-    if (!std::binary_search(read.begin(), read.end(), p)) read.insert(std::lower_bound(read.begin(), read.end(), p), p);
-  }
+  std::vector<const Parameter*> read = offending.deps;
+  for (const Val* v : reads_) read.insert(read.end(), v->deps.begin(), v->deps.end());
+  std::sort(read.begin(), read.end());
+  read.erase(std::unique(read.begin(), read.end()), read.end());
   constexpr size_t kNamed = 4;
   std::string text;
   size_t given_count = 0;

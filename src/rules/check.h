@@ -67,7 +67,7 @@ class ResourceCheck {
   bool describes_deployed_resource() const { return resource_.owner->live_resource; }
 
   // Called before each rule runs: what that rule reads is gathered afresh.
-  void begin_rule() { read_deps_.clear(); }
+  void begin_rule() { reads_.clear(); }
 
  private:
   // How a parameter is set under this binding and frame.
@@ -78,8 +78,11 @@ class ResourceCheck {
   // left at an empty default ('', null, {}, []) while a parameter the rule read is given another
   // value. Returns the binding as the message states it, or empty when this is no contract.
   std::string contract_text(const Val& offending, std::vector<std::string>* not_given_names) const;
-  const Val& note_read(const Val& v);
-  std::vector<const Parameter*> read_deps_;  // what the running rule's reads depend on
+  const Val& note_read(const Val& v) {
+    reads_.push_back(&v);  // cache_ is a map: the value stays where it is
+    return v;
+  }
+  std::vector<const Val*> reads_;  // what the running rule read (its parameters are looked at only for a contract)
   const Resource& resource_;
   Evaluator& evaluator_;
   const Binding& binding_;
