@@ -81,9 +81,9 @@ TEST_CASE("--base HEAD compares each file with its last commit") {
   CHECK(contains(text.out, "pg.bicep:11:11: error: identity.type changes from 'SystemAssigned,UserAssigned' (at HEAD) to 'UserAssigned'"));
   CHECK(contains(text.out, "[IDL020 system-identity-disabled-with-user-identities]"));
   CHECK(contains(text.out, "[IDL021 system-identity-disabled-with-cmk]"));
-  CHECK(contains(text.out, "is used for data encryption ('primaryUserAssignedIdentityId' at HEAD): it can never be removed"));
+  CHECK(contains(text.out, "user-assigned identity keyIdentity.id is used for data encryption ('primaryUserAssignedIdentityId' at HEAD) and can never be removed"));
   // The related location is the base value, in the version at HEAD (line 21 there).
-  CHECK(contains(text.out, "pg.bicep:21:38: note: the base version (HEAD): resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'key-identity')"));
+  CHECK(contains(text.out, "pg.bicep:21:38: note: the base version (HEAD): keyIdentity.id"));
   CHECK(contains(text.out, " 21 |       primaryUserAssignedIdentityId: keyIdentity.id"));
   CHECK(!contains(text.out, "new.bicep:"));
   CHECK(!contains(text.out, "unchanged.bicep:"));
@@ -224,7 +224,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
 )");
   const RunResult changed = run_idlint({"--base-file", "live.json", "main.bicep"}, d.root);
   CHECK(changed.exit_code == 1);
-  CHECK(contains(changed.out, "main.bicep:7:29: error: user-assigned identity '/subscriptions/"));
+  CHECK(contains(changed.out, "main.bicep:7:29: error: user-assigned identity '…/userAssignedIdentities/key-identity' is used"));
   CHECK(contains(changed.out, "live.json:19:40: note: the base version (live.json)"));
 
   // The deployed server's JSON is accepted on its own: what Azure filled in is not a finding.

@@ -164,7 +164,7 @@ TEST_CASE("a finding that holds only while a parameter keeps its empty default i
       const std::string message = f["message"];
       if (message.find("'identityName' is not given") != std::string::npos) {
         CHECK(f["level"] == "warning");
-        CHECK(message.find("(when parameter 'identityType' is 'UserAssigned' and parameter 'identityName' is not "
+        CHECK(message.find("(when parameter 'identityType' is 'UserAssigned' and 'identityName' is not "
                            "given)") != std::string::npos);
       } else {
         CHECK(f["level"] == "error");

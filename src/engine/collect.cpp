@@ -8,6 +8,166 @@
 
 namespace idlint {
 
+namespace {
+
+// Bindings kept per finding to decide which parameters matter to it (a resource has at most
+// kMaxBindingsPerResource of them).
+constexpr size_t kMaxKept = 256;
+
+bool same_location(const Location& a, const Location& b) {
+  return a.file == b.file && a.span.begin == b.span.begin && a.span.end == b.span.end;
+}
+
+const NamedChoice* named_in(const BindingNote& b, const Parameter* p) {
+  for (const NamedChoice& c : b.named) {
+    if (c.parameter == p) return &c;
+  }
+  return nullptr;
+}
+
+// Whether parameter p leaves the finding as it is: every binding that names p has, for each other
+// value p takes in the bindings, a twin that differs only in p. (The bindings vary parameters
+// jointly up to a cap; when a combination was not enumerated, p counts as mattering.)
+bool does_not_matter(const std::vector<BindingNote>& bindings, const Parameter* p,
+                     const std::vector<std::string>& values) {
+  for (const BindingNote& b : bindings) {
+    const NamedChoice* mine = named_in(b, p);
+    if (!mine) continue;
+    for (const std::string& other : values) {
+      if (other == mine->value) continue;
+      const bool twin = std::any_of(bindings.begin(), bindings.end(), [&](const BindingNote& t) {
+        const NamedChoice* theirs = named_in(t, p);
+        if (!theirs || theirs->value != other) return false;
+        for (const NamedChoice& c : b.named) {
+          if (c.parameter == p) continue;
+          const NamedChoice* same = named_in(t, c.parameter);
+          if (!same || same->value != c.value) return false;
+        }
+        return true;
+      });
+      if (!twin) return false;
+    }
+  }
+  return true;
+}
+
+std::string render(const std::vector<const NamedChoice*>& choices) {
+  // Many parameters at once (a capped enumeration varies one at a time): name those that are not
+  // at their default.
+  std::vector<const NamedChoice*> shown = choices;
+  if (shown.size() > 3) {
+    std::vector<const NamedChoice*> changed;
+    for (const NamedChoice* c : shown) {
+      if (!c->is_default) changed.push_back(c);
+    }
+    if (!changed.empty()) shown = std::move(changed);
+  }
+  // A message names a few; a template with hundreds of parameters must not make it a page long.
+  constexpr size_t kNamed = 4;
+  std::string text;
+  for (size_t i = 0; i < shown.size() && i < kNamed; ++i) {
+    text += text.empty() ? "when parameter '" : " and '";
+    text += std::string(shown[i]->parameter->name) + (shown[i]->is_default ? "' keeps its default " : "' is ") +
+            shown[i]->value;
+  }
+  if (shown.size() > kNamed) text += " and " + std::to_string(shown.size() - kNamed) + " more parameters";
+  return text;
+}
+
+}  // namespace
+
+void Collector::add(Finding&& f, BindingNote&& binding) {
+  const auto key = std::make_tuple(f.rule, f.primary.span.begin, f.primary.span.end);
+  auto it = index_.find(key);
+  if (it == index_.end()) {
+    index_.emplace(key, items_.size());
+    Collected c{std::move(f), {}, 0, binding.empty()};
+    if (!binding.empty()) c.bindings.push_back(std::move(binding));
+    items_.push_back(std::move(c));
+    return;
+  }
+  // One finding per location and rule, however many bindings lead to it, at the highest level
+  // any of them gives it (a parameter contract is a warning; the same finding under defaults, an error).
+  Collected& c = items_[it->second];
+  c.finding.level = std::max(c.finding.level, f.level);
+  // A contract only while every binding leading to the finding is one (then all their parameters).
+  if (c.finding.contract.empty() || f.contract.empty()) {
+    c.finding.contract.clear();
+  } else {
+    for (std::string& name : f.contract) {
+      if (std::find(c.finding.contract.begin(), c.finding.contract.end(), name) == c.finding.contract.end())
+        c.finding.contract.push_back(std::move(name));
+    }
+  }
+  for (Location& l : f.related) {
+    const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(),
+                                  [&](const Location& e) { return same_location(e, l); });
+    if (!seen) c.finding.related.push_back(std::move(l));
+  }
+  if (binding.empty()) {
+    c.unconditional = true;
+  } else if (c.bindings.size() < kMaxKept) {
+    c.bindings.push_back(std::move(binding));
+  } else {
+    ++c.other_bindings;
+  }
+}
+
+std::vector<Finding> Collector::take() {
+  std::vector<Finding> out;
+  for (Collected& c : items_) {
+    if (!c.bindings.empty() && !c.unconditional) {
+      // The values of each parameter named, and those that do not change the outcome.
+      std::vector<std::pair<const Parameter*, std::vector<std::string>>> values;
+      for (const BindingNote& b : c.bindings) {
+        for (const NamedChoice& n : b.named) {
+          auto v = std::find_if(values.begin(), values.end(), [&](const auto& e) { return e.first == n.parameter; });
+          if (v == values.end()) v = values.insert(values.end(), {n.parameter, {}});
+          if (std::find(v->second.begin(), v->second.end(), n.value) == v->second.end()) v->second.push_back(n.value);
+        }
+      }
+      std::set<const Parameter*> irrelevant;
+      for (const auto& [p, vs] : values) {
+        if (vs.size() > 1 && c.other_bindings == 0 && does_not_matter(c.bindings, p, vs)) irrelevant.insert(p);
+      }
+      std::vector<std::string> whens;
+      size_t more = c.other_bindings;
+      bool always = false;
+      for (const BindingNote& b : c.bindings) {
+        std::string text = b.text;
+        if (text.empty()) {
+          std::vector<const NamedChoice*> kept;
+          for (const NamedChoice& n : b.named) {
+            if (!irrelevant.count(n.parameter)) kept.push_back(&n);
+          }
+          if (kept.empty()) always = true;
+          text = render(kept);
+          // A related location at each parameter named.
+          for (const NamedChoice* n : kept) {
+            if (!n->where.file || n->where.span.empty()) continue;
+            const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(),
+                                          [&](const Location& e) { return same_location(e, n->where); });
+            if (!seen && whens.size() < 3) c.finding.related.push_back(n->where);
+          }
+        }
+        if (text.empty() || std::find(whens.begin(), whens.end(), text) != whens.end()) continue;
+        if (whens.size() < 3)
+          whens.push_back(std::move(text));
+        else
+          ++more;
+      }
+      if (!always && !whens.empty()) {
+        std::string when;
+        for (size_t i = 0; i < whens.size(); ++i) when += (i ? "; or " : "") + whens[i];
+        if (more) when += "; or " + std::to_string(more) + " other parameter values";
+        c.finding.message += " (" + when + ")";
+      }
+    }
+    out.push_back(std::move(c.finding));
+  }
+  return out;
+}
+
 std::string raw_key(const Finding& f) {
   // The level is part of it: an error a parameter file or a module call causes is not the warning
   // the same finding is as a parameter contract on its own.

@@ -17,64 +17,16 @@ namespace idlint {
 
 struct Collected {
   Finding finding;
-  std::vector<std::string> bindings;
-  size_t other_bindings = 0;
-  bool unconditional = false;  // found under a binding whose choices do not matter to it
+  std::vector<BindingNote> bindings;  // the bindings it was found under (the first kMaxKept)
+  size_t other_bindings = 0;          // and how many more
+  bool unconditional = false;         // found under a binding whose choices do not matter to it
 };
 
 class Collector {
  public:
-  void add(Finding&& f, const std::string& binding) {
-    const auto key = std::make_tuple(f.rule, f.primary.span.begin, f.primary.span.end);
-    auto it = index_.find(key);
-    if (it == index_.end()) {
-      index_.emplace(key, items_.size());
-      Collected c{std::move(f), {}, 0, binding.empty()};
-      if (!binding.empty()) c.bindings.push_back(binding);
-      items_.push_back(std::move(c));
-      return;
-    }
-    // One finding per location and rule, however many bindings lead to it, at the highest level
-    // any of them gives it (a parameter contract is a warning; the same finding under defaults, an error).
-    Collected& c = items_[it->second];
-    c.finding.level = std::max(c.finding.level, f.level);
-    // A contract only while every binding leading to the finding is one (then all their parameters).
-    if (c.finding.contract.empty() || f.contract.empty()) {
-      c.finding.contract.clear();
-    } else {
-      for (std::string& name : f.contract) {
-        if (std::find(c.finding.contract.begin(), c.finding.contract.end(), name) == c.finding.contract.end())
-          c.finding.contract.push_back(std::move(name));
-      }
-    }
-    for (Location& l : f.related) {
-      const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(), [&](const Location& e) {
-        return e.span.begin == l.span.begin && e.span.end == l.span.end;
-      });
-      if (!seen) c.finding.related.push_back(std::move(l));
-    }
-    if (binding.empty()) c.unconditional = true;
-    if (!binding.empty() && std::find(c.bindings.begin(), c.bindings.end(), binding) == c.bindings.end()) {
-      if (c.bindings.size() < 3)
-        c.bindings.push_back(binding);
-      else
-        ++c.other_bindings;
-    }
-  }
-
-  std::vector<Finding> take() {
-    std::vector<Finding> out;
-    for (Collected& c : items_) {
-      if (!c.bindings.empty() && !c.unconditional) {
-        std::string when;
-        for (size_t i = 0; i < c.bindings.size(); ++i) when += (i ? "; or " : "") + c.bindings[i];
-        if (c.other_bindings) when += "; or " + std::to_string(c.other_bindings) + " other parameter values";
-        c.finding.message += " (" + when + ")";
-      }
-      out.push_back(std::move(c.finding));
-    }
-    return out;
-  }
+  void add(Finding&& f, BindingNote&& binding);
+  // The findings, each once, its message ending in the parameter values it holds under.
+  std::vector<Finding> take();
 
  private:
   std::map<std::tuple<const RuleInfo*, uint32_t, uint32_t>, size_t> index_;

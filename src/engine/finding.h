@@ -25,7 +25,8 @@ struct Finding {
   const RuleInfo* rule = nullptr;
   Level level = Level::Error;
   Location primary;
-  std::string message;
+  std::string message;  // the statement: what is wrong, and under which parameter values
+  std::string help;     // the remedy, shown on a line of its own (empty: none)
   std::vector<Location> related;
   std::string logical;  // stable description of where (resource and property path), for fingerprints
   // What the offending value came from, for moving a finding to the call site that caused it.
@@ -37,6 +38,21 @@ struct Finding {
   // A parameter contract (README "Parameter contracts"): the parameters left at an empty default
   // that the finding depends on. Empty when the finding is no contract.
   std::vector<std::string> contract;
+};
+
+// A parameter value a finding holds under, as the message names it.
+struct NamedChoice {
+  const Parameter* parameter = nullptr;
+  std::string value;        // as the message shows it: 'Enabled', true
+  bool is_default = false;  // the parameter keeps its default value
+  Location where;           // the value as written (or the declaration), for a related location
+};
+
+// The parameter values a finding holds under (one binding of the parameters that vary).
+struct BindingNote {
+  std::string text;                // when set, said as it is (a parameter contract)
+  std::vector<NamedChoice> named;  // otherwise these values are named: "when parameter 'x' is 'A'"
+  bool empty() const { return text.empty() && named.empty(); }
 };
 
 // What reporters need: positions resolved and the source line kept, so the file's text can be freed.
@@ -57,6 +73,7 @@ struct ResolvedFinding {
   ResolvedLocation primary;
   std::vector<ResolvedLocation> related;
   std::string message;
+  std::string help;
   std::string logical;
   // An in-source suppression that covers the finding (the directive or metadata entry, and the
   // reason given there). A suppressed finding is kept: SARIF shows it as dismissed.

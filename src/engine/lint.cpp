@@ -54,7 +54,7 @@ class DeploymentChecker {
       for (const Frame* f = inst.frame; f; f = f->parent) {
         if (f->kind == Frame::Kind::Call && f->module) modules_alone.push_back(&alone_keys(*f->tmpl));
       }
-      const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) {
+      const ResourceCheck::Sink sink = [&](Finding&& f, BindingNote&& binding) {
         const std::string key = raw_key(f);
         if (raw_keys) raw_keys->insert(key);
         if (drop && drop->count(key)) return;
@@ -64,7 +64,7 @@ class DeploymentChecker {
           }
           move_to_call_site(f, *call);
         }
-        collector.add(std::move(f), binding);
+        collector.add(std::move(f), std::move(binding));
       };
       const ResourceBindings rb = enumerate_bindings(resource, inst.frame);
       for (const Binding& binding : rb.bindings) {
@@ -72,7 +72,7 @@ class DeploymentChecker {
         // Past the file's budget of checks, the first binding (the defaults) alone.
         const bool last = !evaluator.charge_check();
         if (deployed(evaluator, inst)) {
-          ResourceCheck check(resource, evaluator, binding, rb.varying, sink);
+          ResourceCheck check(resource, evaluator, binding, rb.varying, sink, rules_.bicep_values_as_written);
           for (const RuleInfo* rule : rules_.rules) {
             if (!rule->check) continue;
             check.begin_rule();
@@ -80,7 +80,7 @@ class DeploymentChecker {
               rule->check(check);
             } catch (const std::exception& e) {
               // A rule's bug must not hide the other rules' findings: report it and go on.
-              collector.add(rule_failure(*rule, resource, e), {});
+              collector.add(rule_failure(*rule, resource, e), BindingNote{});
             }
           }
         }
@@ -155,7 +155,7 @@ std::vector<Finding> lint_deployments(const Template& t, const std::vector<Param
         f.message = "module '" + std::string(n.module->symbolic_name) +
                     "' is not followed, so its arguments are not checked: " + n.reason;
         f.logical = "module:" + std::string(n.module->symbolic_name);
-        collector.add(std::move(f), {});
+        collector.add(std::move(f), BindingNote{});
       }
     }
     if (report_defaults) out = collector.take();
@@ -252,6 +252,7 @@ ResolvedFinding resolve(const Finding& f) {
   r.rule = f.rule;
   r.level = f.level;
   r.message = shortened(f.message, kMaxMessageChars);
+  r.help = shortened(f.help, kMaxMessageChars);
   r.logical = f.logical;
   r.contract = f.contract;
   r.primary = resolve_location(f.primary);

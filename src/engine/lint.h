@@ -15,6 +15,9 @@ namespace idlint {
 
 struct RuleSelection {
   std::vector<const RuleInfo*> rules;  // the rules to run (IDL900 is raised whenever a file does not parse)
+  // Messages about a Bicep file show values as written there (`uami.id`); false: as evaluated, the
+  // way an ARM JSON template's are shown (the fixture tests compare a Bicep twin with its JSON so).
+  bool bicep_values_as_written = true;
   bool enabled(const RuleInfo& rule) const;
   static RuleSelection defaults();
 };

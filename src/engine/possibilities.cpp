@@ -19,7 +19,7 @@ std::string describe_binding(const Binding& binding, const std::set<const Parame
 Possibilities possible_values(const Resource& resource, const ResourceBindings& bindings, const Path& path) {
   Possibilities result;
   SharedValues shared;
-  const ResourceCheck::Sink ignore = [](Finding&&, const std::string&) {};
+  const ResourceCheck::Sink ignore = [](Finding&&, BindingNote&&) {};
   for (const Binding& binding : bindings.bindings) {
     Evaluator evaluator(binding, &shared);
     if (resource.condition) {

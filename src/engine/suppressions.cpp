@@ -94,28 +94,30 @@ std::vector<Finding> Suppressions::unused(const RuleSelection& rules, const std:
     if (e.used) continue;
     const std::string code(e.code);
     std::string message;
+    std::string help;
     if (!e.rule) {
-      message = "'" + code +
-                "' is not an idlint rule, so it suppresses nothing; write an id or name that idlint "
-                "--list-rules shows";
+      message = "'" + code + "' is not an idlint rule, so it suppresses nothing";
+      help = "write an id or name that idlint --list-rules shows";
     } else if (e.rule->id == "IDL900") {
       message = "'" + code + "' cannot be suppressed: a file that does not parse is always reported";
+      help = "remove it, and fix the syntax error";
     } else if (e.rule->id == "IDL902") {
-      message = "'" + code + "' cannot be suppressed: remove the suppression that suppresses nothing instead";
+      message = "'" + code + "' cannot be suppressed";
+      help = "remove the suppression that suppresses nothing instead";
     } else if (!rules.enabled(*e.rule) || in_unchecked(e, unchecked) || (e.rule->transition && !compared_with_base)) {
       continue;  // whether the rule would have found something there is not known
     } else {
       const std::string rule = std::string(e.rule->id) + " (" + std::string(e.rule->name) + ")";
       message = "'" + code + "' suppresses nothing: there is no " + rule + " finding " +
-                (e.line != 0 ? "on the line this directive covers; remove it, or put the directive right above the "
-                               "finding"
-                             : "in this resource; remove the entry");
+                (e.line != 0 ? "on the line this directive covers" : "in this resource");
+      help = e.line != 0 ? "remove it, or put the directive right above the finding" : "remove the entry";
     }
     Finding f;
     f.rule = self;
     f.level = self->level;
     f.primary = Location{file_, e.code_span, {}};
     f.message = std::move(message);
+    f.help = std::move(help);
     f.logical = "suppression:" + code;
     out.push_back(std::move(f));
   }

@@ -247,11 +247,11 @@ std::vector<Finding> check_transitions(const Deployment& head, const Deployment&
     if (!b) continue;  // a new server: nothing to compare
     const Instance& hi = *h.instance;
     const Frame* call = top_module_call(hi.frame);
-    const ResourceCheck::Sink sink = [&](Finding&& f, const std::string& binding) {
+    const ResourceCheck::Sink sink = [&](Finding&& f, BindingNote&& binding) {
       if (call) move_to_call_site(f, *call);
-      collector.add(std::move(f), binding);
+      collector.add(std::move(f), std::move(binding));
     };
-    const ResourceCheck::Sink ignore = [](Finding&&, const std::string&) {};
+    const ResourceCheck::Sink ignore = [](Finding&&, BindingNote&&) {};
     const ResourceBindings head_rb = enumerate_bindings(*hi.resource, hi.frame);
     const ResourceBindings base_rb = enumerate_bindings(*b->resource, b->frame);
     bool stop = false;
@@ -266,7 +266,7 @@ std::vector<Finding> check_transitions(const Deployment& head, const Deployment&
         if (stop) break;
         continue;
       }
-      ResourceCheck head_check(*hi.resource, head_ev, hb, head_rb.varying, sink);
+      ResourceCheck head_check(*hi.resource, head_ev, hb, head_rb.varying, sink, rules.bicep_values_as_written);
       ResourceCheck base_check(*b->resource, base_ev, *bb, base_rb.varying, ignore);
       TransitionCheck t(base_check, head_check, label, rebase);
       for (const RuleInfo* rule : rules.rules) {
@@ -274,7 +274,7 @@ std::vector<Finding> check_transitions(const Deployment& head, const Deployment&
         try {
           rule->transition(t);
         } catch (const std::exception& e) {
-          collector.add(rule_failure(*rule, *hi.resource, e), {});
+          collector.add(rule_failure(*rule, *hi.resource, e), BindingNote{});
         }
       }
       if (stop) break;

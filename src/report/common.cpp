@@ -189,6 +189,15 @@ std::string sarif_message(std::string text) {
   return text;
 }
 
+std::string sarif_text(const ResolvedFinding& f) {
+  std::string text = sarif_message(f.message);
+  if (f.help.empty()) return text;
+  // The remedy as a sentence of its own: "… is not accepted by X. Write 'UserAssigned'."
+  std::string help = f.help;
+  if (help[0] >= 'a' && help[0] <= 'z') help[0] = static_cast<char>(help[0] - 'a' + 'A');
+  return text + ' ' + sarif_message(std::move(help));
+}
+
 std::string artifact_uri(const std::string& path, const std::string& base, bool& inside) {
   const std::string uri = relative_uri(path, base, inside);
   return inside ? uri : "file://" + uri;

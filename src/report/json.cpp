@@ -39,6 +39,7 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
       j["rule_name"] = f.rule->name;
       j["level"] = level_name(f.level);
       j["message"] = f.message;
+      if (!f.help.empty()) j["help"] = f.help;
       nlohmann::ordered_json related = nlohmann::ordered_json::array();
       for (const ResolvedLocation& l : f.related) {
         nlohmann::ordered_json rl = location_json(l);

@@ -75,6 +75,8 @@ struct SarifRegion {
 };
 SarifRegion sarif_region(const LineColumnRange& range);
 std::string sarif_message(std::string text);  // a message.text ends with a period
+// A result's message.text: the statement, then the remedy, one sentence each.
+std::string sarif_text(const ResolvedFinding& f);
 // artifactLocation.uri: relative to base (then uriBaseId %SRCROOT% applies), else a file:// URI.
 std::string artifact_uri(const std::string& path, const std::string& base, bool& inside);
 

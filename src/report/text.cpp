@@ -87,6 +87,8 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
       if (f.suppression) out << ' ' << style.wrap("2", suppressed_mark(*f.suppression));
       out << '\n';
       write_snippet(out, p, style);
+      // The remedy on a line of its own, under the snippet (as compilers print help).
+      if (!f.help.empty()) out << "  " << style.wrap("1", "= help:") << ' ' << printable(f.help) << '\n';
       for (const ResolvedLocation& rel : f.related) {
         out << style.wrap("1",
                           fmt::format("{}:{}:{}:", printable(rel.path), rel.range.start.line, rel.range.start.column))

@@ -88,9 +88,8 @@ void check(ResourceCheck& r) {
   if (type.is_unknown() || type.is_unset()) return;
   const std::string where = r.type() + "@" + r.api_version();
   if (!type.is_string()) {
-    r.report(kIdentityTypeInvalid, {"identity", "type"}, type,
-             "identity type " + describe(type) + " is not a string; " + where + " accepts " +
-                 quoted_list(found.version->identity_types));
+    r.report(kIdentityTypeInvalid, {"identity", "type"}, type, "identity type " + r.show(type) + " is not a string",
+             where + " accepts " + quoted_list(found.version->identity_types));
     return;
   }
   if (accepts(*found.version, type.str)) return;
@@ -99,8 +98,7 @@ void check(ResourceCheck& r) {
   if (no_identity && type.str == "None") return;
 
   std::string message = quote_text(type.str) + " is not accepted by " + where;
-  if (found.newer_than_known) message += " (checked as " + found.version->api_version + ", the newest version known)";
-  if (no_identity) message += ": this api-version has no managed identity";
+  if (no_identity) message += ", which has no managed identity";
 
   // Another api-version that takes the value exactly: the nearest later one, else the nearest earlier one.
   const auto& versions = found.type->versions;
@@ -129,21 +127,27 @@ void check(ResourceCheck& r) {
       }
     }
   }
+  // The remedy: the spelling to write, or the api-version that takes the value; then what this one accepts.
+  std::string help;
   if (later_spelling) {
-    message += "; these identities need api-version " + later_spelling->api_version + " or later, written '" +
-               later_value + "'";
+    help = "these identities need api-version " + later_spelling->api_version + " or later, written '" +
+           later_value + "'";
   } else if (later) {
-    message += "; " + quote_text(type.str) + " needs api-version " + later->api_version + " or later";
-    if (!suggestion.empty()) message += ", or write '" + suggestion + "'";
+    help = quote_text(type.str) + " needs api-version " + later->api_version + " or later";
+    if (!suggestion.empty()) help += ", or write '" + suggestion + "'";
   } else if (!suggestion.empty()) {
-    message += "; write '" + suggestion + "'";
-    if (earlier)
-      message += " (" + quote_text(type.str) + " was accepted up to api-version " + earlier->api_version + ")";
+    help = "write '" + suggestion + "'";
+    if (earlier) help += " (" + quote_text(type.str) + " was accepted up to api-version " + earlier->api_version + ")";
   } else if (earlier) {
-    message += "; " + quote_text(type.str) + " was accepted up to api-version " + earlier->api_version;
+    help = quote_text(type.str) + " was accepted up to api-version " + earlier->api_version;
   }
-  if (!no_identity) message += " (accepted: " + quoted_list(found.version->identity_types) + ")";
-  r.report(kIdentityTypeInvalid, {"identity", "type"}, type, std::move(message));
+  if (!no_identity) {
+    if (!help.empty()) help += "; ";
+    help += "accepted";
+    if (found.newer_than_known) help += " at " + found.version->api_version + ", the newest version known";
+    help += ": " + quoted_list(found.version->identity_types);
+  }
+  r.report(kIdentityTypeInvalid, {"identity", "type"}, type, std::move(message), std::move(help));
 }
 
 }  // namespace

@@ -10,19 +10,19 @@ void check(ResourceCheck& r) {
   if (!type_includes_user_assigned(type)) return;
   const Val& uais = r.property({"identity", "userAssignedIdentities"});
   if (uais.is_unknown()) return;
+  const std::string help = "list the user-assigned identities there, or remove UserAssigned from the type";
   if (uais.is_absent()) {
     r.report(kUserIdentitiesMissing, {"identity", "type"}, type,
-             "identity type " + quote_text(type.str) +
-                 " includes UserAssigned but 'userAssignedIdentities' is not set; list the user-assigned identity "
-                 "resource IDs there, or remove UserAssigned from the type");
+             "identity type " + quote_text(type.str) + " includes UserAssigned, but 'userAssignedIdentities' is not set",
+             help);
     return;
   }
   const bool empty = uais.kind == Val::Kind::Null || (uais.is_object() && uais.members.empty());
   if (!empty) return;
   r.report(kUserIdentitiesMissing, {"identity", "userAssignedIdentities"}, uais,
-           "identity type " + quote_text(type.str) + " includes UserAssigned but 'userAssignedIdentities' is " +
-               (uais.kind == Val::Kind::Null ? "null" : "empty") +
-               "; list the user-assigned identity resource IDs there, or remove UserAssigned from the type");
+           "identity type " + quote_text(type.str) + " includes UserAssigned, but 'userAssignedIdentities' is " +
+               (uais.kind == Val::Kind::Null ? "null" : "empty"),
+           help);
 }
 
 }  // namespace

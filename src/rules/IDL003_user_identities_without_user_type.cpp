@@ -23,10 +23,11 @@ void check(ResourceCheck& r) {
       }
     }
   }
+  const size_t n = uais.members.size();
   r.report(kUserIdentitiesWithoutUserType, {"identity", "type"}, type,
-           "'userAssignedIdentities' lists " + std::to_string(uais.members.size()) + " identit" +
-               (uais.members.size() == 1 ? "y" : "ies") + " but identity type " + quote_text(type.str) +
-               " does not include UserAssigned; write " + fix + ", or remove 'userAssignedIdentities'");
+           "identity type " + quote_text(type.str) + " does not include UserAssigned, but 'userAssignedIdentities' lists " +
+               std::to_string(n) + (n == 1 ? " identity" : " identities"),
+           "write " + fix + ", or remove 'userAssignedIdentities'");
 }
 
 }  // namespace

@@ -7,6 +7,11 @@ namespace {
 
 constexpr std::string_view kIdentityType = "Microsoft.ManagedIdentity/userAssignedIdentities";
 
+// "identity 'NAME'" as show() gives it, else "identity " before what it shows (uami.id).
+std::string identity_shown(const std::string& shown) {
+  return shown.rfind("identity ", 0) == 0 ? shown : "identity " + shown;
+}
+
 void check(ResourceCheck& r) {
   const Val& uais = r.property({"identity", "userAssignedIdentities"});
   if (!uais.is_object()) return;
@@ -16,25 +21,33 @@ void check(ResourceCheck& r) {
     if (key.is_unknown()) continue;
     merge_deps(key, uais);  // the key exists only because of what built the map
     std::string problem;
+    std::string help;
+    // A full ID as the user writes one in this format.
+    auto example = [&](const std::string& name) {
+      const std::string call = "resourceId('" + std::string(kIdentityType) + "', '" + name + "')";
+      return r.shows_bicep() ? call + " (or the .id of the identity's resource)" : "[" + call + "]";
+    };
     if (key.kind == Val::Kind::ResourceId) {
       if (!equals_ignore_case(key.str, kIdentityType)) {
-        problem = "refers to a resource of type " + quote_text(key.str) +
-                  ", not a user-assigned identity; use resourceId('" + std::string(kIdentityType) + "', NAME)";
+        problem = "refers to a resource of type " + quote_text(key.str) + ", not a user-assigned identity";
+        help = "use the ID of a user-assigned identity, for example " + example("NAME");
       }
     } else if (key.is_string()) {
       const Val id = parse_resource_id(key.str);
       if (key.str.empty()) {
-        problem = "is an empty string; it must be the resource ID of a user-assigned identity";
+        problem = "is an empty string";
+        help = "write the resource ID of a user-assigned identity, for example " + example("NAME");
       } else if (id.kind != Val::Kind::ResourceId) {
-        problem = quote_text(key.str) +
-                  " is not a resource ID; write the identity's full ID, for example [resourceId('" +
-                  std::string(kIdentityType) + "', '" +
-                  (key.str.find('/') == std::string::npos ? shortened(key.str) : std::string("NAME")) + "')]";
+        problem = quote_text(key.str) + " is not a resource ID";
+        help = "write the identity's full ID, for example " +
+               example(key.str.find('/') == std::string::npos ? shortened(key.str) : std::string("NAME"));
       } else if (!equals_ignore_case(id.str, kIdentityType)) {
-        problem = quote_text(key.str) + " is the ID of a " + quote_text(id.str) + ", not of a user-assigned identity";
+        problem = r.show(key) + " is the ID of a " + quote_text(id.str) + ", not of a user-assigned identity";
+        help = "use the ID of a user-assigned identity, for example " + example("NAME");
       }
     } else {
-      problem = "the key is not a string";
+      problem = "is not a string";
+      help = "write the resource ID of a user-assigned identity";
     }
     // Point at the key as written in the resource; otherwise at userAssignedIdentities.
     Span at = fallback;
@@ -47,7 +60,7 @@ void check(ResourceCheck& r) {
     const std::string label = key.is_string() ? key.str : describe(key);
     if (!problem.empty()) {
       r.report_at(kUserIdentityReferenceInvalid, at, {"identity", "userAssignedIdentities", label}, &key,
-                  "user-assigned identity key " + problem, r.origin_of(key, at));
+                  "user-assigned identity key " + problem, std::move(help), r.origin_of(key, at));
       continue;
     }
     for (size_t j = 0; j < i; ++j) {
@@ -57,7 +70,8 @@ void check(ResourceCheck& r) {
         const Span first_at = first.key_span.empty() ? first.key.origin.span : first.key_span;
         if (!first_at.empty()) related.push_back(Location{r.resource().owner->file, first_at, "first listed here"});
         r.report_at(kUserIdentityReferenceInvalid, at, {"identity", "userAssignedIdentities", label}, &key,
-                    "user-assigned identity " + describe(key) + " is listed twice; keep one entry", std::move(related));
+                    "user-assigned " + identity_shown(r.show(key)) + " is listed twice", "keep one entry",
+                    std::move(related));
         break;
       }
     }

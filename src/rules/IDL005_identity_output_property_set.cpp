@@ -16,7 +16,7 @@ void check(ResourceCheck& r) {
     // An unknown value counts only when the property is written in the resource itself.
     if (v.is_unknown() && r.locate({"identity", name}).begin == r.locate({"identity"}).begin) continue;
     r.report(kIdentityOutputPropertySet, {"identity", name}, v,
-             "'" + std::string(name) + "' is set by Azure when the identity is created; remove it from the template");
+             "'" + std::string(name) + "' is set by Azure when the identity is created", "remove it from the template");
   }
   const Val& uais = r.property({"identity", "userAssignedIdentities"});
   if (!uais.is_object()) return;
@@ -48,7 +48,7 @@ void check(ResourceCheck& r) {
       what = "is " + describe(v);
       remedy = "an entry is written {} (Azure fills in its principalId and clientId)";
     }
-    std::string message = "the entry for user-assigned identity " + describe(key) + " " + what + "; " + remedy;
+    std::string message = "the entry for " + r.show(key) + " " + what;
     // Point at the entry as written in the resource when its value comes from elsewhere.
     const Value* map = r.written({"identity", "userAssignedIdentities"});
     const Value* entry = nullptr;
@@ -57,9 +57,10 @@ void check(ResourceCheck& r) {
     }
     if (entry && !entry->is_object()) {
       r.report_at(kIdentityOutputPropertySet, entry->span, {"identity", "userAssignedIdentities", label}, &v,
-                  std::move(message), r.origin_of(v, entry->span));
+                  std::move(message), std::move(remedy), r.origin_of(v, entry->span));
     } else {
-      r.report(kIdentityOutputPropertySet, {"identity", "userAssignedIdentities", label}, v, std::move(message));
+      r.report(kIdentityOutputPropertySet, {"identity", "userAssignedIdentities", label}, v, std::move(message),
+               std::move(remedy));
     }
   }
 }

@@ -12,19 +12,18 @@ void check_identity(ResourceCheck& r, std::string_view property) {
   const Val& uais = r.property({"identity", "userAssignedIdentities"});
   const Val& identity = r.property({"identity"});
   if (uais.is_unknown() || identity.is_unknown()) return;
-  const std::string what = "'" + std::string(property) + "' " + describe(id);
+  const std::string what = "'" + std::string(property) + "' is " + r.show(id);
   if (!uais.is_object() || uais.members.empty()) {
     r.report(kCmkIdentityNotAssigned, {"properties", "dataEncryption", property}, with_cmk_condition(r, id),
-             what +
-                 " is not assigned to the server: the server has no user-assigned identities; add it to "
-                 "identity.userAssignedIdentities (with a type that includes UserAssigned)");
+             what + ", but the server has no user-assigned identities",
+             "add it to identity.userAssignedIdentities, with a type that includes UserAssigned");
     return;
   }
   for (const ValMember& m : uais.members) {
     if (same_resource(m.key, id) != Tri::No) return;  // assigned, or cannot tell
   }
   r.report(kCmkIdentityNotAssigned, {"properties", "dataEncryption", property}, with_cmk_condition(r, id),
-           what + " is not one of the server's user-assigned identities; add it to identity.userAssignedIdentities");
+           what + ", which is not assigned to the server", "add it to identity.userAssignedIdentities");
 }
 
 void check(ResourceCheck& r) {

@@ -12,8 +12,17 @@ constexpr std::string_view kFirstGeoBackupKeyVersion = "2023-03-01-preview";
 
 struct Requirement {
   std::string_view property;
-  std::string_view why;
+  std::string_view value;  // what to set it to
 };
+
+std::string quoted_names(const std::vector<std::string_view>& names) {
+  std::string s;
+  for (size_t i = 0; i < names.size(); ++i) {
+    s += i == 0 ? "'" : i + 1 == names.size() ? " and '" : ", '";
+    s += std::string(names[i]) + "'";
+  }
+  return s;
+}
 
 // Properties that are absent are reported together at dataEncryption.type (one finding); a property
 // written as null or '' is reported where it is written. Unknown values are not reported.
@@ -21,42 +30,54 @@ class Requirements {
  public:
   explicit Requirements(ResourceCheck& r) : r_(r), type_(r.property({"properties", "dataEncryption", "type"})) {}
 
-  // condition: what makes these properties required (geo-redundant backup), so that the binding
-  // which turns it on is named in the message.
-  void require(std::initializer_list<Requirement> requirements, const Val* condition = nullptr) {
+  // geo_condition: geo-redundant backup, which makes these properties required, so that the
+  // binding which turns it on is named in the message. Null: the key itself needs them.
+  void require(std::initializer_list<Requirement> requirements, const Val* geo_condition = nullptr) {
+    const std::string_view needs = geo_condition ? "geo-redundant backup with a customer-managed key needs it"
+                                                 : "data encryption with 'AzureKeyVault' needs it";
     for (const Requirement& q : requirements) {
       const Val& v = r_.property({"properties", "dataEncryption", q.property});
       if (v.is_absent()) {
-        if (!absent_.empty()) absent_ += "; ";
-        absent_ += "'" + std::string(q.property) + "' is missing: " + std::string(q.why);
-        if (condition) merge_deps(type_, *condition);
+        (geo_condition ? geo_absent_ : absent_).push_back(q.property);
+        if (!help_.empty()) help_ += "; ";
+        help_ += (help_.empty() ? "set '" : "'") + std::string(q.property) + "' to " + std::string(q.value);
+        if (geo_condition) merge_deps(type_, *geo_condition);
       } else if (v.kind == Val::Kind::Null || (v.is_string() && v.str.empty())) {
         Val offending = v;
-        if (condition) merge_deps(offending, *condition);
+        if (geo_condition) merge_deps(offending, *geo_condition);
         r_.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", q.property}, offending,
-                  "'" + std::string(q.property) + "' is " + (v.kind == Val::Kind::Null ? "null" : "empty") + ": " +
-                      std::string(q.why));
+                  "'" + std::string(q.property) + "' is " + (v.kind == Val::Kind::Null ? "null" : "empty") + ", but " +
+                      std::string(needs),
+                  "set it to " + std::string(q.value));
       }
     }
   }
 
   void report_absent() {
-    if (absent_.empty()) return;
-    r_.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", "type"}, type_, absent_);
+    if (absent_.empty() && geo_absent_.empty()) return;
+    std::string message;
+    if (!absent_.empty()) message = "data encryption with 'AzureKeyVault' is missing " + quoted_names(absent_);
+    if (!geo_absent_.empty()) {
+      message += message.empty() ? "geo-redundant backup with a customer-managed key is missing "
+                                 : ", and geo-redundant backup ";
+      message += quoted_names(geo_absent_);
+    }
+    r_.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", "type"}, type_, std::move(message), help_);
   }
 
  private:
   ResourceCheck& r_;
   Val type_;
-  std::string absent_;
+  std::vector<std::string_view> absent_;
+  std::vector<std::string_view> geo_absent_;
+  std::string help_;
 };
 
 void check(ResourceCheck& r) {
   if (!uses_customer_managed_key(r)) return;
   Requirements requirements(r);
-  requirements.require({{"primaryKeyURI", "data encryption with 'AzureKeyVault' needs the key's URI"},
-                        {"primaryUserAssignedIdentityId",
-                         "data encryption with 'AzureKeyVault' needs the user-assigned identity that reads the key"}});
+  requirements.require({{"primaryKeyURI", "the key's URI (https://VAULT.vault.azure.net/keys/KEY)"},
+                        {"primaryUserAssignedIdentityId", "the user-assigned identity that reads the key"}});
   // The PostgreSQL documentation requires a second key and identity for geo-redundant backups;
   // api-versions before they existed cannot give them.
   if (r.is_postgresql_flexible_server() && geo_redundant_backup_enabled(r)) {
@@ -64,17 +85,16 @@ void check(ResourceCheck& r) {
     if (!api.empty() && compare_api_versions(api, kFirstGeoBackupKeyVersion) < 0) {
       r.report(kCmkSettingsIncomplete, {"properties", "backup", "geoRedundantBackup"},
                r.property({"properties", "backup", "geoRedundantBackup"}),
-               "geo-redundant backup with customer-managed keys is not supported at api-version " + api +
-                   ": its key and identity (geoBackupKeyURI, geoBackupUserAssignedIdentityId) exist from " +
-                   std::string(kFirstGeoBackupKeyVersion));
+               "geo-redundant backup with a customer-managed key is not supported at api-version " + api,
+               "use api-version " + std::string(kFirstGeoBackupKeyVersion) +
+                   " or later, which adds geoBackupKeyURI and geoBackupUserAssignedIdentityId, or disable "
+                   "geo-redundant backup");
       requirements.report_absent();
       return;
     }
-    requirements.require(
-        {{"geoBackupKeyURI", "geo-redundant backup with customer-managed keys needs a key in the paired region"},
-         {"geoBackupUserAssignedIdentityId",
-          "geo-redundant backup with customer-managed keys needs its own user-assigned identity"}},
-        &r.property({"properties", "backup", "geoRedundantBackup"}));
+    requirements.require({{"geoBackupKeyURI", "a key in a vault in the paired region"},
+                          {"geoBackupUserAssignedIdentityId", "a second user-assigned identity that reads that key"}},
+                         &r.property({"properties", "backup", "geoRedundantBackup"}));
   }
   requirements.report_absent();
 }

@@ -14,10 +14,10 @@ void check(ResourceCheck& r) {
   if (same_resource(primary, geo) != Tri::Yes) return;
   r.report(kCmkGeoIdentityShared, {"properties", "dataEncryption", "geoBackupUserAssignedIdentityId"},
            with_cmk_condition(r, geo),
-           "the geo-backup key identity " +
+           "'geoBackupUserAssignedIdentityId' is " +
                r.shown({"properties", "dataEncryption", "geoBackupUserAssignedIdentityId"}, geo) +
-               " is the same identity as the primary key identity; geo-redundant backup needs a second "
-               "user-assigned identity");
+               ", the same identity as 'primaryUserAssignedIdentityId'",
+           "geo-redundant backup needs a second user-assigned identity: assign one to the server and name it here");
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ bool name_characters(std::string_view s) {
 
 // The first thing wrong with a URI that is not a key URI, read left to right as a user fixes it.
 std::string what_is_wrong(const std::string& uri) {
-  if (starts_with_ignore_case(uri, "http://")) return "it uses http://; a key URI starts with https://";
+  if (starts_with_ignore_case(uri, "http://")) return "it uses http://, not https://";
   if (!starts_with_ignore_case(uri, "https://")) return "it does not start with https://";
   const std::string_view rest = std::string_view(uri).substr(8);
   const std::string_view authority = rest.substr(0, rest.find('/'));
@@ -45,7 +45,7 @@ std::string what_is_wrong(const std::string& uri) {
   }
   if (vault.size() < 3 || vault.size() > 24) {
     return "the vault name " + quote_text(vault) + " is " + std::to_string(vault.size()) +
-           " characters long; a vault name has 3 to 24";
+           " characters long, not 3 to 24";
   }
   if (path.find("/secrets/") != std::string_view::npos) return "it names a secret, not a key";
   if (path.find("/certificates/") != std::string_view::npos) return "it names a certificate, not a key";
@@ -72,8 +72,13 @@ std::string what_is_wrong(const std::string& uri) {
 void check_uri(ResourceCheck& r, std::string_view property) {
   const Val& v = r.property({"properties", "dataEncryption", property});
   if (!v.is_string() || v.str.empty() || is_key_uri(v.str)) return;
+  const std::string wrong = what_is_wrong(v.str);
   r.report(kCmkKeyUriInvalid, {"properties", "dataEncryption", property}, with_cmk_condition(r, v),
-           "'" + std::string(property) + "' " + quote_text(v.str) + " is not a key URI: " + what_is_wrong(v.str));
+           // A diagnosis that quotes the part at fault ("the vault name 'kv'") needs no whole URI before it.
+           "'" + std::string(property) + "' " + (wrong.rfind("the ", 0) == 0 ? std::string() : quote_text(v.str) + " ") +
+               "is not a key URI: " + wrong,
+           "write the key's URI: https://VAULT.vault.azure.net/keys/KEY[/VERSION], or NAME.managedhsm.azure.net for a "
+           "Managed HSM key");
 }
 
 void check(ResourceCheck& r) {

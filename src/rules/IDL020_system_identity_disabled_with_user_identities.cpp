@@ -14,8 +14,8 @@ void check(TransitionCheck& t) {
   if (!after.is_string() || type_includes_system_assigned(after)) return;
   t.report(kSystemIdentityDisabledWithUserIdentities, {"identity", "type"}, after, {"identity", "type"}, before,
            "identity.type changes from " + describe(before) + " (at " + t.base_label() + ") to " + describe(after) +
-               ": the system-assigned identity cannot be disabled while the server has user-assigned identities; "
-               "keep 'SystemAssigned,UserAssigned'");
+               ": the system-assigned identity cannot be disabled while the server has user-assigned identities",
+           "keep 'SystemAssigned,UserAssigned'");
 }
 
 }  // namespace

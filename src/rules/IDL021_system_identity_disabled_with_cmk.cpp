@@ -16,8 +16,8 @@ void check(TransitionCheck& t) {
   if (!after.is_string() || type_includes_system_assigned(after)) return;
   t.report(kSystemIdentityDisabledWithCmk, {"identity", "type"}, after, {"identity", "type"}, before,
            "identity.type changes from " + describe(before) + " (at " + t.base_label() + ") to " + describe(after) +
-               ": the server uses a customer-managed key, and then its system-assigned identity cannot be "
-               "disabled; keep the system-assigned identity in identity.type");
+               ": the system-assigned identity of a server with a customer-managed key cannot be disabled",
+           "keep the system-assigned identity in identity.type");
 }
 
 }  // namespace

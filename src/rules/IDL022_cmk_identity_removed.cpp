@@ -16,18 +16,22 @@ void check_identity(TransitionCheck& t, std::string_view property) {
   if (!identity.is_object()) return;  // unknown, or not written: nothing is said about identities
   const Val& type = head.property({"identity", "type"});
   const Val& uais = head.property({"identity", "userAssignedIdentities"});
-  const std::string which =
-      used.is_unknown() ? "the user-assigned identity" : "user-assigned identity " + describe(used);
+  std::string which = "the user-assigned identity";
+  if (!used.is_unknown()) {
+    const std::string shown = head.show(used);  // identity 'NAME', uami.id, '…/userAssignedIdentities/NAME'
+    which = "user-assigned " + (shown.rfind("identity ", 0) == 0 ? shown : "identity " + shown);
+  }
   const std::string what =
       which + " is used for data encryption ('" + std::string(property) + "' at " + t.base_label() + ")";
   const std::string keep =
-      "; keep it in identity.userAssignedIdentities (if the key identity must change, switch dataEncryption to "
-      "the new identity first, in a deployment of its own, with both identities assigned)";
+      "keep it in identity.userAssignedIdentities; to change the key identity, first switch dataEncryption to the "
+      "new identity in a deployment of its own, with both identities assigned";
   const Path base_path = {"properties", "dataEncryption", property};
   if (type.is_string() && !type_includes_user_assigned(type)) {
     t.report(kCmkIdentityRemoved, {"identity", "type"}, type, base_path, used,
-             what + ": it can never be removed from the server, but identity.type " + describe(type) +
-                 " removes every user-assigned identity" + keep);
+             what + " and can never be removed, but identity.type " + describe(type) +
+                 " removes every user-assigned identity",
+             keep);
     return;
   }
   if (uais.is_unknown() || (!uais.is_object() && !uais.is_unset())) return;
@@ -37,8 +41,8 @@ void check_identity(TransitionCheck& t, std::string_view property) {
     }
   }
   t.report(kCmkIdentityRemoved, {"identity", "userAssignedIdentities"}, uais, base_path, used,
-           what + ": it can never be removed from the server, but it is not among the server's user-assigned "
-                  "identities here" + keep);
+           what + " and can never be removed, but it is not among the server's user-assigned identities here",
+           keep);
 }
 
 void check(TransitionCheck& t) {

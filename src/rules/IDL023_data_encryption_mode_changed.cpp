@@ -24,8 +24,8 @@ void check(TransitionCheck& t) {
   t.report(kDataEncryptionModeChanged, {"properties", "dataEncryption", "type"}, after,
            {"properties", "dataEncryption", "type"}, before,
            what + "; the server has " + describe(before) + " at " + t.base_label() +
-               ", and the encryption mode can only be chosen when a server is created; keep " + describe(before) +
-               " (or create a new server)");
+               ", and the encryption mode can only be chosen when a server is created",
+           "keep " + describe(before) + " (or create a new server)");
 }
 
 }  // namespace

@@ -14,8 +14,8 @@ void check(TransitionCheck& t) {
   if (!type_includes_system_assigned(after) || type_includes_user_assigned(after)) return;
   t.report(kUserIdentitiesDropped, {"identity", "type"}, after, {"identity", "type"}, before,
            "identity.type changes from " + describe(before) + " (at " + t.base_label() + ") to " + describe(after) +
-               ", which removes every user-assigned identity from the server; to add the system-assigned identity "
-               "and keep them, use 'SystemAssigned,UserAssigned'");
+               ", which removes every user-assigned identity from the server",
+           "to add the system-assigned identity and keep them, write 'SystemAssigned,UserAssigned'");
 }
 
 }  // namespace

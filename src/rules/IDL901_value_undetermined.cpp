@@ -9,7 +9,14 @@ namespace {
 void undetermined(ResourceCheck& r, const Path& path, const Val& v, const char* what) {
   std::string name;
   for (std::string_view p : path) name += (name.empty() ? "" : ".") + std::string(p);
-  r.report(kValueUndetermined, path, v, name + " " + what + ": " + (v.str.empty() ? "no reason recorded" : v.str));
+  std::string reason = v.str.empty() ? "no reason recorded" : v.str;
+  // A reason that says what to do ("…: give it a default, or …") has its remedy on the help line.
+  std::string help;
+  if (const size_t at = reason.find(": give it a default"); at != std::string::npos) {
+    help = reason.substr(at + 2);
+    reason.resize(at);
+  }
+  r.report(kValueUndetermined, path, v, name + " " + what + ": " + reason, std::move(help));
 }
 
 void check_value(ResourceCheck& r, const Path& path) {
@@ -33,9 +40,9 @@ void check(ResourceCheck& r) {
         const std::string message =
             "identity.userAssignedIdentities has a key that could not be determined: " + m.key.str;
         if (m.key_file == r.resource().owner->file.get()) {
-          r.report_at(kValueUndetermined, m.key_span, uai, &m.key, message);  // at the key itself
+          r.report_at(kValueUndetermined, m.key_span, uai, &m.key, message, {});  // at the key itself
         } else {
-          r.report(kValueUndetermined, uai, m.key, message);
+          r.report(kValueUndetermined, uai, m.key, message, {});
         }
       }
     }

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "load/bicep_template.h"
+
 namespace idlint {
 
 namespace {
@@ -20,8 +22,13 @@ std::string join(const Path& path) {
 }  // namespace
 
 ResourceCheck::ResourceCheck(const Resource& resource, Evaluator& evaluator, const Binding& binding,
-                             const std::set<const Parameter*>& varying, const Sink& sink)
-    : resource_(resource), evaluator_(evaluator), binding_(binding), varying_(varying), sink_(sink) {}
+                             const std::set<const Parameter*>& varying, const Sink& sink, bool bicep_as_written)
+    : resource_(resource),
+      evaluator_(evaluator),
+      binding_(binding),
+      varying_(varying),
+      sink_(sink),
+      bicep_as_written_(bicep_as_written) {}
 
 bool ResourceCheck::is_postgresql_flexible_server() const {
   return equals_ignore_case(resource_.full_type, "Microsoft.DBforPostgreSQL/flexibleServers");
@@ -120,11 +127,81 @@ const Value* ResourceCheck::written(const Path& path) const {
 
 std::string ResourceCheck::shown(const Path& path, const Val& v) const {
   const Value* w = v.is_unknown() ? written(path) : nullptr;
-  if (!w || !w->is_expr()) return describe(v);
+  if (!w || !w->is_expr()) return show(v);
   const std::string_view source = resource_.owner->file->text().substr(w->span.begin, w->span.end - w->span.begin);
   constexpr size_t kMax = 80;
-  if (source.size() > kMax || source.find('\n') != std::string_view::npos) return describe(v);
+  if (source.size() > kMax || source.find('\n') != std::string_view::npos) return show(v);
   return std::string(source);
+}
+
+namespace {
+
+bool bicep_file(const SourceFile* f) { return f && (is_bicep_path(f->path()) || is_bicepparam_path(f->path())); }
+
+// The text written at an origin when it is one short line: a Bicep key written '${uami.id}' is
+// shown as the expression inside.
+std::string written_text(const Origin& o, size_t max) {
+  if (!o.file || o.span.empty()) return {};
+  std::string_view t = o.file->text().substr(o.span.begin, o.span.end - o.span.begin);
+  if (t.size() >= 5 && t.substr(0, 3) == "'${" && t.substr(t.size() - 2) == "}'" &&
+      t.find("${", 3) == std::string_view::npos && t.find('}') == t.size() - 2) {
+    t = t.substr(3, t.size() - 5);
+  }
+  if (t.empty() || t.size() > max || t.find('\n') != std::string_view::npos) return {};
+  return std::string(t);
+}
+
+// A name that is not known, in the file's own syntax: the parameter it is (`prefix`,
+// parameters('prefix')), or the parameters it is made from. Never a bare '?'.
+std::string unknown_name(const Val& name, bool bicep) {
+  const bool single = name.deps.size() == 1 && name.deps[0] != &kManyParameters;
+  if (single && name.symbol.rfind("parameters('", 0) == 0) {
+    const std::string p(name.deps[0]->name);
+    return bicep ? p : "parameters('" + p + "')";
+  }
+  std::string from;
+  for (size_t i = 0; i < name.deps.size() && i < 3; ++i) {
+    if (name.deps[i] == &kManyParameters) break;
+    from += (i ? ", '" : "'") + std::string(name.deps[i]->name) + "'";
+  }
+  if (from.empty()) return "(a name not known here)";
+  return "(a name made from parameter" + std::string(name.deps.size() > 1 ? "s " : " ") + from + ")";
+}
+
+// Whether a value holds a part that is not known (a resource ID with a name not known).
+bool has_unknown_part(const Val& v) {
+  return v.is_unknown() || std::any_of(v.items.begin(), v.items.end(), [](const Val& i) { return i.is_unknown(); });
+}
+
+}  // namespace
+
+bool ResourceCheck::shows_bicep() const { return bicep_as_written_ && bicep_file(resource_.owner->file.get()); }
+
+std::string ResourceCheck::show(const Val& v) const {
+  const bool known_scalar = v.is_string() || v.kind == Val::Kind::Bool || v.kind == Val::Kind::Number ||
+                            v.kind == Val::Kind::Null;
+  const bool bicep = bicep_as_written_ && bicep_file(v.origin.file);
+  if (bicep && !known_scalar) {
+    // Short, unless a part is not known: then the expression says more than anything else can.
+    if (std::string t = written_text(v.origin, has_unknown_part(v) ? 120 : 60); !t.empty()) return t;
+    if (v.origin.kind == Origin::Kind::Variable && !v.origin.name.empty()) return std::string(v.origin.name);
+  }
+  if (v.is_string() && starts_with_ignore_case(v.str, "/subscriptions/")) {
+    // A resource ID string by its last type and name: '…/userAssignedIdentities/uami-app'.
+    const size_t name = v.str.rfind('/');
+    const size_t type = name == std::string::npos || name == 0 ? std::string::npos : v.str.rfind('/', name - 1);
+    if (type != std::string::npos && type > 0 && name + 1 < v.str.size()) return quote_text("…" + v.str.substr(type));
+  }
+  if (v.kind == Val::Kind::ResourceId) {
+    if (equals_ignore_case(v.str, "Microsoft.ManagedIdentity/userAssignedIdentities") && v.items.size() == 1) {
+      const Val& name = v.items[0];
+      return "identity " + (name.is_string() ? quote_text(name.str, 80) : unknown_name(name, bicep));
+    }
+    std::string out = "resourceId(" + quote_text(v.str, 80);
+    for (const Val& name : v.items) out += ", " + (name.is_string() ? quote_text(name.str, 80) : unknown_name(name, bicep));
+    return out + ")";
+  }
+  return describe(v);
 }
 
 std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const {
@@ -152,31 +229,40 @@ std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const
   return out;
 }
 
-std::string ResourceCheck::binding_text(const Val& v) const {
-  std::vector<const Choice*> choices;
+const SourceFile* ResourceCheck::declaring_file(const Parameter* p) const {
+  for (const Frame* f = evaluator_.frame(); f; f = f->parent) {
+    if (f->kind == Frame::Kind::Loop || !f->tmpl) continue;
+    const std::vector<Parameter>& ps = f->tmpl->parameters;
+    if (!ps.empty() && p >= &ps.front() && p <= &ps.back()) return f->tmpl->file.get();
+  }
+  const std::vector<Parameter>& own = resource_.owner->parameters;
+  if (!own.empty() && p >= &own.front() && p <= &own.back()) return resource_.owner->file.get();
+  return nullptr;
+}
+
+BindingNote ResourceCheck::binding_note(const Val& v) const {
+  BindingNote note;
   for (const Parameter* p : v.deps) {
     if (!varying_.count(p)) continue;
     const Choice* c = binding_.find(p);
-    if (c && c->value) choices.push_back(c);
-  }
-  // Many parameters at once (a capped enumeration varies one at a time): name those that are not
-  // at their default.
-  if (choices.size() > 3) {
-    std::vector<const Choice*> changed;
-    for (const Choice* c : choices) {
-      if (c->kind != Origin::Kind::ParameterDefault) changed.push_back(c);
+    if (!c || !c->value) continue;
+    NamedChoice n;
+    n.parameter = p;
+    n.value = describe(*c);
+    n.is_default = c->kind == Origin::Kind::ParameterDefault;
+    const SourceFile* file = declaring_file(p);
+    if (file) {
+      const std::string name = "parameter '" + std::string(p->name) + "'";
+      // A bool's true and false are not written anywhere: its declaration stands for them.
+      const bool written = !c->value->span.empty() && c->kind != Origin::Kind::ParameterBool;
+      n.where = Location{file->shared_from_this(), written ? c->value->span : p->name_span,
+                         n.is_default              ? "the default value of " + name
+                         : written                 ? "an allowed value of " + name
+                                                   : "bool " + name + " (true and false are both checked)"};
     }
-    if (!changed.empty()) choices = std::move(changed);
+    note.named.push_back(std::move(n));
   }
-  // A message names a few; a template with hundreds of parameters must not make it a page long.
-  constexpr size_t kNamed = 4;
-  std::string text;
-  for (size_t i = 0; i < choices.size() && i < kNamed; ++i) {
-    text += text.empty() ? "when parameter '" : " and parameter '";
-    text += std::string(choices[i]->parameter->name) + "' is " + describe(*choices[i]);
-  }
-  if (choices.size() > kNamed) text += " and " + std::to_string(choices.size() - kNamed) + " more parameters";
-  return text;
+  return note;
 }
 
 namespace {
@@ -239,12 +325,13 @@ std::string ResourceCheck::contract_text(const Val& offending, std::vector<std::
   for (const Parameter* p : read) {
     std::string given;
     if (setting_of(p, &given) != Setting::Given) continue;
-    if (given_count++ < kNamed) text += (text.empty() ? "when " : " and ") + given;
+    // "when parameter 'a' is 'X' and 'b' is …": the word once.
+    if (given_count++ < kNamed) text += text.empty() ? "when " + given : " and " + given.substr(std::string("parameter ").size());
   }
   if (given_count == 0) return {};
   if (given_count > kNamed) text += " and " + std::to_string(given_count - kNamed) + " more";
   for (size_t i = 0; i < not_given.size() && i < kNamed; ++i) {
-    text += (i == 0 ? " and parameter '" : i + 1 == not_given.size() || i + 1 == kNamed ? " and '" : ", '") +
+    text += (i == 0 || i + 1 == not_given.size() || i + 1 == kNamed ? " and '" : ", '") +
             std::string(not_given[i]) + "'";
   }
   text += not_given.size() == 1 ? " is not given" : " are not given";
@@ -259,18 +346,20 @@ Span ResourceCheck::primary_for(const Path& path, const Val& offending) const {
   return locate(path);
 }
 
-void ResourceCheck::report(const RuleInfo& rule, const Path& path, const Val& offending, std::string message) {
+void ResourceCheck::report(const RuleInfo& rule, const Path& path, const Val& offending, std::string message,
+                           std::string help) {
   const Span primary = primary_for(path, offending);
-  report_at(rule, primary, path, &offending, std::move(message), origin_of(offending, primary));
+  report_at(rule, primary, path, &offending, std::move(message), std::move(help), origin_of(offending, primary));
 }
 
 void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& logical_path, const Val* offending,
-                              std::string message, std::vector<Location> related) {
+                              std::string message, std::string help, std::vector<Location> related) {
   Finding f;
   f.rule = &rule;
   f.level = rule.level;
   f.primary = Location{resource_.owner->file, primary, {}};
   f.message = std::move(message);
+  f.help = std::move(help);
   f.related = std::move(related);
   // Which resource and property, stable when lines move: the composed name as written.
   std::string name;
@@ -280,15 +369,15 @@ void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& lo
   }
   f.logical = resource_.full_type + "|" + name + "|" + join(logical_path);
   if (offending) f.cause = Finding::Cause{offending->deps, offending->origin.file, offending->origin.span};
-  std::string binding = offending ? binding_text(*offending) : std::string();
+  BindingNote binding = offending ? binding_note(*offending) : BindingNote{};
   if (offending) {
     // A contract the caller keeps is not a failure the template causes: a warning, whatever the rule.
     if (std::string contract = contract_text(*offending, &f.contract); !contract.empty()) {
       f.level = std::min(f.level, Level::Warning);
-      binding = std::move(contract);
+      binding = BindingNote{std::move(contract), {}};
     }
   }
-  sink_(std::move(f), binding);
+  sink_(std::move(f), std::move(binding));
 }
 
 bool type_includes_user_assigned(const Val& type) {

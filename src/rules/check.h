@@ -22,10 +22,11 @@ using Path = std::vector<std::string_view>;
 
 class ResourceCheck {
  public:
-  using Sink = std::function<void(Finding&&, const std::string& binding)>;
+  using Sink = std::function<void(Finding&&, BindingNote&& binding)>;
 
+  // bicep_as_written: show() gives a Bicep file's values as written there (see show()).
   ResourceCheck(const Resource& resource, Evaluator& evaluator, const Binding& binding,
-                const std::set<const Parameter*>& varying, const Sink& sink);
+                const std::set<const Parameter*>& varying, const Sink& sink, bool bicep_as_written = true);
 
   const Resource& resource() const { return resource_; }
   // The resource type ('Microsoft.DBforPostgreSQL/flexibleServers'), empty when not a literal.
@@ -49,14 +50,22 @@ class ResourceCheck {
   // v for a message: describe(v), or, when v is unknown, the expression written at path as the
   // user wrote it (`ids[0].id`, "[variables('id')]"), which says more than "(unknown)".
   std::string shown(const Path& path, const Val& v) const;
+  // v for a message, in the user's own terms: a known value as it evaluates ('SystemAssigned'); in
+  // a Bicep file, an identity ID or an unknown value as the expression written there (`uami.id`,
+  // `'${prefix}-id'`); otherwise a user-assigned identity ID by its name (identity 'uami-app'), and
+  // a name that is not known by the parameter it comes from. Never a bare '?'.
+  std::string show(const Val& v) const;
+  // Whether messages about this resource are written in Bicep terms (a Bicep file, shown as written).
+  bool shows_bicep() const;
 
   // Reports a finding about the value at path. When the offending value was written inside the
   // resource, the finding points at it; otherwise at locate(path), with the place the value came
   // from as a related location. The binding that leads to it is added to the message.
-  void report(const RuleInfo& rule, const Path& path, const Val& offending, std::string message);
+  // message: the statement (what is wrong, short); help: the remedy, shown on a line of its own.
+  void report(const RuleInfo& rule, const Path& path, const Val& offending, std::string message, std::string help);
   // Reports at an explicit span inside the resource (for example an object key).
   void report_at(const RuleInfo& rule, Span primary, const Path& logical_path, const Val* offending,
-                 std::string message, std::vector<Location> related = {});
+                 std::string message, std::string help, std::vector<Location> related = {});
 
   // A related location for the place a value was written, when that is outside the resource.
   std::vector<Location> origin_of(const Val& v, Span primary) const;
@@ -73,7 +82,10 @@ class ResourceCheck {
   // How a parameter is set under this binding and frame.
   enum class Setting : uint8_t { Default, EmptyDefault, Given, Unknown };
   Setting setting_of(const Parameter* p, std::string* given) const;
-  std::string binding_text(const Val& v) const;
+  // The parameter values, among those v depends on, that this binding chooses.
+  BindingNote binding_note(const Val& v) const;
+  // Where the template that declares p is (this resource's, or a caller's up the module calls).
+  const SourceFile* declaring_file(const Parameter* p) const;
   // A parameter contract (README "Parameter contracts"): the offending value depends on a parameter
   // left at an empty default ('', null, {}, []) while a parameter the rule read is given another
   // value. Returns the binding as the message states it, or empty when this is no contract.
@@ -88,6 +100,7 @@ class ResourceCheck {
   const Binding& binding_;
   const std::set<const Parameter*>& varying_;
   const Sink& sink_;
+  bool bicep_as_written_;
   std::map<std::string, Val> cache_;
   std::optional<std::string> api_version_;
 };

@@ -30,14 +30,15 @@ const Val& TransitionCheck::base(const Path& path) {
 }
 
 void TransitionCheck::report(const RuleInfo& rule, const Path& head_path, const Val& head_value,
-                             const Path& base_path, const Val& base_value, std::string message) {
+                             const Path& base_path, const Val& base_value, std::string message,
+                             std::string help) {
   const Span primary = head_.primary_for(head_path, head_value);
   std::vector<Location> related = head_.origin_of(head_value, primary);
-  std::string shown = base_value.is_unset() ? std::string("not set") : describe(base_value);
+  std::string shown = base_value.is_unset() ? std::string("not set") : base_.show(base_value);
   if (base_value.is_unknown() && !base_value.str.empty()) shown = "not known (" + base_value.str + ")";
   related.push_back(Location{base_.resource().owner->file, base_.primary_for(base_path, base_value),
                              "the base version (" + label_ + "): " + shown});
-  head_.report_at(rule, primary, head_path, &head_value, std::move(message), std::move(related));
+  head_.report_at(rule, primary, head_path, &head_value, std::move(message), std::move(help), std::move(related));
 }
 
 Val data_encryption_mode(ResourceCheck& r) {

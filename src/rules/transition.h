@@ -27,7 +27,7 @@ class TransitionCheck {
 
   // Reports at the head's value at head_path, with the base value at base_path as a related location.
   void report(const RuleInfo& rule, const Path& head_path, const Val& head_value, const Path& base_path,
-              const Val& base_value, std::string message);
+              const Val& base_value, std::string message, std::string help);
 
  private:
   ResourceCheck& base_;

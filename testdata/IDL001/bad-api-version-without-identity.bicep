@@ -7,7 +7,7 @@ resource legacyServer 'Microsoft.DBforPostgreSQL/flexibleServers@2021-06-01' = {
   }
   identity: {
     // api-version 2021-06-01 has no identity property: the block is not part of that API at all.
-    type: 'UserAssigned' // expect: IDL001 "this api-version has no managed identity; 'UserAssigned' needs api-version 2022-03-08-preview or later"
+    type: 'UserAssigned' // expect: IDL001 "which has no managed identity"
     userAssignedIdentities: {
       '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-legacy')}': {}
     }

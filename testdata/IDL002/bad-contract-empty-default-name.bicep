@@ -20,7 +20,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   location: 'westeurope'
   identity: {
     type: identityType
-    userAssignedIdentities: !empty(identityName) && identityType == 'UserAssigned' ? { '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', identityName)}': {} } : null // expect: IDL002 "when parameter 'identityType' is 'UserAssigned' and parameter 'identityName' is not given"
+    userAssignedIdentities: !empty(identityName) && identityType == 'UserAssigned' ? { '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', identityName)}': {} } : null // expect: IDL002 "when parameter 'identityType' is 'UserAssigned' and 'identityName' is not given"
   }
   properties: {
     version: '16'

@@ -9,13 +9,13 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
-      '${appId}': { // expect: IDL005 "sets 'clientId'; Azure fills it in: write {}"
+      '${appId}': { // expect: IDL005 "sets 'clientId'"
         clientId: 'e8a3f1c7-2b6d-4d9a-b0e4-5c7f1a3d9e62'
       }
-      '${jobsId}': { // expect: IDL005 "sets 'name'; an entry has no properties to set (Azure fills in its principalId and clientId): write {}"
+      '${jobsId}': { // expect: IDL005 "an entry has no properties to set (Azure fills in its principalId and clientId): write {}"
         name: 'uami-jobs'
       }
-      '${batchId}': true // expect: IDL005 "is true; an entry is written {}"
+      '${batchId}': true // expect: IDL005 "is true"
     }
   }
   properties: {

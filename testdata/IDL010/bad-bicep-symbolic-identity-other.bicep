@@ -34,7 +34,7 @@ resource shopServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     dataEncryption: {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-shop-weu.vault.azure.net/keys/cmk-shop'
-      primaryUserAssignedIdentityId: cmkIdentity.id // expect: IDL010 "'uami-pg-shop-cmk') is not one of the server's user-assigned identities"
+      primaryUserAssignedIdentityId: cmkIdentity.id // expect: IDL010 "'primaryUserAssignedIdentityId' is cmkIdentity.id, which is not assigned to the server"
     }
   }
 }

@@ -28,7 +28,7 @@ resource riskServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = if 
     administratorLogin: 'pgadmin'
     administratorLoginPassword: administratorLoginPassword
     dataEncryption: {
-      type: 'AzureKeyVault' // expect: IDL011 "'primaryKeyURI' is missing"
+      type: 'AzureKeyVault' // expect: IDL011 "is missing 'primaryKeyURI'"
       primaryUserAssignedIdentityId: cmkIdentity.id
     }
   }

@@ -18,7 +18,7 @@ resource auditServer 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
     }
     dataEncryption: {
       // One finding lists every missing setting, the primary key URI and both geo-backup settings.
-      type: 'AzureKeyVault' // expect: IDL011 "'primaryKeyURI' is missing: data encryption with 'AzureKeyVault' needs the key's URI; 'geoBackupKeyURI' is missing"
+      type: 'AzureKeyVault' // expect: IDL011 "is missing 'primaryKeyURI', and geo-redundant backup 'geoBackupKeyURI' and 'geoBackupUserAssignedIdentityId'"
       primaryUserAssignedIdentityId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-audit-keys')
     }
   }

@@ -19,7 +19,7 @@ resource serverA 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     }
     dataEncryption: {
       type: 'AzureKeyVault'
-      primaryKeyURI: 'https://kv.vault.azure.net/keys/cmk-a' // expect: IDL013 "the vault name 'kv' is 2 characters long; a vault name has 3 to 24"
+      primaryKeyURI: 'https://kv.vault.azure.net/keys/cmk-a' // expect: IDL013 "the vault name 'kv' is 2 characters long, not 3 to 24"
       primaryUserAssignedIdentityId: cmkIdentityId
       geoBackupKeyURI: 'https://kv_bank.vault.azure.net/keys/cmk-a-geo' // expect: IDL013 "the vault name 'kv_bank' may hold only letters, digits and hyphens"
       geoBackupUserAssignedIdentityId: geoIdentityId
@@ -46,7 +46,7 @@ resource serverB 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-bank.vault.azure.net/keys/' // expect: IDL013 "it names no key after /keys/"
       primaryUserAssignedIdentityId: cmkIdentityId
-      geoBackupKeyURI: 'http://kv-bank-neu.vault.azure.net/keys/cmk-b-geo' // expect: IDL013 "it uses http://; a key URI starts with https://"
+      geoBackupKeyURI: 'http://kv-bank-neu.vault.azure.net/keys/cmk-b-geo' // expect: IDL013 "it uses http://, not https://"
       geoBackupUserAssignedIdentityId: geoIdentityId
     }
   }

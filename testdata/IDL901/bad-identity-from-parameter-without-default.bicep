@@ -5,7 +5,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: 'pg-notes'
   location: 'westeurope'
   identity: {
-    type: identityType // expect: IDL901 "identity.type could not be determined: parameter 'identityType' has no default value and no allowed values: give it a default, or list its values with @allowed"
+    type: identityType // expect: IDL901 "identity.type could not be determined: parameter 'identityType' has no default value and no allowed values"
     userAssignedIdentities: {
       '${keyIdentityId}': {} // expect: IDL901 "has a key that could not be determined"
     }

@@ -2,8 +2,8 @@
 //
 //   corpus-report tsv BASE REPORT.json [FOLDER=NAME...]
 //     One line per finding of an idlint `--format json` report:
-//     PATH<TAB>LINE<TAB>COLUMN<TAB>RULE<TAB>LEVEL<TAB>MESSAGE, PATH relative to BASE (a finding
-//     outside BASE is an error). In MESSAGE, "BASE/" is left out of paths, each FOLDER (say, the
+//     PATH<TAB>LINE<TAB>COLUMN<TAB>RULE<TAB>LEVEL<TAB>MESSAGE<TAB>HELP, PATH relative to BASE (a
+//     finding outside BASE is an error). In MESSAGE and HELP, "BASE/" is left out of paths, each FOLDER (say, the
 //     module cache) is written NAME, so the lines are the same on any machine, and tabs, line
 //     breaks and backslashes are written as \t, \n, \\.
 //     Exits 3 when the report lists files that could not be read (printed on standard error).
@@ -81,7 +81,8 @@ int tsv(const std::string& base_arg, const std::string& report_path, const Renam
     }
     std::cout << rel.generic_string() << '\t' << f.at("start_line").get<long>() << '\t'
               << f.at("start_column").get<long>() << '\t' << f.at("rule_id").get<std::string>() << '\t'
-              << f.at("level").get<std::string>() << '\t' << clean_message(f.at("message").get<std::string>(), base.string(), renames) << '\n';
+              << f.at("level").get<std::string>() << '\t' << clean_message(f.at("message").get<std::string>(), base.string(), renames) << '\t'
+              << clean_message(f.value("help", std::string()), base.string(), renames) << '\n';
   }
   for (const auto& e : report.at("errors")) {
     std::cerr << "corpus-report: idlint could not read a file: " << e.dump() << "\n";
