@@ -250,19 +250,22 @@ BindingNote ResourceCheck::binding_note(const Val& v) const {
     n.parameter = p;
     n.value = describe(*c);
     n.is_default = c->kind == Origin::Kind::ParameterDefault;
-    const SourceFile* file = declaring_file(p);
-    if (file) {
-      const std::string name = "parameter '" + std::string(p->name) + "'";
-      // A bool's true and false are not written anywhere: its declaration stands for them.
-      const bool written = !c->value->span.empty() && c->kind != Origin::Kind::ParameterBool;
-      n.where = Location{file->shared_from_this(), written ? c->value->span : p->name_span,
-                         n.is_default              ? "the default value of " + name
-                         : written                 ? "an allowed value of " + name
-                                                   : "bool " + name + " (true and false are both checked)"};
-    }
+    n.where = where_chosen(p, *c);
     note.named.push_back(std::move(n));
   }
   return note;
+}
+
+Location ResourceCheck::where_chosen(const Parameter* p, const Choice& c) const {
+  const SourceFile* file = declaring_file(p);
+  if (!file || !c.value) return {};
+  const std::string name = "parameter '" + std::string(p->name) + "'";
+  // A bool's true and false are not written anywhere: its declaration stands for them.
+  const bool written = !c.value->span.empty() && c.kind != Origin::Kind::ParameterBool;
+  return Location{file->shared_from_this(), written ? c.value->span : p->name_span,
+                  c.kind == Origin::Kind::ParameterDefault ? "the default value of " + name
+                  : written                                ? "an allowed value of " + name
+                                                           : "bool " + name + " (true and false are both checked)"};
 }
 
 namespace {
@@ -307,10 +310,17 @@ ResourceCheck::Setting ResourceCheck::setting_of(const Parameter* p, std::string
   return f->args_unknown_reason.empty() ? unset : Setting::Unknown;
 }
 
-std::string ResourceCheck::contract_text(const Val& offending, std::vector<std::string>* not_given_names) const {
+std::string ResourceCheck::contract_text(const Val& offending, std::vector<std::string>* not_given_names,
+                                         std::vector<Location>* related) const {
   std::vector<std::string_view> not_given;
+  std::vector<Location> places;  // each parameter the contract names, where its value is written
   for (const Parameter* p : offending.deps) {
-    if (setting_of(p, nullptr) == Setting::EmptyDefault) not_given.push_back(p->name);
+    if (setting_of(p, nullptr) != Setting::EmptyDefault) continue;
+    not_given.push_back(p->name);
+    if (const SourceFile* file = declaring_file(p); file && p->default_value && !p->default_value->span.empty()) {
+      places.push_back(Location{file->shared_from_this(), p->default_value->span,
+                                "parameter '" + std::string(p->name) + "' is not given: its default is empty"});
+    }
   }
   if (not_given.empty()) return {};
   // The parameters given a value, among those the offending value and the rule's other reads
@@ -325,6 +335,9 @@ std::string ResourceCheck::contract_text(const Val& offending, std::vector<std::
   for (const Parameter* p : read) {
     std::string given;
     if (setting_of(p, &given) != Setting::Given) continue;
+    if (const Choice* c = binding_.find(p); c && given_count < kNamed) {
+      if (Location l = where_chosen(p, *c); l.file) places.push_back(std::move(l));
+    }
     // "when parameter 'a' is 'X' and 'b' is …": the word once.
     if (given_count++ < kNamed) text += text.empty() ? "when " + given : " and " + given.substr(std::string("parameter ").size());
   }
@@ -336,6 +349,7 @@ std::string ResourceCheck::contract_text(const Val& offending, std::vector<std::
   }
   text += not_given.size() == 1 ? " is not given" : " are not given";
   for (std::string_view name : not_given) not_given_names->emplace_back(name);
+  for (Location& l : places) related->push_back(std::move(l));
   return text;
 }
 
@@ -372,7 +386,7 @@ void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& lo
   BindingNote binding = offending ? binding_note(*offending) : BindingNote{};
   if (offending) {
     // A contract the caller keeps is not a failure the template causes: a warning, whatever the rule.
-    if (std::string contract = contract_text(*offending, &f.contract); !contract.empty()) {
+    if (std::string contract = contract_text(*offending, &f.contract, &f.related); !contract.empty()) {
       f.level = std::min(f.level, Level::Warning);
       binding = BindingNote{std::move(contract), {}};
     }

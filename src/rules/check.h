@@ -89,7 +89,11 @@ class ResourceCheck {
   // A parameter contract (README "Parameter contracts"): the offending value depends on a parameter
   // left at an empty default ('', null, {}, []) while a parameter the rule read is given another
   // value. Returns the binding as the message states it, or empty when this is no contract.
-  std::string contract_text(const Val& offending, std::vector<std::string>* not_given_names) const;
+  // related receives a location at each parameter it names.
+  std::string contract_text(const Val& offending, std::vector<std::string>* not_given_names,
+                            std::vector<Location>* related) const;
+  // Where a binding's choice for p is written (a bool: its declaration), for a related location.
+  Location where_chosen(const Parameter* p, const Choice& c) const;
   const Val& note_read(const Val& v) {
     reads_.push_back(&v);  // cache_ is a map: the value stays where it is
     return v;
