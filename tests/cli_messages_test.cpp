@@ -88,16 +88,16 @@ TEST_CASE("a Bicep file's values are shown as written there; JSON's identity IDs
                   "[IDL010 cmk-identity-not-assigned]\n") != std::string::npos);
   const std::string unknown = findings_of("IDL012/bad-bicep-unknown-name-shown-as-written.bicep");
   CHECK(unknown.find("error: 'geoBackupUserAssignedIdentityId' is resourceId('Microsoft.ManagedIdentity/"
-                     "userAssignedIdentities', '${prefix}-id'), the same identity as "
-                     "'primaryUserAssignedIdentityId' [IDL012 cmk-geo-identity-shared]\n") != std::string::npos);
+                     "userAssignedIdentities', '${prefix}-id'), also the primary key's identity [IDL012 "
+                     "cmk-geo-identity-shared]\n") != std::string::npos);
   CHECK(unknown.find('?') == std::string::npos);
   // A name not known in ARM JSON: the parameter it is, in ARM's syntax.
   CHECK(findings_of("IDL012/bad-same-parameter-no-default.json")
-            .find("error: 'geoBackupUserAssignedIdentityId' is identity parameters('cmkIdentityName'), the same "
-                  "identity as 'primaryUserAssignedIdentityId'") != std::string::npos);
+            .find("error: 'geoBackupUserAssignedIdentityId' is identity parameters('cmkIdentityName'), also the "
+                  "primary key's identity") != std::string::npos);
   CHECK(findings_of("IDL012/bad-same-parameter-no-default.bicep")
             .find("error: 'geoBackupUserAssignedIdentityId' is resourceId('Microsoft.ManagedIdentity/"
-                  "userAssignedIdentities', cmkIdentityName), the same identity") != std::string::npos);
+                  "userAssignedIdentities', cmkIdentityName), also the primary key's identity") != std::string::npos);
 }
 
 TEST_CASE("a parameter contract names its parameters, with a note at each") {

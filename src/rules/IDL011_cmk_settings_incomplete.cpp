@@ -56,10 +56,14 @@ class Requirements {
   void report_absent() {
     if (absent_.empty() && geo_absent_.empty()) return;
     std::string message;
-    if (!absent_.empty()) message = "data encryption with 'AzureKeyVault' is missing " + quoted_names(absent_);
+    if (!absent_.empty()) {
+      // With the geo-backup properties too, the short form: the message names five properties.
+      message = (geo_absent_.empty() ? "data encryption with 'AzureKeyVault' is missing " : "dataEncryption is missing ") +
+                quoted_names(absent_);
+    }
     if (!geo_absent_.empty()) {
       message += message.empty() ? "geo-redundant backup with a customer-managed key is missing "
-                                 : ", and geo-redundant backup ";
+                                 : ", and for geo-redundant backup ";
       message += quoted_names(geo_absent_);
     }
     r_.report(kCmkSettingsIncomplete, {"properties", "dataEncryption", "type"}, type_, std::move(message), help_);

@@ -16,7 +16,7 @@ void check(ResourceCheck& r) {
            with_cmk_condition(r, geo),
            "'geoBackupUserAssignedIdentityId' is " +
                r.shown({"properties", "dataEncryption", "geoBackupUserAssignedIdentityId"}, geo) +
-               ", the same identity as 'primaryUserAssignedIdentityId'",
+               ", also the primary key's identity",
            "geo-redundant backup needs a second user-assigned identity: assign one to the server and name it here");
 }
 

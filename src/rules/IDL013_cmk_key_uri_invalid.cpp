@@ -36,12 +36,13 @@ std::string what_is_wrong(const std::string& uri) {
   const std::string_view vault = host.substr(0, dot);
   const std::string_view suffix = dot == std::string_view::npos ? std::string_view{} : host.substr(dot + 1);
   if (!starts_with_ignore_case(suffix, "vault.") && !starts_with_ignore_case(suffix, "managedhsm.")) {
-    return "the host " + quote_text(host) +
-           " is not a Key Vault (NAME.vault.azure.net) or Managed HSM (NAME.managedhsm.azure.net)";
+    return "the host " + quote_text(host) + " is not a Key Vault or a Managed HSM";
   }
-  if (!name_characters(vault) || vault.front() == '-' || vault.back() == '-') {
-    return "the vault name " + quote_text(vault) +
-           " may hold only letters, digits and hyphens, and starts and ends with a letter or digit";
+  if (!name_characters(vault)) {
+    return "the vault name " + quote_text(vault) + " holds a character other than a letter, digit or hyphen";
+  }
+  if (vault.front() == '-' || vault.back() == '-') {
+    return "the vault name " + quote_text(vault) + " starts or ends with a hyphen";
   }
   if (vault.size() < 3 || vault.size() > 24) {
     return "the vault name " + quote_text(vault) + " is " + std::to_string(vault.size()) +

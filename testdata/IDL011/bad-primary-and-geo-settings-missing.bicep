@@ -18,7 +18,7 @@ resource auditServer 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
     }
     dataEncryption: {
       // One finding lists every missing setting, the primary key URI and both geo-backup settings.
-      type: 'AzureKeyVault' // expect: IDL011 "is missing 'primaryKeyURI', and geo-redundant backup 'geoBackupKeyURI' and 'geoBackupUserAssignedIdentityId'"
+      type: 'AzureKeyVault' // expect: IDL011 "dataEncryption is missing 'primaryKeyURI', and for geo-redundant backup 'geoBackupKeyURI' and 'geoBackupUserAssignedIdentityId'"
       primaryUserAssignedIdentityId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-audit-keys')
     }
   }

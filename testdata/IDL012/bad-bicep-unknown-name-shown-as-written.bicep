@@ -32,7 +32,7 @@ resource vaultServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       primaryKeyURI: 'https://kv-vault-weu.vault.azure.net/keys/cmk-vault'
       primaryUserAssignedIdentityId: keyIdentityId
       geoBackupKeyURI: 'https://kv-vault-neu.vault.azure.net/keys/cmk-vault-geo'
-      geoBackupUserAssignedIdentityId: keyIdentityId // expect: IDL012 "'geoBackupUserAssignedIdentityId' is resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', '${prefix}-id'), the same identity"
+      geoBackupUserAssignedIdentityId: keyIdentityId // expect: IDL012 "'geoBackupUserAssignedIdentityId' is resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', '${prefix}-id'), also the primary key's identity"
     }
   }
 }

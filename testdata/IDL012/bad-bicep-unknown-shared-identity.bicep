@@ -27,7 +27,7 @@ resource ledgerServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       primaryKeyURI: 'https://kv-ledger-weu.vault.azure.net/keys/cmk-ledger'
       primaryUserAssignedIdentityId: identityIds[0]
       geoBackupKeyURI: 'https://kv-ledger-neu.vault.azure.net/keys/cmk-ledger-geo'
-      geoBackupUserAssignedIdentityId: identityIds[0] // expect: IDL012 "'geoBackupUserAssignedIdentityId' is identityIds[0], the same identity as 'primaryUserAssignedIdentityId'"
+      geoBackupUserAssignedIdentityId: identityIds[0] // expect: IDL012 "'geoBackupUserAssignedIdentityId' is identityIds[0], also the primary key's identity"
     }
   }
 }

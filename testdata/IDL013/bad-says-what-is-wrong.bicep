@@ -21,7 +21,7 @@ resource serverA 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv.vault.azure.net/keys/cmk-a' // expect: IDL013 "the vault name 'kv' is 2 characters long, not 3 to 24"
       primaryUserAssignedIdentityId: cmkIdentityId
-      geoBackupKeyURI: 'https://kv_bank.vault.azure.net/keys/cmk-a-geo' // expect: IDL013 "the vault name 'kv_bank' may hold only letters, digits and hyphens"
+      geoBackupKeyURI: 'https://kv_bank.vault.azure.net/keys/cmk-a-geo' // expect: IDL013 "the vault name 'kv_bank' holds a character other than a letter, digit or hyphen"
       geoBackupUserAssignedIdentityId: geoIdentityId
     }
   }
@@ -71,7 +71,7 @@ resource serverC 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-bank.vault.azure.net/keys/cmk-c/7c1e9a4f-3b2d-4e8a-9f6c-1d5b8e2a4c07' // expect: IDL013 "the key version '7c1e9a4f-3b2d-4e8a-9f6c-1d5b8e2a4c07' is not 32 hexadecimal digits"
       primaryUserAssignedIdentityId: cmkIdentityId
-      geoBackupKeyURI: 'https://kv-bank-neu.blob.core.windows.net/keys/cmk-c-geo' // expect: IDL013 "the host 'kv-bank-neu.blob.core.windows.net' is not a Key Vault (NAME.vault.azure.net) or Managed HSM (NAME.managedhsm.azure.net)"
+      geoBackupKeyURI: 'https://kv-bank-neu.blob.core.windows.net/keys/cmk-c-geo' // expect: IDL013 "the host 'kv-bank-neu.blob.core.windows.net' is not a Key Vault or a Managed HSM"
       geoBackupUserAssignedIdentityId: geoIdentityId
     }
   }
