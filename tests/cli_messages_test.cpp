@@ -13,9 +13,12 @@ namespace {
 
 const std::string kTestdata = std::string(IDLINT_SOURCE_DIR) + "/testdata";
 
-// The text report of one fixture, without the source lines and markers under each location.
-std::string findings_of(const std::string& fixture) {
-  const RunResult r = run_idlint({"--color", "never", "-q", kTestdata + "/" + fixture}, kTestdata);
+// The text report of one fixture (compared with base, a fixture beside it, when given), without the
+// source lines and markers under each location.
+std::string findings_of(const std::string& fixture, const std::string& base = {}) {
+  std::vector<std::string> args = {"--color", "never", "-q", kTestdata + "/" + fixture};
+  if (!base.empty()) args.insert(args.end(), {"--base-file", kTestdata + "/" + base});
+  const RunResult r = run_idlint(args, kTestdata);
   CHECK(r.exit_code == 1);
   std::string out;
   size_t start = 0;
@@ -110,4 +113,19 @@ TEST_CASE("a parameter contract names its parameters, with a note at each") {
                  "default is empty\n"
                  "IDL002/bad-contract-empty-default-name.bicep:7:3: note: an allowed value of parameter "
                  "'identityType'\n") != std::string::npos);
+}
+
+TEST_CASE("a transition finding says what changes and what to keep, the remedy on its own line") {
+  CHECK(findings_of("IDL023/bad-cmk-added.bicep", "IDL023/bad-cmk-added.base.bicep") ==
+        "IDL023/bad-cmk-added.bicep:31:13: error: customer-managed key encryption is added to a server that has "
+        "'SystemManaged' at IDL023/bad-cmk-added.base.bicep, but the encryption mode is fixed when a server is created "
+        "[IDL023 data-encryption-mode-changed]\n"
+        "  = help: keep 'SystemManaged' (or create a new server)\n"
+        "IDL023/bad-cmk-added.base.bicep:23:15: note: the base version (IDL023/bad-cmk-added.base.bicep): "
+        "'SystemManaged'\n");
+  const std::string out = findings_of("IDL021/bad-cmk-none.json", "IDL021/bad-cmk-none.base.json");
+  CHECK(out.find("error: identity.type changes from 'SystemAssigned,UserAssigned' (at IDL021/bad-cmk-none.base.json) "
+                 "to 'None', but a server with a customer-managed key cannot disable its system-assigned identity "
+                 "[IDL021 system-identity-disabled-with-cmk]\n"
+                 "  = help: keep the system-assigned identity in identity.type\n") != std::string::npos);
 }

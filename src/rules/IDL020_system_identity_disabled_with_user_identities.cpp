@@ -14,7 +14,7 @@ void check(TransitionCheck& t) {
   if (!after.is_string() || type_includes_system_assigned(after)) return;
   t.report(kSystemIdentityDisabledWithUserIdentities, {"identity", "type"}, after, {"identity", "type"}, before,
            "identity.type changes from " + describe(before) + " (at " + t.base_label() + ") to " + describe(after) +
-               ": the system-assigned identity cannot be disabled while the server has user-assigned identities",
+               ", but the system-assigned identity cannot be disabled while user-assigned identities are assigned",
            "keep 'SystemAssigned,UserAssigned'");
 }
 

@@ -16,7 +16,7 @@ void check(TransitionCheck& t) {
   if (!after.is_string() || type_includes_system_assigned(after)) return;
   t.report(kSystemIdentityDisabledWithCmk, {"identity", "type"}, after, {"identity", "type"}, before,
            "identity.type changes from " + describe(before) + " (at " + t.base_label() + ") to " + describe(after) +
-               ": the system-assigned identity of a server with a customer-managed key cannot be disabled",
+               ", but a server with a customer-managed key cannot disable its system-assigned identity",
            "keep the system-assigned identity in identity.type");
 }
 

@@ -14,17 +14,19 @@ void check(TransitionCheck& t) {
   if (!before.is_string() || !after.is_string() || equals_ignore_case(before.str, after.str)) return;
   const bool to_cmk = equals_ignore_case(after.str, "AzureKeyVault");
   const bool from_cmk = equals_ignore_case(before.str, "AzureKeyVault");
+  const std::string fixed = "the encryption mode is fixed when a server is created";
   std::string what;
   if (to_cmk)
-    what = "customer-managed key encryption is added to a server created with " + describe(before);
+    what = "customer-managed key encryption is added to a server that has " + describe(before) + " at " +
+           t.base_label() + ", but " + fixed;
   else if (from_cmk)
-    what = "customer-managed key encryption is removed (" + describe(after) + ")";
+    what = "customer-managed key encryption is removed (" + describe(after) + "), but the server has " +
+           describe(before) + " at " + t.base_label() + " and " + fixed;
   else
-    what = "dataEncryption.type changes to " + describe(after);
+    what = "dataEncryption.type changes to " + describe(after) + ", but the server has " + describe(before) + " at " +
+           t.base_label() + " and " + fixed;
   t.report(kDataEncryptionModeChanged, {"properties", "dataEncryption", "type"}, after,
-           {"properties", "dataEncryption", "type"}, before,
-           what + "; the server has " + describe(before) + " at " + t.base_label() +
-               ", and the encryption mode can only be chosen when a server is created",
+           {"properties", "dataEncryption", "type"}, before, std::move(what),
            "keep " + describe(before) + " (or create a new server)");
 }
 
