@@ -29,19 +29,19 @@ const NamedChoice* named_in(const BindingNote& b, const Parameter* p) {
 // value p takes in the bindings, a twin that differs only in p. (The bindings vary parameters
 // jointly up to a cap; when a combination was not enumerated, p counts as mattering.)
 bool does_not_matter(const std::vector<BindingNote>& bindings, const Parameter* p,
-                     const std::vector<std::string>& values) {
+                     const std::vector<const void*>& values) {
   for (const BindingNote& b : bindings) {
     const NamedChoice* mine = named_in(b, p);
     if (!mine) continue;
-    for (const std::string& other : values) {
-      if (other == mine->value) continue;
+    for (const void* other : values) {
+      if (other == mine->chosen) continue;
       const bool twin = std::any_of(bindings.begin(), bindings.end(), [&](const BindingNote& t) {
         const NamedChoice* theirs = named_in(t, p);
-        if (!theirs || theirs->value != other) return false;
+        if (!theirs || theirs->chosen != other) return false;
         for (const NamedChoice& c : b.named) {
           if (c.parameter == p) continue;
           const NamedChoice* same = named_in(t, c.parameter);
-          if (!same || same->value != c.value) return false;
+          if (!same || same->chosen != c.chosen) return false;
         }
         return true;
       });
@@ -118,12 +118,12 @@ std::vector<Finding> Collector::take() {
   for (Collected& c : items_) {
     if (!c.bindings.empty() && !c.unconditional) {
       // The values of each parameter named, and those that do not change the outcome.
-      std::vector<std::pair<const Parameter*, std::vector<std::string>>> values;
+      std::vector<std::pair<const Parameter*, std::vector<const void*>>> values;
       for (const BindingNote& b : c.bindings) {
         for (const NamedChoice& n : b.named) {
           auto v = std::find_if(values.begin(), values.end(), [&](const auto& e) { return e.first == n.parameter; });
           if (v == values.end()) v = values.insert(values.end(), {n.parameter, {}});
-          if (std::find(v->second.begin(), v->second.end(), n.value) == v->second.end()) v->second.push_back(n.value);
+          if (std::find(v->second.begin(), v->second.end(), n.chosen) == v->second.end()) v->second.push_back(n.chosen);
         }
       }
       std::set<const Parameter*> irrelevant;

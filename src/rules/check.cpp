@@ -241,14 +241,21 @@ const SourceFile* ResourceCheck::declaring_file(const Parameter* p) const {
 }
 
 BindingNote ResourceCheck::binding_note(const Val& v) const {
+  // The parameters the offending value and the rule's other reads depend on (the identity type that
+  // makes a null userAssignedIdentities wrong); the collector leaves out those that do not matter.
+  std::vector<const Parameter*> deps = v.deps;
+  for (const Val* r : reads_) deps.insert(deps.end(), r->deps.begin(), r->deps.end());
+  std::sort(deps.begin(), deps.end());
+  deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
   BindingNote note;
-  for (const Parameter* p : v.deps) {
+  for (const Parameter* p : deps) {
     if (!varying_.count(p)) continue;
     const Choice* c = binding_.find(p);
     if (!c || !c->value) continue;
     NamedChoice n;
     n.parameter = p;
     n.value = describe(*c);
+    n.chosen = c->value;
     n.is_default = c->kind == Origin::Kind::ParameterDefault;
     n.where = where_chosen(p, *c);
     note.named.push_back(std::move(n));
