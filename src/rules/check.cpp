@@ -141,7 +141,7 @@ bool bicep_file(const SourceFile* f) { return f && (is_bicep_path(f->path()) || 
 // The text written at an origin when it is one short line: a Bicep key written '${uami.id}' is
 // shown as the expression inside.
 std::string written_text(const Origin& o, size_t max) {
-  if (!o.file || o.span.empty()) return {};
+  if (!o.file || o.span.empty() || o.span.end > o.file->text().size()) return {};
   std::string_view t = o.file->text().substr(o.span.begin, o.span.end - o.span.begin);
   if (t.size() >= 5 && t.substr(0, 3) == "'${" && t.substr(t.size() - 2) == "}'" &&
       t.find("${", 3) == std::string_view::npos && t.find('}') == t.size() - 2) {
