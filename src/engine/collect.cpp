@@ -26,8 +26,9 @@ const NamedChoice* named_in(const BindingNote& b, const Parameter* p) {
 }
 
 // Whether parameter p leaves the finding as it is: every binding that names p has, for each other
-// value p takes in the bindings, a twin that differs only in p. (The bindings vary parameters
-// jointly up to a cap; when a combination was not enumerated, p counts as mattering.)
+// value p takes, a twin that differs only in p. values must hold every value p can take (a value
+// that does not lead to the finding is not among them, and then p matters). The bindings vary
+// parameters jointly up to a cap; when a combination was not enumerated, p counts as mattering.
 bool does_not_matter(const std::vector<BindingNote>& bindings, const Parameter* p,
                      const std::vector<const void*>& values) {
   for (const BindingNote& b : bindings) {
@@ -118,17 +119,25 @@ std::vector<Finding> Collector::take() {
   for (Collected& c : items_) {
     if (!c.bindings.empty() && !c.unconditional) {
       // The values of each parameter named, and those that do not change the outcome.
-      std::vector<std::pair<const Parameter*, std::vector<const void*>>> values;
+      struct Seen {
+        const Parameter* parameter;
+        size_t candidates;
+        std::vector<const void*> values;
+      };
+      std::vector<Seen> seen;
       for (const BindingNote& b : c.bindings) {
         for (const NamedChoice& n : b.named) {
-          auto v = std::find_if(values.begin(), values.end(), [&](const auto& e) { return e.first == n.parameter; });
-          if (v == values.end()) v = values.insert(values.end(), {n.parameter, {}});
-          if (std::find(v->second.begin(), v->second.end(), n.chosen) == v->second.end()) v->second.push_back(n.chosen);
+          auto v = std::find_if(seen.begin(), seen.end(), [&](const Seen& e) { return e.parameter == n.parameter; });
+          if (v == seen.end()) v = seen.insert(seen.end(), Seen{n.parameter, n.candidates, {}});
+          if (std::find(v->values.begin(), v->values.end(), n.chosen) == v->values.end()) v->values.push_back(n.chosen);
         }
       }
       std::set<const Parameter*> irrelevant;
-      for (const auto& [p, vs] : values) {
-        if (vs.size() > 1 && c.other_bindings == 0 && does_not_matter(c.bindings, p, vs)) irrelevant.insert(p);
+      for (const Seen& s : seen) {
+        if (s.values.size() > 1 && s.values.size() >= s.candidates && c.other_bindings == 0 &&
+            does_not_matter(c.bindings, s.parameter, s.values)) {
+          irrelevant.insert(s.parameter);
+        }
       }
       std::vector<std::string> whens;
       size_t more = c.other_bindings;
@@ -145,9 +154,9 @@ std::vector<Finding> Collector::take() {
           // A related location at each parameter named.
           for (const NamedChoice* n : kept) {
             if (!n->where.file || n->where.span.empty()) continue;
-            const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(),
-                                          [&](const Location& e) { return same_location(e, n->where); });
-            if (!seen && whens.size() < 3) c.finding.related.push_back(n->where);
+            const bool listed = std::any_of(c.finding.related.begin(), c.finding.related.end(),
+                                            [&](const Location& e) { return same_location(e, n->where); });
+            if (!listed && whens.size() < 3) c.finding.related.push_back(n->where);
           }
         }
         if (text.empty() || std::find(whens.begin(), whens.end(), text) != whens.end()) continue;

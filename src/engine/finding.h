@@ -45,6 +45,7 @@ struct NamedChoice {
   const Parameter* parameter = nullptr;
   std::string value;        // as the message shows it: 'Enabled', true
   const void* chosen = nullptr;  // which value it is (two objects both show as {…})
+  size_t candidates = 0;         // how many values the parameter can take
   bool is_default = false;  // the parameter keeps its default value
   Location where;           // the value as written (or the declaration), for a related location
 };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/bindings.h"
 #include "load/bicep_template.h"
 
 namespace idlint {
@@ -256,6 +257,7 @@ BindingNote ResourceCheck::binding_note(const Val& v) const {
     n.parameter = p;
     n.value = describe(*c);
     n.chosen = c->value;
+    n.candidates = candidate_count(*p);
     n.is_default = c->kind == Origin::Kind::ParameterDefault;
     n.where = where_chosen(p, *c);
     note.named.push_back(std::move(n));
