@@ -44,7 +44,21 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
     });
     catalog.types_.push_back(std::move(t));
   }
+  for (const auto& l : doc.value("userIdentityLimits", nlohmann::json::array())) {
+    catalog.limits_.push_back(UserIdentityLimit{l.at("type").get<std::string>(), l.at("max").get<size_t>(),
+                                                l.at("source").get<std::string>(), l.at("quote").get<std::string>(),
+                                                l.at("help").get<std::string>()});
+  }
   return catalog;
+}
+
+const UserIdentityLimit* IdentityCatalog::user_identity_limit(std::string_view type) const {
+  const UserIdentityLimit* any = nullptr;
+  for (const UserIdentityLimit& l : limits_) {
+    if (equals_ignore_case(l.type, type)) return &l;
+    if (l.type == "*") any = &l;
+  }
+  return any;
 }
 
 const IdentityCatalog& IdentityCatalog::builtin() {

@@ -18,6 +18,16 @@ struct CatalogType {
   std::vector<CatalogVersion> versions;  // oldest first
 };
 
+// How many user-assigned identities a resource may have, with the evidence for it
+// (rules/identity-evidence.json).
+struct UserIdentityLimit {
+  std::string type;  // the resource type, or "*" for every type
+  size_t max = 0;
+  std::string source;  // where the limit is stated
+  std::string quote;   // the service error or documentation text
+  std::string help;    // what to do, for a finding's help line
+};
+
 struct CatalogLookup {
   const CatalogType* type = nullptr;
   const CatalogVersion* version = nullptr;  // null when the api-version is unknown and not newer than all
@@ -34,9 +44,13 @@ class IdentityCatalog {
   const CatalogType* find(std::string_view type) const;
   CatalogLookup lookup(std::string_view type, std::string_view api_version) const;
   const std::vector<CatalogType>& types() const { return types_; }
+  // The limit for a resource type: its own, else the one for every type; null when none is known.
+  const UserIdentityLimit* user_identity_limit(std::string_view type) const;
+  const std::vector<UserIdentityLimit>& user_identity_limits() const { return limits_; }
 
  private:
   std::vector<CatalogType> types_;
+  std::vector<UserIdentityLimit> limits_;
 };
 
 // Orders api-versions by date; a '-preview' of a date sorts before the release of the same date.

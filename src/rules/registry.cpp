@@ -13,6 +13,7 @@ const std::vector<const RuleInfo*>& all_rules() {
       &kUserIdentitiesWithoutUserType,             // IDL003
       &kUserIdentityReferenceInvalid,              // IDL004
       &kIdentityOutputPropertySet,                 // IDL005
+      &kUserIdentitiesTooMany,                     // IDL008
       &kCmkIdentityNotAssigned,                    // IDL010
       &kCmkSettingsIncomplete,                     // IDL011
       &kCmkGeoIdentityShared,                      // IDL012

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "rules/catalog.h"
+#include "rules/rule.h"
 
 using namespace idlint;
 
@@ -38,4 +39,30 @@ TEST_CASE("a newer api-version uses the newest known; an unknown in-between vers
 
 TEST_CASE("malformed catalog data is a loud error") {
   CHECK_THROWS(IdentityCatalog::parse(R"({"resourceTypes": {"A/b": {"2024-01-01": {}}}})"));
+}
+
+TEST_CASE("user identity limits come from the evidence file, each with its source, and the rule doc lists them") {
+  const IdentityCatalog& c = IdentityCatalog::builtin();
+  const UserIdentityLimit* aks = c.user_identity_limit("microsoft.containerservice/MANAGEDCLUSTERS");
+  REQUIRE(aks);
+  CHECK(aks->max == 1);
+  REQUIRE(c.user_identity_limit("Microsoft.EventHub/namespaces"));
+  CHECK(c.user_identity_limit("Microsoft.EventHub/namespaces")->max == 4);
+  REQUIRE(c.user_identity_limit("Microsoft.AppConfiguration/configurationStores"));
+  CHECK(c.user_identity_limit("Microsoft.AppConfiguration/configurationStores")->max == 10);
+  // Any other type: ARM's limit per request.
+  const UserIdentityLimit* any = c.user_identity_limit("Microsoft.Web/sites");
+  REQUIRE(any);
+  CHECK(any->type == "*");
+  CHECK(any->max == 150);
+  const RuleInfo* rule = find_rule("IDL008");
+  REQUIRE(rule);
+  for (const UserIdentityLimit& l : c.user_identity_limits()) {
+    CAPTURE(l.type);
+    CHECK(!l.source.empty());
+    CHECK(!l.quote.empty());
+    CHECK(!l.help.empty());
+    if (l.type != "*") CHECK(rule->doc.find("`" + l.type + "` | " + std::to_string(l.max) + " |") != std::string_view::npos);
+    CHECK(rule->doc.find(l.quote) != std::string_view::npos);
+  }
 }
