@@ -61,6 +61,30 @@ TEST_CASE("--version and --list-rules") {
   CHECK(l.out.find("IDL900") != std::string::npos);
 }
 
+TEST_CASE("--catalog TYPE prints the identity.type values by api-version and the user identity limit, with sources") {
+  const RunResult pg = run_idlint({"--catalog", "microsoft.dbforpostgresql/FLEXIBLESERVERS"});
+  CHECK(pg.exit_code == 0);
+  CHECK(pg.out.rfind("Microsoft.DBforPostgreSQL/flexibleServers\n", 0) == 0);  // the type as the catalog spells it
+  CHECK(pg.out.find("(source: Azure/bicep-types-az 1f896de2db966ad91e8f7d7d981e11d32e4f5d8d") != std::string::npos);
+  CHECK(pg.out.find("    'None', 'UserAssigned'\n"
+                    "      at 2022-12-01, 2023-03-01-preview, 2023-06-01-preview, 2023-12-01-preview, "
+                    "2024-03-01-preview\n") != std::string::npos);
+  CHECK(pg.out.find("    no managed identity\n      at 2021-06-01-preview, 2021-06-01, 2022-01-20-preview\n") !=
+        std::string::npos);
+  CHECK(pg.out.find("user-assigned identities (IDL008): at most 150 in one request") != std::string::npos);
+  const RunResult aks = run_idlint({"--catalog", "Microsoft.ContainerService/managedClusters"});
+  CHECK(aks.exit_code == 0);
+  CHECK(aks.out == "Microsoft.ContainerService/managedClusters\n"
+                   "  identity.type: not in the catalog, so IDL001 does not check it\n"
+                   "  user-assigned identities (IDL008): at most 1\n"
+                   "    \"The count of user assigned identity specified in identity.userAssignedIdentities is 2, while "
+                   "expected value is 1.\" (service error quoted in hashicorp/terraform-provider-azurerm#16890; the "
+                   "specification: \"Only one user assigned identity is allowed.\")\n");
+  const RunResult empty = run_idlint({"--catalog", ""});
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err.find("--catalog: the value is empty") != std::string::npos);
+}
+
 TEST_CASE("exit codes: 0 clean, 1 findings at the fail level, 2 usage and unreadable input") {
   Tree t;
   const std::string bad = t.put("bad.json", kBad);

@@ -20,6 +20,7 @@
 #include "load/parameter_file.h"
 #include "report/baseline.h"
 #include "report/report.h"
+#include "rules/catalog.h"
 #include "rules/rule.h"
 
 namespace idlint {
@@ -125,6 +126,40 @@ void drop_contracts_every_call_keeps(std::vector<FileResult>& results, const std
 void list_rules(std::ostream& out) {
   for (const RuleInfo* r : all_rules()) {
     out << fmt::format("{}  {:<46} {:<8} {}\n", r->id, r->name, level_name(r->level), r->summary);
+  }
+}
+
+void print_catalog(std::ostream& out, const std::string& type) {
+  const IdentityCatalog& catalog = IdentityCatalog::builtin();
+  const CatalogType* t = catalog.find(type);
+  out << printable(t ? t->name : type) << '\n';
+  if (!t) {
+    out << "  identity.type: not in the catalog, so IDL001 does not check it\n";
+  } else {
+    out << "  identity.type values, spelled as the specification spells them\n"
+        << "  (source: " << catalog.source() << "):\n";
+    auto values = [](const CatalogVersion& v) {
+      if (v.identity_types.empty()) return std::string("no managed identity");
+      std::string s;
+      for (const std::string& value : v.identity_types) s += (s.empty() ? "'" : ", '") + value + "'";
+      return s;
+    };
+    // Consecutive api-versions that accept the same values, as one range, each version named.
+    for (size_t i = 0; i < t->versions.size();) {
+      size_t j = i;
+      while (j + 1 < t->versions.size() && t->versions[j + 1].identity_types == t->versions[i].identity_types) ++j;
+      std::string at;
+      for (size_t k = i; k <= j; ++k) at += (k == i ? "" : ", ") + t->versions[k].api_version;
+      out << "    " << values(t->versions[i]) << "\n      at " << at << '\n';
+      i = j + 1;
+    }
+    out << "    an api-version newer than " << t->versions.back().api_version
+        << " is checked as it; one between these that is not listed is not checked\n";
+  }
+  if (const UserIdentityLimit* l = catalog.user_identity_limit(t ? t->name : type)) {
+    out << "  user-assigned identities (IDL008): at most " << l->max
+        << (l->type == "*" ? " in one request, Azure Resource Manager's limit for every type" : "") << "\n"
+        << "    \"" << l->quote << "\" (" << l->source << ")\n";
   }
 }
 

@@ -36,6 +36,8 @@ constexpr int kExitError = 2;
 
 int run_app(const AppOptions& options, std::ostream& out, std::ostream& err);
 void list_rules(std::ostream& out);
+// --catalog TYPE: what the identity catalog knows about a resource type.
+void print_catalog(std::ostream& out, const std::string& type);
 // Writes docs/rules/<ID>.md for every rule into dir; returns an error text or empty.
 std::string write_rule_docs(const std::string& dir);
 std::string rule_doc_markdown(const struct RuleInfo& rule);

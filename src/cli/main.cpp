@@ -49,6 +49,12 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->option_text("ID");
   app.add_flag("--list-rules", show_rules, "List the rules and exit");
+  std::string catalog_type;
+  app.add_option("--catalog", catalog_type,
+                 "Print what the identity catalog knows about resource TYPE (the identity.type values by api-version, "
+                 "the user identity limit, with sources) and exit")
+      ->option_text("TYPE")
+      ->check(non_empty);
   app.add_option("--color", options.color, "Colour in text output: auto (default: on a terminal), always or never")
       ->option_text("WHEN")
       ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{
@@ -105,6 +111,10 @@ int main(int argc, char** argv) {
   options.pair_parameter_files = !no_pairing;
   if (show_rules) {
     list_rules(std::cout);
+    return kExitClean;
+  }
+  if (!catalog_type.empty()) {
+    print_catalog(std::cout, catalog_type);
     return kExitClean;
   }
   if (!rule_docs_dir.empty()) {

@@ -28,6 +28,7 @@ int compare_api_versions(std::string_view a, std::string_view b) {
 IdentityCatalog IdentityCatalog::parse(std::string_view text) {
   IdentityCatalog catalog;
   const nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end());
+  catalog.source_ = doc.value("source", std::string());
   for (const auto& [type, versions] : doc.at("resourceTypes").items()) {
     CatalogType t;
     t.name = type;

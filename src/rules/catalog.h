@@ -47,8 +47,11 @@ class IdentityCatalog {
   // The limit for a resource type: its own, else the one for every type; null when none is known.
   const UserIdentityLimit* user_identity_limit(std::string_view type) const;
   const std::vector<UserIdentityLimit>& user_identity_limits() const { return limits_; }
+  // Where the identity.type values come from (the specification snapshot).
+  const std::string& source() const { return source_; }
 
  private:
+  std::string source_;
   std::vector<CatalogType> types_;
   std::vector<UserIdentityLimit> limits_;
 };
