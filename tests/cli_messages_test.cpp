@@ -129,3 +129,18 @@ TEST_CASE("a transition finding says what changes and what to keep, the remedy o
                  "[IDL021 system-identity-disabled-with-cmk]\n"
                  "  = help: keep the system-assigned identity in identity.type\n") != std::string::npos);
 }
+
+TEST_CASE("an identity type with a part that is no identity kind: the near spelling, spaces as written") {
+  for (const char* ext : {"bicep", "json"}) {
+    CAPTURE(ext);
+    const std::string out = findings_of(std::string("IDL001/bad-any-type-unknown-token.") + ext);
+    CHECK(out.find("error: 'SystemAsigned' is not an identity type: 'SystemAsigned' is not None, SystemAssigned or "
+                   "UserAssigned [IDL001 identity-type-invalid]\n"
+                   "  = help: write 'SystemAssigned'\n") != std::string::npos);
+    CHECK(out.find("error: 'ManagedIdentity' is not an identity type: 'ManagedIdentity' is not None, SystemAssigned "
+                   "or UserAssigned [IDL001 identity-type-invalid]\n"
+                   "  = help: an identity type is None, SystemAssigned, UserAssigned, or SystemAssigned and "
+                   "UserAssigned together, separated by a comma\n") != std::string::npos);
+    CHECK(out.find("  = help: write 'SystemAssigned, UserAssigned'\n") != std::string::npos);
+  }
+}

@@ -75,11 +75,19 @@ TEST_CASE("--catalog TYPE prints the identity.type values by api-version and the
   const RunResult aks = run_idlint({"--catalog", "Microsoft.ContainerService/managedClusters"});
   CHECK(aks.exit_code == 0);
   CHECK(aks.out == "Microsoft.ContainerService/managedClusters\n"
-                   "  identity.type: not in the catalog, so IDL001 does not check it\n"
+                   "  identity.type: IDL001 checks that each part is None, SystemAssigned or UserAssigned; the values "
+                   "by api-version are not in the catalog yet\n"
                    "  user-assigned identities (IDL008): at most 1\n"
                    "    \"The count of user assigned identity specified in identity.userAssignedIdentities is 2, while "
                    "expected value is 1.\" (service error quoted in hashicorp/terraform-provider-azurerm#16890; the "
                    "specification: \"Only one user assigned identity is allowed.\")\n");
+  const RunResult sync = run_idlint({"--catalog", "Microsoft.Sql/servers/jobAgents"});
+  CHECK(sync.out.find("each part is None, SystemAssigned or UserAssigned (or 'SystemAssignedUserAssigned')") !=
+        std::string::npos);
+  const RunResult none = run_idlint({"--catalog", "Contoso.Widgets/gadgets"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.find("the specification gives this type no identity, so IDL001 does not check it") !=
+        std::string::npos);
   const RunResult empty = run_idlint({"--catalog", ""});
   CHECK(empty.exit_code == 2);
   CHECK(empty.err.find("--catalog: the value is empty") != std::string::npos);

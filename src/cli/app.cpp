@@ -133,8 +133,13 @@ void print_catalog(std::ostream& out, const std::string& type) {
   const IdentityCatalog& catalog = IdentityCatalog::builtin();
   const CatalogType* t = catalog.find(type);
   out << printable(t ? t->name : type) << '\n';
-  if (!t) {
-    out << "  identity.type: not in the catalog, so IDL001 does not check it\n";
+  if (!t && catalog.has_identity(type)) {
+    out << "  identity.type: IDL001 checks that each part is None, SystemAssigned or UserAssigned";
+    const std::vector<std::string>& literals = catalog.identity_type_literals(type);
+    for (size_t i = 0; i < literals.size(); ++i) out << (i ? ", '" : " (or '") << literals[i] << "'";
+    out << (literals.empty() ? "" : ")") << "; the values by api-version are not in the catalog yet\n";
+  } else if (!t) {
+    out << "  identity.type: the specification gives this type no identity, so IDL001 does not check it\n";
   } else {
     out << "  identity.type values, spelled as the specification spells them\n"
         << "  (source: " << catalog.source() << "):\n";

@@ -81,9 +81,65 @@ bool accepts(const CatalogVersion& v, std::string_view value) {
   return std::find(v.identity_types.begin(), v.identity_types.end(), value) != v.identity_types.end();
 }
 
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Every type with a managed identity, whatever its api-version: each part of the value, split on
+// ',' and trimmed, must be None, SystemAssigned or UserAssigned in any case (or a value the type
+// alone spells, such as 'SystemAssignedUserAssigned'). Anything else cannot mean what the author
+// meant on any resource provider: it fails, or becomes no identity (evidence.md, Q1).
+void check_tokens(ResourceCheck& r) {
+  if (r.type().empty() || !IdentityCatalog::builtin().has_identity(r.type())) return;
+  const Val& type = r.property({"identity", "type"});
+  if (!type.is_string() || trimmed(type.str).empty()) return;
+  const std::vector<std::string>& literals = IdentityCatalog::builtin().identity_type_literals(r.type());
+  std::vector<std::string> words = {"None", "SystemAssigned", "UserAssigned"};
+  words.insert(words.end(), literals.begin(), literals.end());
+  auto known = [&](std::string_view token) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return equals_ignore_case(w, token); });
+  };
+  if (known(trimmed(type.str))) return;  // a literal of the type's own, whole
+  std::vector<std::string> bad;
+  std::string fixed;  // the value with each unknown part replaced by its near spelling, spaces kept
+  bool all_fixed = true;
+  size_t start = 0;
+  while (start <= type.str.size()) {
+    size_t comma = type.str.find(',', start);
+    if (comma == std::string::npos) comma = type.str.size();
+    const std::string segment = type.str.substr(start, comma - start);
+    const std::string token = trimmed(segment);
+    std::string part = segment;
+    if (!token.empty() && !known(token)) {
+      bad.push_back(token);
+      const std::string near = closest(token, "", words);
+      if (near.empty()) all_fixed = false;
+      part.replace(segment.find(token), token.size(), near);
+    }
+    fixed += (start == 0 ? "" : ",") + part;
+    start = comma + 1;
+  }
+  if (bad.empty()) return;
+  std::string message = quote_text(type.str) + " is not an identity type: ";
+  for (size_t i = 0; i < bad.size() && i < 3; ++i) message += (i ? ", " : "") + quote_text(bad[i], 60);
+  message += std::string(bad.size() == 1 ? " is not " : " are not ") + "None, SystemAssigned or UserAssigned";
+  std::string help = all_fixed ? "write '" + fixed + "'"
+                               : "an identity type is None, SystemAssigned, UserAssigned, or SystemAssigned and "
+                                 "UserAssigned together, separated by a comma";
+  if (!literals.empty()) {
+    help += " (" + r.type() + " also spells " + quoted_list(literals) + ")";
+  }
+  r.report(kIdentityTypeInvalid, {"identity", "type"}, type, std::move(message), std::move(help));
+}
+
 void check(ResourceCheck& r) {
   const CatalogLookup found = r.catalog();
-  if (!found.version) return;
+  if (!found.version) {
+    check_tokens(r);
+    return;
+  }
   const Val& type = r.property({"identity", "type"});
   if (type.is_unknown() || type.is_unset()) return;
   const std::string where = r.type() + "@" + r.api_version();
@@ -159,12 +215,21 @@ const RuleInfo kIdentityTypeInvalid = {
     Level::Error,
     "The identity type must be exactly one of the values the resource type accepts at its api-version.",
     R"(## What it checks
-`identity.type` of a resource whose type is in idlint's identity catalog (Azure Database for
-PostgreSQL and MySQL flexible servers today) must be exactly one of the values that type accepts at
-the resource's `apiVersion`: case, spaces and order count. An api-version newer than the catalog
-knows is checked against the newest version the catalog has. At an api-version where the type has
-no identity at all (PostgreSQL flexible server 2021-06-01, for example), any type but `None` is
-reported.
+For every resource type whose identity has a type in the Azure REST API specifications (339 types
+in idlint's identity catalog), each part of `identity.type`, split at commas and trimmed, must be
+`None`, `SystemAssigned` or `UserAssigned` in any case, unless the whole value is one the type
+spells its own way (`SystemAssignedUserAssigned` for three Sql types, `SystemAndUserAssigned` for
+Dynatrace monitors, `systemAssignedIdentity` and `userAssignedIdentity` for Redis Enterprise).
+A part that is none of these (`SystemAsigned`, `ManagedIdentity`) cannot do what the author meant
+on any resource provider: the request fails, or the resource gets no identity (Recovery Services
+vaults silently created one with type `None`). The message gives the near spelling when there is
+one.
+
+For Azure Database for PostgreSQL and MySQL flexible servers, whose values the catalog holds per
+api-version, `identity.type` must be exactly one of the values the type accepts at the resource's
+`apiVersion`: case, spaces and order count. An api-version newer than the catalog knows is checked
+against the newest version the catalog has. At an api-version where the type has no identity at
+all (PostgreSQL flexible server 2021-06-01, for example), any type but `None` is reported.
 
 ## Why it matters
 Resource providers compare the value literally. `SystemAssigned, UserAssigned` (with a space) is the
@@ -186,7 +251,10 @@ accepts the value.
 
 ## References
 - Azure REST API specifications for `Microsoft.DBforPostgreSQL/flexibleServers` and
-  `Microsoft.DBforMySQL/flexibleServers` (identity definitions per api-version).
+  `Microsoft.DBforMySQL/flexibleServers` (identity definitions per api-version), and the identity
+  definitions of every type (Azure/bicep-types-az 1f896de2, generated from the specifications).
+- Recovery Services vault created with identity type `None` for a value it could not read:
+  Azure/azure-rest-api-specs#27851, hashicorp/terraform-provider-azurerm#24933.
 - Configure managed identities in Azure Database for PostgreSQL flexible server.
 )",
     &check,

@@ -45,12 +45,33 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
     });
     catalog.types_.push_back(std::move(t));
   }
+  for (const auto& t : doc.value("typesWithIdentity", nlohmann::json::array())) {
+    catalog.with_identity_.push_back(to_lower_ascii(t.get<std::string>()));
+  }
+  std::sort(catalog.with_identity_.begin(), catalog.with_identity_.end());
+  // Held in a variable: items() refers to the object, which a temporary would not outlive.
+  const nlohmann::json literals = doc.value("identityTypeLiterals", nlohmann::json::object());
+  for (const auto& [type, values] : literals.items()) {
+    catalog.literals_.emplace_back(type, values.get<std::vector<std::string>>());
+  }
   for (const auto& l : doc.value("userIdentityLimits", nlohmann::json::array())) {
     catalog.limits_.push_back(UserIdentityLimit{l.at("type").get<std::string>(), l.at("max").get<size_t>(),
                                                 l.at("source").get<std::string>(), l.at("quote").get<std::string>(),
                                                 l.at("help").get<std::string>()});
   }
   return catalog;
+}
+
+bool IdentityCatalog::has_identity(std::string_view type) const {
+  return std::binary_search(with_identity_.begin(), with_identity_.end(), to_lower_ascii(type));
+}
+
+const std::vector<std::string>& IdentityCatalog::identity_type_literals(std::string_view type) const {
+  static const std::vector<std::string> none;
+  for (const auto& [name, values] : literals_) {
+    if (equals_ignore_case(name, type)) return values;
+  }
+  return none;
 }
 
 const UserIdentityLimit* IdentityCatalog::user_identity_limit(std::string_view type) const {

@@ -47,11 +47,18 @@ class IdentityCatalog {
   // The limit for a resource type: its own, else the one for every type; null when none is known.
   const UserIdentityLimit* user_identity_limit(std::string_view type) const;
   const std::vector<UserIdentityLimit>& user_identity_limits() const { return limits_; }
+  // Whether the specification gives the type an identity with a type (339 types).
+  bool has_identity(std::string_view type) const;
+  // The values the type spells other than with None, SystemAssigned and UserAssigned
+  // ('SystemAssignedUserAssigned' for three Sql types); empty for most types.
+  const std::vector<std::string>& identity_type_literals(std::string_view type) const;
   // Where the identity.type values come from (the specification snapshot).
   const std::string& source() const { return source_; }
 
  private:
   std::string source_;
+  std::vector<std::string> with_identity_;  // lower case, sorted
+  std::vector<std::pair<std::string, std::vector<std::string>>> literals_;
   std::vector<CatalogType> types_;
   std::vector<UserIdentityLimit> limits_;
 };

@@ -66,3 +66,19 @@ TEST_CASE("user identity limits come from the evidence file, each with its sourc
     CHECK(rule->doc.find(l.quote) != std::string_view::npos);
   }
 }
+
+TEST_CASE("the catalog knows every type with an identity and the values a type spells its own way") {
+  const IdentityCatalog& c = IdentityCatalog::builtin();
+  CHECK(c.has_identity("Microsoft.Web/sites"));
+  CHECK(c.has_identity("microsoft.servicefabric/MANAGEDCLUSTERS/applications"));
+  CHECK(c.has_identity("Microsoft.DBforPostgreSQL/flexibleServers"));
+  CHECK_FALSE(c.has_identity("Microsoft.ManagedIdentity/userAssignedIdentities"));
+  CHECK_FALSE(c.has_identity("Contoso.Widgets/gadgets"));
+  CHECK(c.identity_type_literals("microsoft.sql/servers/jobagents") ==
+        std::vector<std::string>{"SystemAssignedUserAssigned"});
+  CHECK(c.identity_type_literals("Dynatrace.Observability/monitors") ==
+        std::vector<std::string>{"SystemAndUserAssigned"});
+  CHECK(c.identity_type_literals("Microsoft.Cache/redisEnterprise") ==
+        std::vector<std::string>{"systemAssignedIdentity", "userAssignedIdentity"});
+  CHECK(c.identity_type_literals("Microsoft.Web/sites").empty());
+}
