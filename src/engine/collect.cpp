@@ -14,10 +14,6 @@ namespace {
 // kMaxBindingsPerResource of them).
 constexpr size_t kMaxKept = 256;
 
-bool same_location(const Location& a, const Location& b) {
-  return a.file == b.file && a.span.begin == b.span.begin && a.span.end == b.span.end;
-}
-
 const NamedChoice* named_in(const BindingNote& b, const Parameter* p) {
   for (const NamedChoice& c : b.named) {
     if (c.parameter == p) return &c;
@@ -100,11 +96,7 @@ void Collector::add(Finding&& f, BindingNote&& binding) {
         c.finding.contract.push_back(std::move(name));
     }
   }
-  for (Location& l : f.related) {
-    const bool seen = std::any_of(c.finding.related.begin(), c.finding.related.end(),
-                                  [&](const Location& e) { return same_location(e, l); });
-    if (!seen) c.finding.related.push_back(std::move(l));
-  }
+  for (Location& l : f.related) add_related(c.finding, std::move(l));
   if (binding.empty()) {
     c.unconditional = true;
   } else if (c.bindings.size() < kMaxKept) {
@@ -153,10 +145,7 @@ std::vector<Finding> Collector::take() {
           text = render(kept);
           // A related location at each parameter named.
           for (const NamedChoice* n : kept) {
-            if (!n->where.file || n->where.span.empty()) continue;
-            const bool listed = std::any_of(c.finding.related.begin(), c.finding.related.end(),
-                                            [&](const Location& e) { return same_location(e, n->where); });
-            if (!listed && whens.size() < 3) c.finding.related.push_back(n->where);
+            if (n->where.file && !n->where.span.empty() && whens.size() < 3) add_related(c.finding, n->where);
           }
         }
         if (text.empty() || std::find(whens.begin(), whens.end(), text) != whens.end()) continue;
