@@ -7,11 +7,6 @@ namespace {
 
 constexpr std::string_view kIdentityType = "Microsoft.ManagedIdentity/userAssignedIdentities";
 
-// "identity 'NAME'" as show() gives it, else "identity " before what it shows (uami.id).
-std::string identity_shown(const std::string& shown) {
-  return shown.rfind("identity ", 0) == 0 ? shown : "identity " + shown;
-}
-
 void check(ResourceCheck& r) {
   const Val& uais = r.property({"identity", "userAssignedIdentities"});
   if (!uais.is_object()) return;
@@ -70,7 +65,7 @@ void check(ResourceCheck& r) {
         const Span first_at = first.key_span.empty() ? first.key.origin.span : first.key_span;
         if (!first_at.empty()) related.push_back(Location{r.resource().owner->file, first_at, "first listed here"});
         r.report_at(kUserIdentityReferenceInvalid, at, {"identity", "userAssignedIdentities", label}, &key,
-                    "user-assigned " + identity_shown(r.show(key)) + " is listed twice", "keep one entry",
+                    r.show_user_identity(key) + " is listed twice", "keep one entry",
                     std::move(related));
         break;
       }

@@ -16,11 +16,7 @@ void check_identity(TransitionCheck& t, std::string_view property) {
   if (!identity.is_object()) return;  // unknown, or not written: nothing is said about identities
   const Val& type = head.property({"identity", "type"});
   const Val& uais = head.property({"identity", "userAssignedIdentities"});
-  std::string which = "the user-assigned identity";
-  if (!used.is_unknown()) {
-    const std::string shown = head.show(used);  // identity 'NAME', uami.id, '…/userAssignedIdentities/NAME'
-    which = "user-assigned " + (shown.rfind("identity ", 0) == 0 ? shown : "identity " + shown);
-  }
+  const std::string which = used.is_unknown() ? "the user-assigned identity" : head.show_user_identity(used);
   const std::string what =
       which + " is used for data encryption ('" + std::string(property) + "' at " + t.base_label() + ")";
   const std::string keep =

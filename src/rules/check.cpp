@@ -126,24 +126,15 @@ const Value* ResourceCheck::written(const Path& path) const {
   return v;
 }
 
-std::string ResourceCheck::shown(const Path& path, const Val& v) const {
-  const Value* w = v.is_unknown() ? written(path) : nullptr;
-  if (!w || !w->is_expr()) return show(v);
-  const std::string_view source = resource_.owner->file->text().substr(w->span.begin, w->span.end - w->span.begin);
-  constexpr size_t kMax = 80;
-  if (source.size() > kMax || source.find('\n') != std::string_view::npos) return show(v);
-  return std::string(source);
-}
-
 namespace {
 
 bool bicep_file(const SourceFile* f) { return f && (is_bicep_path(f->path()) || is_bicepparam_path(f->path())); }
 
-// The text written at an origin when it is one short line: a Bicep key written '${uami.id}' is
-// shown as the expression inside.
-std::string written_text(const Origin& o, size_t max) {
-  if (!o.file || o.span.empty() || o.span.end > o.file->text().size()) return {};
-  std::string_view t = o.file->text().substr(o.span.begin, o.span.end - o.span.begin);
+// The text written at span when it is one short line (empty otherwise): a Bicep key written
+// '${uami.id}' is shown as the expression inside.
+std::string written_text(const SourceFile* file, Span span, size_t max) {
+  if (!file || span.empty() || span.end > file->text().size()) return {};
+  std::string_view t = file->text().substr(span.begin, span.end - span.begin);
   if (t.size() >= 5 && t.substr(0, 3) == "'${" && t.substr(t.size() - 2) == "}'" &&
       t.find("${", 3) == std::string_view::npos && t.find('}') == t.size() - 2) {
     t = t.substr(3, t.size() - 5);
@@ -176,6 +167,18 @@ bool has_unknown_part(const Val& v) {
 
 }  // namespace
 
+std::string ResourceCheck::shown(const Path& path, const Val& v) const {
+  const Value* w = v.is_unknown() ? written(path) : nullptr;
+  if (!w || !w->is_expr()) return show(v);
+  std::string source = written_text(resource_.owner->file.get(), w->span, 80);
+  return source.empty() ? show(v) : source;
+}
+
+std::string ResourceCheck::show_user_identity(const Val& id) const {
+  const std::string shown = show(id);  // identity 'NAME', or what is written: uami.id, '…/NAME'
+  return "user-assigned " + (shown.rfind("identity ", 0) == 0 ? shown : "identity " + shown);
+}
+
 bool ResourceCheck::shows_bicep() const { return bicep_as_written_ && bicep_file(resource_.owner->file.get()); }
 
 std::string ResourceCheck::show(const Val& v) const {
@@ -184,7 +187,8 @@ std::string ResourceCheck::show(const Val& v) const {
   const bool bicep = bicep_as_written_ && bicep_file(v.origin.file);
   if (bicep && !known_scalar) {
     // Short, unless a part is not known: then the expression says more than anything else can.
-    if (std::string t = written_text(v.origin, has_unknown_part(v) ? 120 : 60); !t.empty()) return t;
+    if (std::string t = written_text(v.origin.file, v.origin.span, has_unknown_part(v) ? 120 : 60); !t.empty())
+      return t;
     if (v.origin.kind == Origin::Kind::Variable && !v.origin.name.empty()) return std::string(v.origin.name);
   }
   if (v.is_string() && starts_with_ignore_case(v.str, "/subscriptions/")) {
@@ -230,15 +234,22 @@ std::vector<Location> ResourceCheck::origin_of(const Val& v, Span primary) const
   return out;
 }
 
-const SourceFile* ResourceCheck::declaring_file(const Parameter* p) const {
+namespace {
+bool declares(const Template& t, const Parameter* p) {
+  return !t.parameters.empty() && p >= &t.parameters.front() && p <= &t.parameters.back();
+}
+}  // namespace
+
+const Frame* ResourceCheck::declaring_frame(const Parameter* p) const {
   for (const Frame* f = evaluator_.frame(); f; f = f->parent) {
-    if (f->kind == Frame::Kind::Loop || !f->tmpl) continue;
-    const std::vector<Parameter>& ps = f->tmpl->parameters;
-    if (!ps.empty() && p >= &ps.front() && p <= &ps.back()) return f->tmpl->file.get();
+    if (f->kind != Frame::Kind::Loop && f->tmpl && declares(*f->tmpl, p)) return f;
   }
-  const std::vector<Parameter>& own = resource_.owner->parameters;
-  if (!own.empty() && p >= &own.front() && p <= &own.back()) return resource_.owner->file.get();
   return nullptr;
+}
+
+const SourceFile* ResourceCheck::declaring_file(const Parameter* p) const {
+  if (const Frame* f = declaring_frame(p)) return f->tmpl->file.get();
+  return declares(*resource_.owner, p) ? resource_.owner->file.get() : nullptr;
 }
 
 BindingNote ResourceCheck::binding_note(const Val& v) const {
@@ -268,13 +279,10 @@ BindingNote ResourceCheck::binding_note(const Val& v) const {
 Location ResourceCheck::where_chosen(const Parameter* p, const Choice& c) const {
   const SourceFile* file = declaring_file(p);
   if (!file || !c.value) return {};
-  const std::string name = "parameter '" + std::string(p->name) + "'";
   // A bool's true and false are not written anywhere: its declaration stands for them.
   const bool written = !c.value->span.empty() && c.kind != Origin::Kind::ParameterBool;
-  return Location{file->shared_from_this(), written ? c.value->span : p->name_span,
-                  c.kind == Origin::Kind::ParameterDefault ? "the default value of " + name
-                  : written                                ? "an allowed value of " + name
-                                                           : "bool " + name + " (true and false are both checked)"};
+  const Origin where{c.kind, file, written ? c.value->span : p->name_span, p->name};
+  return Location{file->shared_from_this(), where.span, origin_description(where)};
 }
 
 namespace {
@@ -293,13 +301,7 @@ bool empty_default(const Parameter& p) {
 
 ResourceCheck::Setting ResourceCheck::setting_of(const Parameter* p, std::string* given) const {
   if (p == &kManyParameters) return Setting::Unknown;
-  // The frame whose template declares p: this resource's, or a caller's up the module calls.
-  const Frame* f = evaluator_.frame();
-  for (; f; f = f->parent) {
-    if (f->kind == Frame::Kind::Loop || !f->tmpl) continue;
-    const std::vector<Parameter>& ps = f->tmpl->parameters;
-    if (!ps.empty() && p >= &ps.front() && p <= &ps.back()) break;
-  }
+  const Frame* f = declaring_frame(p);
   if (!f) return Setting::Unknown;
   const Setting unset = empty_default(*p) ? Setting::EmptyDefault : Setting::Default;
   const std::string name = "parameter '" + std::string(p->name) + "'";
@@ -392,12 +394,14 @@ void ResourceCheck::report_at(const RuleInfo& rule, Span primary, const Path& lo
   }
   f.logical = resource_.full_type + "|" + name + "|" + join(logical_path);
   if (offending) f.cause = Finding::Cause{offending->deps, offending->origin.file, offending->origin.span};
-  BindingNote binding = offending ? binding_note(*offending) : BindingNote{};
+  BindingNote binding;
   if (offending) {
     // A contract the caller keeps is not a failure the template causes: a warning, whatever the rule.
     if (std::string contract = contract_text(*offending, &f.contract, &f.related); !contract.empty()) {
       f.level = std::min(f.level, Level::Warning);
-      binding = BindingNote{std::move(contract), {}};
+      binding.text = std::move(contract);
+    } else {
+      binding = binding_note(*offending);
     }
   }
   sink_(std::move(f), std::move(binding));

@@ -55,6 +55,9 @@ class ResourceCheck {
   // `'${prefix}-id'`); otherwise a user-assigned identity ID by its name (identity 'uami-app'), and
   // a name that is not known by the parameter it comes from. Never a bare '?'.
   std::string show(const Val& v) const;
+  // A user-assigned identity's ID as a message names it: "user-assigned identity 'uami-app'",
+  // "user-assigned identity keyIdentity.id".
+  std::string show_user_identity(const Val& id) const;
   // Whether messages about this resource are written in Bicep terms (a Bicep file, shown as written).
   bool shows_bicep() const;
 
@@ -84,7 +87,9 @@ class ResourceCheck {
   Setting setting_of(const Parameter* p, std::string* given) const;
   // The parameter values, among those v depends on, that this binding chooses.
   BindingNote binding_note(const Val& v) const;
-  // Where the template that declares p is (this resource's, or a caller's up the module calls).
+  // The frame whose template declares p: this resource's, or a caller's up the module calls.
+  const Frame* declaring_frame(const Parameter* p) const;
+  // That template's file (also without frames: the resource's own template).
   const SourceFile* declaring_file(const Parameter* p) const;
   // A parameter contract (README "Parameter contracts"): the offending value depends on a parameter
   // left at an empty default ('', null, {}, []) while a parameter the rule read is given another
