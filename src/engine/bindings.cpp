@@ -137,23 +137,6 @@ bool same_literal(const Value* a, const Value* b) {
   }
 }
 
-size_t candidate_count(const Parameter& p) {
-  std::vector<const Value*> seen;
-  auto add = [&](const Value* v) {
-    if (std::none_of(seen.begin(), seen.end(), [&](const Value* s) { return same_literal(s, v); })) seen.push_back(v);
-  };
-  if (p.default_value) add(p.default_value);
-  if (!p.can_vary()) return seen.size();
-  if (p.allowed_values) {
-    for (uint32_t i = 0; i < p.allowed_values->size; ++i) add(&p.allowed_values->items[i]);
-  }
-  if (p.is_bool()) {
-    const bool default_is_bool = p.default_value && p.default_value->kind == Value::Kind::Bool;
-    return seen.size() + (default_is_bool ? 1 : 2);  // true and false, one of them the default
-  }
-  return seen.size();
-}
-
 namespace {
 
 std::vector<Choice> candidates(const Parameter& p, Arena& arena) {
@@ -184,6 +167,11 @@ std::vector<Choice> candidates(const Parameter& p, Arena& arena) {
 }
 
 }  // namespace
+
+size_t candidate_count(const Parameter& p) {
+  Arena arena;  // for a bool's true and false
+  return candidates(p, arena).size();
+}
 
 ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame) {
   const Template& t = *resource.owner;
