@@ -35,7 +35,7 @@ std::string arm(const std::string& above, const std::vector<std::string>& server
 
 // Before: 'pg' has IDL001 and IDL002 (line 8), 'pg2' has IDL002 (line 14).
 const std::string kBefore =
-    arm("", {server("2024-08-01", "pg", "SystemAssigned, UserAssigned"), server("2024-08-01", "pg2", "UserAssigned")});
+    arm("", {server("2022-12-01", "pg", "SystemAssigned, UserAssigned"), server("2024-08-01", "pg2", "UserAssigned")});
 // After: two lines above move everything down; pg's older api-version changes IDL001's message
 // but not its line; pg2 is fixed; pg3 is new.
 const std::string kAfter =

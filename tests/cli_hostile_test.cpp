@@ -31,7 +31,7 @@ std::string arm_server(const std::string& json_type) {
   "resources": [
     {
       "type": "Microsoft.DBforPostgreSQL/flexibleServers",
-      "apiVersion": "2024-08-01",
+      "apiVersion": "2023-12-01-preview",
       "name": "pg",
       "location": "westeurope",
       "identity": { "type": )" +
@@ -46,11 +46,11 @@ std::string arm_server(const std::string& json_type) {
 const std::string kModuleTemplate = R"({
   "$schema": ")" + kSchema + R"(",
   "contentVersion": "1.0.0.0",
-  "parameters": { "identityType": { "type": "string", "defaultValue": "SystemAssigned" } },
+  "parameters": { "identityType": { "type": "string", "defaultValue": "None" } },
   "resources": [
     {
       "type": "Microsoft.DBforPostgreSQL/flexibleServers",
-      "apiVersion": "2024-08-01",
+      "apiVersion": "2023-12-01-preview",
       "name": "pg",
       "location": "westeurope",
       "identity": { "type": "[parameters('identityType')]" }
@@ -137,7 +137,7 @@ TEST_CASE("a local module path may go anywhere, but only to a regular file") {
 
 TEST_CASE("every file idlint reads is a regular file within the size limit; the others are errors with the path") {
   TempDir t;
-  const std::string clean = t.put("clean.json", arm_server("\"SystemAssigned\""));
+  const std::string clean = t.put("clean.json", arm_server("\"None\""));
 
   // --baseline: a device, a FIFO with no writer, a directory.
   const std::string fifo = t.root + "/baseline.sarif";
@@ -203,7 +203,7 @@ TEST_CASE("values quoted in messages are cut to a readable length in every forma
   const std::string shown = "'SystemAssigned" + std::string(186, 'x') + "…' (1000014 characters)";
   RunResult text = run_idlint({file});
   CHECK(text.exit_code == 1);
-  CHECK(contains(text.out, shown + " is not accepted by Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01"));
+  CHECK(contains(text.out, shown + " is not an identity type"));
   CHECK(text.out.size() < 3000);
   RunResult json = run_idlint({"--format", "json", file});
   const auto findings = nlohmann::json::parse(json.out)["findings"];
@@ -244,7 +244,7 @@ TEST_CASE("control characters from a template reach the terminal quoted, never r
   RunResult b = run_idlint({bicep});
   CHECK(b.exit_code == 1);
   CHECK_FALSE(contains(b.out + b.err, "\x1b"));
-  CHECK(contains(b.out, R"(a\x1b[31mred.bicep:4:11: error: 'None\x1b[8m' is not accepted)"));
+  CHECK(contains(b.out, R"(a\x1b[31mred.bicep:4:11: error: 'None\x1b[8m' is not an identity type)"));
   CHECK(contains(b.out, R"(    type: 'None\x1b[8m')"));
   // The marker spans the characters as shown: 'None\x1b[8m' is 13 wide.
   CHECK(contains(b.out, "   |" + std::string(11, ' ') + "^" + std::string(12, '~') + "\n"));

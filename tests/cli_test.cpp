@@ -37,7 +37,7 @@ std::string server(const std::string& api, const std::string& type) {
 )";
 }
 
-const std::string kBad = server("2024-08-01", "SystemAssigned, UserAssigned");  // IDL001 (and IDL002)
+const std::string kBad = server("2023-12-01-preview", "SystemAssigned, UserAssigned");  // IDL001 (and IDL002)
 const std::string kClean = server("2024-08-01", "SystemAssigned");
 
 struct Tree {
@@ -74,19 +74,32 @@ TEST_CASE("--catalog TYPE prints the identity.type values by api-version and the
   CHECK(pg.out.find("user-assigned identities (IDL008): at most 150 in one request") != std::string::npos);
   const RunResult aks = run_idlint({"--catalog", "Microsoft.ContainerService/managedClusters"});
   CHECK(aks.exit_code == 0);
-  CHECK(aks.out == "Microsoft.ContainerService/managedClusters\n"
-                   "  identity.type: IDL001 checks that each part is None, SystemAssigned or UserAssigned; the values "
-                   "by api-version are not in the catalog yet\n"
-                   "  user-assigned identities (IDL008): at most 1\n"
-                   "    \"The count of user assigned identity specified in identity.userAssignedIdentities is 2, while "
-                   "expected value is 1.\" (service error quoted in hashicorp/terraform-provider-azurerm#16890; the "
-                   "specification: \"Only one user assigned identity is allowed.\")\n");
+  CHECK(aks.out.find("    'SystemAssigned', 'UserAssigned', 'None'\n      at ") != std::string::npos);
+  CHECK(aks.out.find("  user-assigned identities (IDL008): at most 1\n"
+                     "    \"The count of user assigned identity specified in identity.userAssignedIdentities is 2, while "
+                     "expected value is 1.\" (service error quoted in hashicorp/terraform-provider-azurerm#16890; the "
+                     "specification: \"Only one user assigned identity is allowed.\")\n") != std::string::npos);
+  // The evidence beyond the specification, in the order it applies, each with its source.
+  const RunResult vault = run_idlint({"--catalog", "Microsoft.RecoveryServices/vaults"});
+  const size_t error = vault.out.find(
+      "    IDL001 error for 'systemassigned,userassigned' written with a space at api-version 2022-10-01: the vault is "
+      "created with identity type 'None' for this spelling\n      source: Azure/azure-rest-api-specs#27851");
+  const size_t warning = vault.out.find(
+      "    IDL006 warning for 'systemassigned,userassigned' written with a space at all api-versions");
+  const size_t accepted = vault.out.find(
+      "    accepted 'SystemAssigned,UserAssigned' (no IDL006 or IDL007): deployed by avm/res/recovery-services/vault");
+  CHECK(error != std::string::npos);
+  CHECK(warning != std::string::npos);
+  CHECK(accepted != std::string::npos);
+  CHECK((error < warning && warning < accepted));
   const RunResult sync = run_idlint({"--catalog", "Microsoft.Sql/servers/jobAgents"});
-  CHECK(sync.out.find("each part is None, SystemAssigned or UserAssigned (or 'SystemAssignedUserAssigned')") !=
+  CHECK(sync.out.find("parts besides None, SystemAssigned and UserAssigned: 'SystemAssignedUserAssigned'\n") !=
         std::string::npos);
+  const RunResult strings = run_idlint({"--catalog", "Microsoft.DataProtection/backupVaults"});
+  CHECK(strings.out.find("a string (any value): only its parts are checked") != std::string::npos);
   const RunResult none = run_idlint({"--catalog", "Contoso.Widgets/gadgets"});
   CHECK(none.exit_code == 0);
-  CHECK(none.out.find("the specification gives this type no identity, so IDL001 does not check it") !=
+  CHECK(none.out.find("the specifications give this type no identity, so IDL001, IDL006 and IDL007 do not check it") !=
         std::string::npos);
   const RunResult empty = run_idlint({"--catalog", ""});
   CHECK(empty.exit_code == 2);
@@ -269,7 +282,7 @@ TEST_CASE("json output carries positions, levels and related locations") {
   Tree t;
   const std::string f = t.put("p.json", "{\n  " + kSchema + R"(,
   "parameters": { "kind": { "type": "string", "defaultValue": "SystemAssigned, UserAssigned" } },
-  "resources": [ { "type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2024-08-01", "name": "pg",
+  "resources": [ { "type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2023-12-01-preview", "name": "pg",
     "identity": { "type": "[parameters('kind')]", "userAssignedIdentities": { "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'a')]": {} } } } ]
 })");
   RunResult r = run_idlint({f, "--format", "json"});
@@ -359,7 +372,7 @@ TEST_CASE("long lines (minified templates) are shown as a window around the posi
   const std::string f = t.put(
       "min.json",
       "{" + kSchema + R"(,"variables":{"pad":")" + std::string(5000, 'x') +
-          R"("},"resources":[{"type":"Microsoft.DBforPostgreSQL/flexibleServers","apiVersion":"2024-08-01","name":"p","identity":{"type":"SystemAssigned, UserAssigned"}}],"z":")" +
+          R"("},"resources":[{"type":"Microsoft.DBforPostgreSQL/flexibleServers","apiVersion":"2023-12-01-preview","name":"p","identity":{"type":"SystemAssigned, UserAssigned"}}],"z":")" +
           std::string(5000, 'y') + "\"}");
   RunResult r = run_idlint({f, "--rule", "IDL001"});
   CHECK(r.exit_code == 1);
@@ -413,7 +426,7 @@ TEST_CASE("a folder with ARM JSON and Bicep together: both are linted, in one re
   Tree t;
   t.put("infra/a.json", kBad);
   t.put("infra/b.bicep",
-        "resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {\n"
+        "resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-preview' = {\n"
         "  name: 'pg'\n"
         "  identity: {\n"
         "    type: 'SystemAssigned, UserAssigned'\n"
@@ -530,7 +543,7 @@ TEST_CASE("a directive in an ARM parameter file covers the findings its value ca
   t.put("azuredeploy.parameters.json", R"({
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
   "parameters": {
-    // idlint-disable-next-line IDL001 IDL002 -- production keeps the exported spelling
+    // idlint-disable-next-line IDL007 IDL002 -- production keeps the exported spelling
     "identityType": { "value": "SystemAssigned, UserAssigned" },
     // idlint-disable-next-line IDL003
     "unused": { "value": 1 }
@@ -550,7 +563,7 @@ TEST_CASE("a directive in an ARM parameter file covers the findings its value ca
   }
   std::sort(seen.begin(), seen.end());
   // The directive that covers nothing is reported where it is written.
-  CHECK(seen == std::vector<std::string>{"IDL001 suppressed", "IDL002 suppressed", "IDL902"});
+  CHECK(seen == std::vector<std::string>{"IDL002 suppressed", "IDL007 suppressed", "IDL902"});
   for (const auto& f : doc["findings"]) {
     if (f["rule_id"] == "IDL902") CHECK(f["file"] == t.root + "/azuredeploy.parameters.json");
   }
@@ -589,7 +602,7 @@ std::string compiled_from_bicep(const std::string& tmpl) {
 }
 
 const std::string kBadBicep =
-    "resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {\n"
+    "resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-preview' = {\n"
     "  name: 'pg'\n"
     "  identity: {\n"
     "    type: 'SystemAssigned, UserAssigned'\n"

@@ -84,7 +84,7 @@ grep -q '"tags"' pg.json || fail "test set-up: the tag was not added"
 git add pg.json
 commit clean-change 0 "Tag the server"
 
-# 3. A new Bicep file whose identity type has a space: IDL001, refused.
+# 3. A new Bicep file whose server asks for a system identity at an api-version without one: IDL001, refused.
 cp "$root/tests/workflows/spaced-identity-type.bicep" reporting.bicep
 git add reporting.bicep
 commit introduce-idl001 1 "Reporting server"

@@ -132,36 +132,58 @@ void list_rules(std::ostream& out) {
 void print_catalog(std::ostream& out, const std::string& type) {
   const IdentityCatalog& catalog = IdentityCatalog::builtin();
   const CatalogType* t = catalog.find(type);
-  out << printable(t ? t->name : type) << '\n';
-  if (!t && catalog.has_identity(type)) {
-    out << "  identity.type: IDL001 checks that each part is None, SystemAssigned or UserAssigned";
-    const std::vector<std::string>& literals = catalog.identity_type_literals(type);
-    for (size_t i = 0; i < literals.size(); ++i) out << (i ? ", '" : " (or '") << literals[i] << "'";
-    out << (literals.empty() ? "" : ")") << "; the values by api-version are not in the catalog yet\n";
-  } else if (!t) {
-    out << "  identity.type: the specification gives this type no identity, so IDL001 does not check it\n";
+  const std::string name = t ? t->name : type;
+  out << printable(name) << '\n';
+  if (!t) {
+    out << "  identity.type: the specifications give this type no identity, so IDL001, IDL006 and IDL007 do not "
+           "check it\n";
   } else {
     out << "  identity.type values, spelled as the specification spells them\n"
         << "  (source: " << catalog.source() << "):\n";
-    auto values = [](const CatalogVersion& v) {
-      if (v.identity_types.empty()) return std::string("no managed identity");
-      std::string s;
-      for (const std::string& value : v.identity_types) s += (s.empty() ? "'" : ", '") + value + "'";
-      return s;
-    };
-    // Consecutive api-versions that accept the same values, as one range, each version named.
-    for (size_t i = 0; i < t->versions.size();) {
-      size_t j = i;
-      while (j + 1 < t->versions.size() && t->versions[j + 1].identity_types == t->versions[i].identity_types) ++j;
-      std::string at;
-      for (size_t k = i; k <= j; ++k) at += (k == i ? "" : ", ") + t->versions[k].api_version;
-      out << "    " << values(t->versions[i]) << "\n      at " << at << '\n';
-      i = j + 1;
+    for (const CatalogVersion& v : t->versions) {
+      std::string values;
+      if (v.no_identity) {
+        values = "no managed identity";
+      } else if (v.any_string) {
+        values = "a string (any value): only its parts are checked";
+      } else {
+        for (const std::string& value : v.identity_types) values += (values.empty() ? "'" : ", '") + value + "'";
+      }
+      std::string at = v.api_versions;
+      for (size_t i = 0; (i = at.find(',', i)) != std::string::npos; i += 2) at.replace(i, 1, ", ");
+      out << "    " << values << "\n      at " << at << '\n';
     }
-    out << "    an api-version newer than " << t->versions.back().api_version
-        << " is checked as it; one between these that is not listed is not checked\n";
+    out << "    an api-version newer than " << t->versions.back().last()
+        << " is checked as it; one between these that is not listed gets only the check of its parts\n";
+    const std::vector<std::string>& literals = catalog.identity_type_literals(name);
+    if (!literals.empty()) {
+      out << "    parts besides None, SystemAssigned and UserAssigned:";
+      for (size_t i = 0; i < literals.size(); ++i) out << (i ? ", '" : " '") << literals[i] << "'";
+      out << '\n';
+    }
   }
-  if (const UserIdentityLimit* l = catalog.user_identity_limit(t ? t->name : type)) {
+  bool heading = false;
+  for (const IdentityTypeEvidence& e : catalog.type_evidence()) {
+    if (!equals_ignore_case(e.type, name)) continue;
+    if (!heading) out << "  evidence beyond the specification (rules/identity-evidence.json), first match applies:\n";
+    heading = true;
+    std::string versions = "all api-versions";
+    if (!e.from.empty() && e.from == e.to) {
+      versions = "api-version " + e.from;
+    } else if (!e.from.empty() || !e.to.empty()) {
+      versions = "api-versions " + (e.from.empty() ? std::string("up") : e.from) + " to " +
+                 (e.to.empty() ? std::string("the newest") : e.to);
+    }
+    std::string what;
+    if (e.outcome == IdentityTypeEvidence::Outcome::Accepted) {
+      what = "accepted '" + e.spelling + "' (no IDL006 or IDL007)";
+    } else {
+      what = std::string(e.error ? "IDL001 error" : "IDL006 warning") + " for '" + e.kinds + "'" +
+             (e.spaced ? " written with a space" : "") + " at " + versions;
+    }
+    out << "    " << what << ": " << e.statement << "\n      source: " << e.source << '\n';
+  }
+  if (const UserIdentityLimit* l = catalog.user_identity_limit(name)) {
     out << "  user-assigned identities (IDL008): at most " << l->max
         << (l->type == "*" ? " in one request, Azure Resource Manager's limit for every type" : "") << "\n"
         << "    \"" << l->quote << "\" (" << l->source << ")\n";

@@ -69,27 +69,22 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
   for (uint32_t i = 0; i < types.size; ++i) {
     CatalogType t;
     t.name = text_of(*types.members[i].key);
-    const Value& versions = *types.members[i].value;
-    if (!versions.is_object()) malformed("the versions of " + t.name + " are not an object");
-    for (uint32_t k = 0; k < versions.size; ++k) {
-      const Value& entry = *versions.members[k].value;
+    const Value& runs = *types.members[i].value;
+    if (!runs.is_array()) malformed("the versions of " + t.name + " are not an array");
+    for (uint32_t k = 0; k < runs.size; ++k) {
+      const Value& entry = runs.items[k];
       CatalogVersion v;
-      v.api_version = text_of(*versions.members[k].key);
+      v.api_versions = to_lower_ascii(text_of(need(entry, "apiVersions")));
       v.identity_types = strings_of(need(entry, "identityTypes"));
-      const Value* user = entry.find("userAssignedIdentities");
-      v.user_assigned_identities = user && user->kind == Value::Kind::Bool && user->boolean;
-      if (const Value* read_only = entry.find("identityReadOnly")) v.identity_read_only = strings_of(*read_only);
+      v.no_identity = entry.find("noIdentity") != nullptr;
+      v.any_string = entry.find("anyString") != nullptr;
       t.versions.push_back(std::move(v));
     }
-    std::sort(t.versions.begin(), t.versions.end(), [](const CatalogVersion& x, const CatalogVersion& y) {
-      return compare_api_versions(x.api_version, y.api_version) < 0;
-    });
     catalog.types_.push_back(std::move(t));
   }
-  if (const Value* with = doc.find("typesWithIdentity")) {
-    for (const std::string& type : strings_of(*with)) catalog.with_identity_.push_back(to_lower_ascii(type));
-  }
-  std::sort(catalog.with_identity_.begin(), catalog.with_identity_.end());
+  std::sort(catalog.types_.begin(), catalog.types_.end(), [](const CatalogType& x, const CatalogType& y) {
+    return to_lower_ascii(x.name) < to_lower_ascii(y.name);
+  });
   if (const Value* literals = doc.find("identityTypeLiterals"); literals && literals->is_object()) {
     for (uint32_t i = 0; i < literals->size; ++i) {
       catalog.literals_.emplace_back(text_of(*literals->members[i].key), strings_of(*literals->members[i].value));
@@ -105,11 +100,105 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
                                                   text_of(need(l, "help"))});
     }
   }
+  if (const Value* evidence = doc.find("identityTypeEvidence"); evidence && evidence->is_array()) {
+    for (uint32_t i = 0; i < evidence->size; ++i) {
+      const Value& e = evidence->items[i];
+      IdentityTypeEvidence x;
+      x.type = text_of(need(e, "type"));
+      if (const Value* range = e.find("apiVersions")) {
+        if (const Value* from = range->find("from")) x.from = to_lower_ascii(text_of(*from));
+        if (const Value* to = range->find("to")) x.to = to_lower_ascii(text_of(*to));
+      }
+      std::string kinds;
+      for (const std::string& k : strings_of(need(e, "kinds"))) kinds += (kinds.empty() ? "" : ",") + k;
+      x.kinds = identity_kinds(kinds);
+      const Value* spaced = e.find("spaced");
+      x.spaced = spaced && spaced->kind == Value::Kind::Bool && spaced->boolean;
+      const std::string outcome = text_of(need(e, "outcome"));
+      x.outcome = outcome == "accepted"  ? IdentityTypeEvidence::Outcome::Accepted
+                  : outcome == "misread" ? IdentityTypeEvidence::Outcome::Misread
+                                         : IdentityTypeEvidence::Outcome::Rejected;
+      if (x.outcome == IdentityTypeEvidence::Outcome::Accepted) {
+        x.spelling = text_of(need(e, "spelling"));
+      } else {
+        x.error = text_of(need(e, "level")) == "error";
+      }
+      x.statement = text_of(need(e, "statement"));
+      x.source = text_of(need(e, "source"));
+      if (const Value* help = e.find("help")) x.help = text_of(*help);
+      catalog.evidence_.push_back(std::move(x));
+    }
+  }
   return catalog;
 }
 
-bool IdentityCatalog::has_identity(std::string_view type) const {
-  return std::binary_search(with_identity_.begin(), with_identity_.end(), to_lower_ascii(type));
+std::string identity_kinds(std::string_view value) {
+  std::vector<std::string> parts;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty() && std::find(parts.begin(), parts.end(), current) == parts.end()) parts.push_back(current);
+    current.clear();
+  };
+  for (char c : value) {
+    if (c == ',') {
+      flush();
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      current += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+  }
+  flush();
+  std::sort(parts.begin(), parts.end());
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : ",") + p;
+  return out;
+}
+
+bool CatalogVersion::has(std::string_view api_version) const {
+  const std::string wanted = to_lower_ascii(api_version);
+  std::string_view rest = api_versions;
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    if (rest.substr(0, comma) == wanted) return true;
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+bool IdentityTypeEvidence::covers(std::string_view api_version) const {
+  const std::string v = to_lower_ascii(api_version);
+  if (!from.empty() && compare_api_versions(v, from) < 0) return false;
+  if (!to.empty() && compare_api_versions(v, to) > 0) return false;
+  return true;
+}
+
+const IdentityTypeEvidence* IdentityCatalog::type_evidence(std::string_view type, std::string_view api_version,
+                                                           std::string_view value) const {
+  const std::string kinds = identity_kinds(value);
+  const bool spaced = value.find_first_of(" \t\r\n") != std::string_view::npos;
+  for (const IdentityTypeEvidence& e : evidence_) {
+    if (!equals_ignore_case(e.type, type)) continue;
+    if (e.outcome == IdentityTypeEvidence::Outcome::Accepted) {
+      if (e.spelling == value) return &e;
+      continue;
+    }
+    if (e.kinds == kinds && (!e.spaced || spaced) && e.covers(api_version)) return &e;
+  }
+  return nullptr;
+}
+
+bool IdentityCatalog::has_type_evidence(std::string_view type) const {
+  return std::any_of(evidence_.begin(), evidence_.end(),
+                     [&](const IdentityTypeEvidence& e) { return equals_ignore_case(e.type, type); });
+}
+
+const IdentityTypeEvidence* IdentityCatalog::accepted_spelling(std::string_view type, std::string_view kinds) const {
+  for (const IdentityTypeEvidence& e : evidence_) {
+    if (e.outcome == IdentityTypeEvidence::Outcome::Accepted && e.kinds == kinds && equals_ignore_case(e.type, type)) {
+      return &e;
+    }
+  }
+  return nullptr;
 }
 
 const std::vector<std::string>& IdentityCatalog::identity_type_literals(std::string_view type) const {
@@ -136,10 +225,11 @@ const IdentityCatalog& IdentityCatalog::builtin() {
 }
 
 const CatalogType* IdentityCatalog::find(std::string_view type) const {
-  for (const CatalogType& t : types_) {
-    if (equals_ignore_case(t.name, type)) return &t;
-  }
-  return nullptr;
+  const std::string wanted = to_lower_ascii(type);
+  const auto it = std::lower_bound(types_.begin(), types_.end(), wanted, [](const CatalogType& t, const std::string& w) {
+    return to_lower_ascii(t.name) < w;
+  });
+  return it != types_.end() && equals_ignore_case(it->name, type) ? &*it : nullptr;
 }
 
 CatalogLookup IdentityCatalog::lookup(std::string_view type, std::string_view api_version) const {
@@ -147,12 +237,12 @@ CatalogLookup IdentityCatalog::lookup(std::string_view type, std::string_view ap
   r.type = find(type);
   if (!r.type || r.type->versions.empty()) return r;
   for (const CatalogVersion& v : r.type->versions) {
-    if (equals_ignore_case(v.api_version, api_version)) {
+    if (v.has(api_version)) {
       r.version = &v;
       return r;
     }
   }
-  if (compare_api_versions(api_version, r.type->versions.back().api_version) > 0) {
+  if (compare_api_versions(to_lower_ascii(api_version), r.type->versions.back().last()) > 0) {
     r.version = &r.type->versions.back();
     r.newer_than_known = true;
   }

@@ -13,6 +13,8 @@ const std::vector<const RuleInfo*>& all_rules() {
       &kUserIdentitiesWithoutUserType,             // IDL003
       &kUserIdentityReferenceInvalid,              // IDL004
       &kIdentityOutputPropertySet,                 // IDL005
+      &kIdentityTypeNotInSpec,                     // IDL006
+      &kIdentityTypeSpelling,                      // IDL007
       &kUserIdentitiesTooMany,                     // IDL008
       &kCmkIdentityNotAssigned,                    // IDL010
       &kCmkSettingsIncomplete,                     // IDL011

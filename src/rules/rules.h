@@ -9,6 +9,8 @@ extern const RuleInfo kUserIdentitiesMissing;          // IDL002
 extern const RuleInfo kUserIdentitiesWithoutUserType;  // IDL003
 extern const RuleInfo kUserIdentityReferenceInvalid;   // IDL004
 extern const RuleInfo kIdentityOutputPropertySet;      // IDL005
+extern const RuleInfo kIdentityTypeNotInSpec;          // IDL006
+extern const RuleInfo kIdentityTypeSpelling;           // IDL007
 extern const RuleInfo kUserIdentitiesTooMany;          // IDL008
 extern const RuleInfo kCmkIdentityNotAssigned;         // IDL010
 extern const RuleInfo kCmkSettingsIncomplete;          // IDL011

@@ -37,7 +37,7 @@ resource shopServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     tier: 'GeneralPurpose'
   }
   identity: {
-    type: enableSystem ? 'SystemAssigned,UserAssigned' : 'Userassigned' // expect: IDL001 "'Userassigned' is not accepted"
+    type: enableSystem ? 'SystemAssigned,UserAssigned' : 'Userassigned'
     userAssignedIdentities: {
       '${identityId}': {}
     }

@@ -49,7 +49,7 @@ resource wikiServer 'Microsoft.DBforMySQL/flexibleServers@2021-05-01-preview' = 
     tier: 'Burstable'
   }
   identity: {
-    type: 'UserAssigned' // expect: IDL001 "needs api-version 2021-05-01"
+    type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
     }

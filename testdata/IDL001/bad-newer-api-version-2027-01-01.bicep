@@ -13,7 +13,7 @@ resource pgServer 'Microsoft.DBforPostgreSQL/flexibleServers@2027-01-01' = {
     tier: 'GeneralPurpose'
   }
   identity: {
-    type: 'SystemAssigned, UserAssigned' // expect: IDL001
+    type: 'SystemAssigned, UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
     }

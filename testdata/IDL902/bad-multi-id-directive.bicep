@@ -6,8 +6,8 @@ resource eventsServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   location: 'westeurope'
   identity: {
     // Ids separated by blanks or commas; each is suppressed, or reported unused, on its own.
-    // idlint-disable-next-line IDL001, IDL002 IDL003 -- the identities are attached after creation // expect: IDL902 "'IDL003' suppresses nothing"
-    type: 'SystemAssigned, UserAssigned' // expect: IDL001 (suppressed "after creation"), IDL002 (suppressed "after creation")
+    // idlint-disable-next-line IDL007, IDL002 IDL003 -- the identities are attached after creation // expect: IDL902 "'IDL003' suppresses nothing"
+    type: 'SystemAssigned, UserAssigned' // expect: IDL007 (suppressed "after creation"), IDL002 (suppressed "after creation")
   }
   properties: {
     version: '16'
@@ -21,7 +21,7 @@ resource eventsReplica 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
   location: 'westeurope'
   identity: {
     // A directive covers one line: the same mistake on the next server is still reported.
-    type: 'SystemAssigned, UserAssigned' // expect: IDL001, IDL002
+    type: 'SystemAssigned, UserAssigned' // expect: IDL007, IDL002
   }
   properties: {
     version: '16'

@@ -13,8 +13,8 @@ resource searchServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   identity: {
     // A rule's name works as well as its id; a misspelled name or an id no rule has suppresses nothing.
-    // idlint-disable-next-line identity-type-invalid IDL099 identity-type-invald -- legacy spelling // expect: IDL902 "'IDL099' is not an idlint rule", IDL902 "'identity-type-invald' is not an idlint rule"
-    type: 'SystemAssigned, UserAssigned' // expect: IDL001 (suppressed "legacy spelling")
+    // idlint-disable-next-line identity-type-spelling IDL099 identity-type-invald -- legacy spelling // expect: IDL902 "'IDL099' is not an idlint rule", IDL902 "'identity-type-invald' is not an idlint rule"
+    type: 'SystemAssigned, UserAssigned' // expect: IDL007 (suppressed "legacy spelling")
     userAssignedIdentities: {
       '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-search')}': {}
     }

@@ -15,10 +15,10 @@ resource ledgerServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     tier: 'GeneralPurpose'
   }
   identity: {
-    // idlint-disable-next-line IDL001 -- the portal export writes the type this way; fixed with the 2025 migration
+    // idlint-disable-next-line IDL007 -- the portal export writes the type this way; fixed with the 2025 migration
     // (a comment between the directive and the line it covers does not break it)
 
-    type: 'SystemAssigned, UserAssigned' // expect: IDL001 (suppressed "fixed with the 2025 migration")
+    type: 'SystemAssigned, UserAssigned' // expect: IDL007 (suppressed "fixed with the 2025 migration")
     userAssignedIdentities: {
       '${uami.id}': {}
     }

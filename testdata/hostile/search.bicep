@@ -22,6 +22,6 @@ resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: 'pg-hostile'
   location: 'westeurope'
   identity: {
-    type: indexOf(a16, needle) == -1 && lastIndexOf(a16, needle) == -1 && !contains(a16, needle) && length(split(a16, needle)) == 1 && replace(a16, needle, '') == a16 ? 'SystemAssigned, UserAssigned' : 'None' // expect: IDL001, IDL002
+    type: indexOf(a16, needle) == -1 && lastIndexOf(a16, needle) == -1 && !contains(a16, needle) && length(split(a16, needle)) == 1 && replace(a16, needle, '') == a16 ? 'SystemAssigned UserAssigned' : 'None' // expect: IDL001, IDL002
   }
 }

@@ -145,7 +145,7 @@ def many_resources_bicep(count):
     lines = [f"param b{i} bool" for i in range(8)]
     lines.append("param names array = [for i in range(0, 40): 'server-${i}']")
     for i in range(count):
-        kind = "'SystemAssigned, UserAssigned'" if i == count - 1 else "b0 && b1 ? 'SystemAssigned' : 'None'"
+        kind = "'SystemAssigned UserAssigned'" if i == count - 1 else "b0 && b1 ? 'SystemAssigned' : 'None'"
         lines += [
             f"resource pg{i} 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {{",
             f"  name: '${{names[{i % 40}]}}-{i}-${{b2}}${{b3}}${{b4}}${{b5}}${{b6}}${{b7}}'",
@@ -162,7 +162,7 @@ def many_resources_json(count):
     params = {f"b{i}": {"type": "bool"} for i in range(8)}
     resources = []
     for i in range(count):
-        kind = "SystemAssigned, UserAssigned" if i == count - 1 else "[if(and(parameters('b0'), parameters('b1')), 'SystemAssigned', 'None')]"
+        kind = "SystemAssigned UserAssigned" if i == count - 1 else "[if(and(parameters('b0'), parameters('b1')), 'SystemAssigned', 'None')]"
         resources.append({
             "type": "Microsoft.DBforPostgreSQL/flexibleServers",
             "apiVersion": "2024-08-01",
@@ -189,13 +189,13 @@ def generated_cases(idlint, work, limits):
 
     text = many_resources_bicep(8000)
     path = write(work, "many-resources.bicep", text)
-    line = last_line_of(text, "'SystemAssigned, UserAssigned'")
+    line = last_line_of(text, "'SystemAssigned UserAssigned'")
     cases.append(("many-resources.bicep: 8,000 servers x 256 bindings", path,
                   {("IDL001", line), ("IDL002", line)}, None))
 
     text = many_resources_json(11000)
     path = write(work, "many-resources.json", text)
-    line = last_line_of(text, '"SystemAssigned, UserAssigned"')
+    line = last_line_of(text, '"SystemAssigned UserAssigned"')
     cases.append(("many-resources.json: 11,000 servers x 256 bindings", path,
                   {("IDL001", line), ("IDL002", line)}, None))
 
@@ -241,7 +241,7 @@ def generated_cases(idlint, work, limits):
         lines.append("@allowed(['a', 'b', 'c', 'd', 'e'])")
         lines.append(f"param p{i} string = 'a'")
     joined = " && ".join(f"p{i} != 'e'" for i in range(2000))
-    text = "\n".join(lines) + "\n" + server(f"{joined} ? 'SystemAssigned' : 'Systemassigned'")
+    text = "\n".join(lines) + "\n" + server(f"{joined} ? 'SystemAssigned' : 'SystemAsigned'")
     path = write(work, "many-parameters.bicep", text)
     line = last_line_of(text, "type:")
     # The && chain nests deeper than the Bicep loader lowers: undetermined under some bindings.

@@ -195,7 +195,7 @@ var fromUnknown = [for n in unknownNames: n]
 
 TEST_CASE("findings point into the .bicep file; a syntax error does not hide later resources") {
   const FileResult r = test::lint(R"(param broken
-resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = {
   name: 'pg'
   identity: {
     type: 'SystemAssigned, UserAssigned'

@@ -54,7 +54,7 @@ TEST_CASE("positions reported for findings follow the same conventions end to en
       "\xEF\xBB\xBF{\r\n"
       "  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\r\n"
       "  \"resources\": [{\r\n"
-      "    \"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"apiVersion\": \"2024-08-01\", \"name\": "
+      "    \"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"apiVersion\": \"2022-12-01\", \"name\": "
       "\"p\xC3\xA9\",\r\n"
       "\t\"identity\": {\"type\": \"SystemAssigned, UserAssigned\"}\r\n"
       "  }]\r\n"

@@ -85,7 +85,7 @@ TEST_CASE("baseline: findings are new, unchanged, updated or absent") {
   Scenario s;
   // Before: pg (IDL001 and IDL002 at line 7), pg2 (IDL002 at line 12).
   const FileResult before =
-      s.lint_now(arm({server("2024-08-01", "pg", kBothTypes), server("2024-08-01", "pg2", "UserAssigned")}));
+      s.lint_now(arm({server("2022-12-01", "pg", kBothTypes), server("2024-08-01", "pg2", "UserAssigned")}));
   REQUIRE(summary(before) == std::vector<std::string>{"IDL001@7:29", "IDL002@7:29", "IDL002@12:29"});
   const Baseline baseline = s.baseline_of(s.sarif(before));
   REQUIRE(baseline.results.size() == 3);
@@ -123,7 +123,7 @@ TEST_CASE("baseline: findings are new, unchanged, updated or absent") {
 
 TEST_CASE("baseline: the same template compared with its own report is unchanged, and nothing is absent") {
   Scenario s;
-  const std::string text = arm({server("2024-08-01", "pg", kBothTypes)});
+  const std::string text = arm({server("2022-12-01", "pg", kBothTypes)});
   const Baseline baseline = s.baseline_of(s.sarif(s.lint_now(text)));
   std::vector<FileResult> again{s.lint_now(text)};
   const BaselineComparison c = compare_with_baseline(again, baseline, s.dir.root);
@@ -133,7 +133,7 @@ TEST_CASE("baseline: the same template compared with its own report is unchanged
 
 TEST_CASE("baseline: a change of level or of the marked columns is an update; a rule id must match too") {
   Scenario s;
-  const std::string text = arm({server("2024-08-01", "pg", kBothTypes)});
+  const std::string text = arm({server("2022-12-01", "pg", kBothTypes)});
   json doc = json::parse(s.sarif(s.lint_now(text)));
   doc["runs"][0]["results"][0]["level"] = "warning";
   std::vector<FileResult> again{s.lint_now(text)};
@@ -141,7 +141,7 @@ TEST_CASE("baseline: a change of level or of the marked columns is an update; a 
   CHECK(states(again) == "IDL001@7:updated IDL002@7:unchanged");
 
   // Re-indented: the trimmed line is the same (same fingerprint), the columns are not.
-  std::vector<FileResult> indented{s.lint_now(arm({server("2024-08-01", "pg", kBothTypes, "  ")}))};
+  std::vector<FileResult> indented{s.lint_now(arm({server("2022-12-01", "pg", kBothTypes, "  ")}))};
   compare_with_baseline(indented, s.baseline_of(s.sarif(s.lint_now(text))), s.dir.root);
   CHECK(states(indented) == "IDL001@7:updated IDL002@7:updated");
 
@@ -158,7 +158,7 @@ TEST_CASE("baseline: a change of level or of the marked columns is an update; a 
 
 TEST_CASE("baseline: results without idlint's fingerprint match on rule, file, line and message") {
   Scenario s;
-  const std::string text = arm({server("2024-08-01", "pg", kBothTypes)});
+  const std::string text = arm({server("2022-12-01", "pg", kBothTypes)});
   json doc = json::parse(s.sarif(s.lint_now(text)));
   for (json& r : doc["runs"][0]["results"]) r.erase("partialFingerprints");
   const Baseline baseline = s.baseline_of(doc.dump());
@@ -169,14 +169,14 @@ TEST_CASE("baseline: results without idlint's fingerprint match on rule, file, l
   CHECK(states(same) == "IDL001@7:unchanged IDL002@7:unchanged");
 
   // Without a fingerprint, a finding that moved is not recognised.
-  std::vector<FileResult> moved{s.lint_now(arm({server("2024-08-01", "pg", kBothTypes)}, 1))};
+  std::vector<FileResult> moved{s.lint_now(arm({server("2022-12-01", "pg", kBothTypes)}, 1))};
   CHECK(compare_with_baseline(moved, baseline, s.dir.root).absent.size() == 2);
   CHECK(states(moved) == "IDL001@8:new IDL002@8:new");
 }
 
 TEST_CASE("baseline: results for files this run did not lint are not absent, unless the file is gone") {
   Scenario s;
-  const std::string text = arm({server("2024-08-01", "pg", kBothTypes)});
+  const std::string text = arm({server("2022-12-01", "pg", kBothTypes)});
   const std::string other = s.dir.put("other.json", text);
   const FileResult other_result = lint(text, other);
   const FileResult gone_result = lint(text, s.dir.root + "/deleted.json");  // never written to disk
@@ -195,7 +195,7 @@ TEST_CASE("baseline: results for files this run did not lint are not absent, unl
 
 TEST_CASE("baseline: a report written with --baseline can be the next baseline; its absent results are not findings") {
   Scenario s;
-  const FileResult first = s.lint_now(arm({server("2024-08-01", "pg", kBothTypes)}));
+  const FileResult first = s.lint_now(arm({server("2022-12-01", "pg", kBothTypes)}));
   std::vector<FileResult> fixed{s.lint_now(arm({server("2024-08-01", "pg", "SystemAssigned")}))};
   const BaselineComparison c = compare_with_baseline(fixed, s.baseline_of(s.sarif(first)), s.dir.root);
   REQUIRE(c.absent.size() == 2);

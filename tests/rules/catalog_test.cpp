@@ -1,6 +1,8 @@
 // The identity catalog: api-version order and lookups, including versions newer than known.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "rules/catalog.h"
 #include "rules/rule.h"
 
@@ -13,7 +15,7 @@ TEST_CASE("api-versions order by date, previews before the release of the same d
   CHECK(compare_api_versions("2024-08-01", "2024-08-01") == 0);
 }
 
-TEST_CASE("the built-in catalog holds the flexible servers with their exact spellings") {
+TEST_CASE("the built-in catalog holds every type's values by api-version, with their exact spellings") {
   const IdentityCatalog& c = IdentityCatalog::builtin();
   const CatalogLookup pg = c.lookup("microsoft.dbforpostgresql/FLEXIBLESERVERS", "2024-08-01");
   REQUIRE(pg.version);
@@ -25,6 +27,57 @@ TEST_CASE("the built-in catalog holds the flexible servers with their exact spel
   const CatalogLookup mysql = c.lookup("Microsoft.DBforMySQL/flexibleServers", "2023-12-30");
   REQUIRE(mysql.version);
   CHECK(mysql.version->identity_types == std::vector<std::string>{"UserAssigned"});
+  // 339 types, each api-version in one run of versions with the same values.
+  CHECK(c.types().size() == 339);
+  size_t pairs = 0;
+  for (const CatalogType& t : c.types()) {
+    for (const CatalogVersion& v : t.versions) pairs += static_cast<size_t>(std::count(v.api_versions.begin(), v.api_versions.end(), ',')) + 1;
+  }
+  CHECK(pairs == 3405 + 3);  // and PostgreSQL's three api-versions without an identity
+  const CatalogLookup site = c.lookup("Microsoft.Web/sites", "2024-04-01");
+  REQUIRE(site.version);
+  CHECK(site.version->identity_types ==
+        std::vector<std::string>{"SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned", "None"});
+  const CatalogLookup old_site = c.lookup("Microsoft.Web/sites", "2016-08-01");
+  REQUIRE(old_site.version);
+  CHECK(old_site.version->identity_types == std::vector<std::string>{"SystemAssigned"});
+  // A plain-string identity type, and an api-version without identity, are marked as such.
+  const CatalogLookup vault = c.lookup("Microsoft.DataProtection/backupVaults", "2024-04-01");
+  REQUIRE(vault.version);
+  CHECK(vault.version->any_string);
+  const CatalogLookup none = c.lookup("Microsoft.DBforPostgreSQL/flexibleServers", "2021-06-01");
+  REQUIRE(none.version);
+  CHECK(none.version->no_identity);
+  CHECK_FALSE(none.version->any_string);
+}
+
+TEST_CASE("identity type evidence: first match by type, identities, spelling and api-version") {
+  const IdentityCatalog& c = IdentityCatalog::builtin();
+  CHECK(identity_kinds("UserAssigned , systemAssigned,UserAssigned") == "systemassigned,userassigned");
+  const IdentityTypeEvidence* misread =
+      c.type_evidence("microsoft.recoveryservices/VAULTS", "2022-10-01", "SystemAssigned, UserAssigned");
+  REQUIRE(misread);
+  CHECK(misread->outcome == IdentityTypeEvidence::Outcome::Misread);
+  CHECK(misread->error);
+  const IdentityTypeEvidence* later =
+      c.type_evidence("Microsoft.RecoveryServices/vaults", "2025-08-01", "SystemAssigned, UserAssigned");
+  REQUIRE(later);
+  CHECK_FALSE(later->error);
+  const IdentityTypeEvidence* accepted =
+      c.type_evidence("Microsoft.RecoveryServices/vaults", "2025-08-01", "SystemAssigned,UserAssigned");
+  REQUIRE(accepted);
+  CHECK(accepted->outcome == IdentityTypeEvidence::Outcome::Accepted);
+  // A range: PostgreSQL's rejection of a system identity ends before 2024-08-01.
+  CHECK(c.type_evidence("Microsoft.DBforPostgreSQL/flexibleServers", "2024-03-01-preview", "SystemAssigned"));
+  CHECK_FALSE(c.type_evidence("Microsoft.DBforPostgreSQL/flexibleServers", "2024-08-01", "SystemAssigned"));
+  CHECK_FALSE(c.type_evidence("Microsoft.DBforPostgreSQL/flexibleServers", "2022-03-08-preview", "SystemAssigned"));
+  // Every entry says what happened and where that is recorded.
+  for (const IdentityTypeEvidence& e : c.type_evidence()) {
+    CAPTURE(e.type);
+    CHECK(!e.statement.empty());
+    CHECK(!e.source.empty());
+    CHECK(!e.kinds.empty());
+  }
 }
 
 TEST_CASE("a newer api-version uses the newest known; an unknown in-between version and type get nothing") {
@@ -34,7 +87,9 @@ TEST_CASE("a newer api-version uses the newest known; an unknown in-between vers
   CHECK(newer.newer_than_known);
   CHECK(newer.version == &newer.type->versions.back());
   CHECK(c.lookup("Microsoft.DBforPostgreSQL/flexibleServers", "2023-01-01").version == nullptr);
-  CHECK(c.lookup("Microsoft.Web/sites", "2024-04-01").type == nullptr);
+  CHECK(c.lookup("Microsoft.Web/sites", "2024-05-01").type != nullptr);
+  CHECK(c.lookup("Microsoft.Web/sites", "2024-05-01").version == nullptr);  // between 2024-04-01 and 2024-11-01
+  CHECK(c.lookup("Contoso.Widgets/gadgets", "2024-04-01").type == nullptr);
 }
 
 TEST_CASE("malformed catalog data is a loud error") {

@@ -3,7 +3,7 @@ resource reportingIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@202
   location: 'westeurope'
 }
 
-resource reporting 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+resource reporting 'Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-preview' = {
   name: 'psql-reporting'
   location: 'westeurope'
   identity: {

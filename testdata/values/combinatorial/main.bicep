@@ -6,7 +6,7 @@
   'UserAssigned'
   'None'
   'SystemAssigned,UserAssigned'
-  'SystemAssigned, UserAssigned' // related: IDL001
+  'SystemAssigned, UserAssigned' // related: IDL007
 ])
 param p0 string = 'SystemAssigned'
 
@@ -185,7 +185,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: 'pg-${p1}-${p2}-${p3}-${p4}-${p5}-${p6}-${p7}-${p8}-${p9}-${p10}-${p11}-${p12}-${p13}-${p14}-${p15}-${p16}-${p17}-${p18}-${p19}'
   location: 'westeurope'
   identity: {
-    type: empty('${p1}${p2}${p3}${p4}${p5}${p6}${p7}${p8}${p9}${p10}${p11}${p12}${p13}${p14}${p15}${p16}${p17}${p18}${p19}') ? 'None' : p0 // expect: IDL001 "'SystemAssigned, UserAssigned'"
+    type: empty('${p1}${p2}${p3}${p4}${p5}${p6}${p7}${p8}${p9}${p10}${p11}${p12}${p13}${p14}${p15}${p16}${p17}${p18}${p19}') ? 'None' : p0 // expect: IDL007 "'SystemAssigned, UserAssigned'"
     userAssignedIdentities: contains(p0, 'UserAssigned') ? {
       '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-${p1}')}': {}
     } : null

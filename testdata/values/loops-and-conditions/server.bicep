@@ -4,7 +4,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: 'pg-module'
   location: 'westeurope'
   identity: {
-    type: identityType // related: IDL001
+    type: identityType // related: IDL007
   }
   properties: {
     version: '16'

@@ -9,7 +9,7 @@ var servers = [
   }
   {
     name: 'pg-b'
-    identityType: 'systemAssigned' // related: IDL001
+    identityType: 'systemAssigned' // related: IDL007
   }
 ]
 
@@ -17,7 +17,7 @@ resource loopServers 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = [f
   name: s.name
   location: 'westeurope'
   identity: {
-    type: s.identityType // expect: IDL001 "'systemAssigned'"
+    type: s.identityType // expect: IDL007 "'systemAssigned'"
   }
   properties: {
     version: '16'
@@ -41,7 +41,7 @@ resource legacy 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = if (dep
   name: 'pg-legacy'
   location: 'westeurope'
   identity: {
-    type: 'systemassigned' // expect: IDL001 "'systemassigned'"
+    type: 'systemassigned' // expect: IDL007 "'systemassigned'"
   }
   properties: {
     version: '16'
@@ -69,7 +69,7 @@ module hiddenModule './server.bicep' = if (mode == 'legacy') {
 }
 
 // A module loop: the second call passes the wrong type.
-module perType './server.bicep' = [for t in ['SystemAssigned', 'systemassigned']: { // expect: IDL001 "(in module 'perType')"
+module perType './server.bicep' = [for t in ['SystemAssigned', 'systemassigned']: { // expect: IDL007 "(in module 'perType')"
   name: 'server-${t}'
   params: {
     identityType: t
@@ -79,14 +79,14 @@ module perType './server.bicep' = [for t in ['SystemAssigned', 'systemassigned']
 // Loops over items() of an object and over range().
 var typeByServer = {
   'pg-x': 'SystemAssigned'
-  'pg-y': 'Systemassigned' // related: IDL001
+  'pg-y': 'Systemassigned' // related: IDL007
 }
 
 resource fromItems 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = [for entry in items(typeByServer): {
   name: entry.key
   location: 'westeurope'
   identity: {
-    type: entry.value // expect: IDL001 "'Systemassigned'"
+    type: entry.value // expect: IDL007 "'Systemassigned'"
   }
   properties: {
     version: '16'
@@ -97,7 +97,7 @@ resource fromRange 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = [for
   name: 'pg-r${i}'
   location: 'westeurope'
   identity: {
-    type: i == 1 ? 'none' : 'None' // expect: IDL001 "'none'"
+    type: i == 1 ? 'none' : 'None' // expect: IDL007 "'none'"
   }
   properties: {
     version: '16'

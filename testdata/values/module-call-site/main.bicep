@@ -13,7 +13,7 @@ module spaced './modules/pg.bicep' = {
   name: 'pg-spaced'
   params: {
     serverName: 'pg-spaced'
-    identityType: 'SystemAssigned, UserAssigned' // expect: IDL001 "(in module 'spaced')"
+    identityType: 'SystemAssigned, UserAssigned' // expect: IDL007 "(in module 'spaced')"
     userAssignedIdentityIds: [appIdentity.id]
   }
 }

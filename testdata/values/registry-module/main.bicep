@@ -4,7 +4,7 @@ module pg 'br/public:avm/res/db-for-postgre-sql/flexible-server:0.4.0' = {
   name: 'pg-registry'
   params: {
     name: 'pg-registry'
-    managedIdentityType: 'systemAssigned' // expect: IDL001 "(in module 'pg')"
+    managedIdentityType: 'systemAssigned' // expect: IDL007 "(in module 'pg')"
   }
 }
 

@@ -8,8 +8,8 @@ module legacy './modules/pg.bicep' = {
   name: 'pg-legacy'
   params: {
     serverName: 'pg-legacy'
-    // idlint-disable-next-line IDL001 -- the legacy server is recreated with the 2025 platform
-    identityType: 'SystemAssigned, UserAssigned' // expect: IDL001 (suppressed "2025 platform")
+    // idlint-disable-next-line IDL007 -- the legacy server is recreated with the 2025 platform
+    identityType: 'SystemAssigned, UserAssigned' // expect: IDL007 (suppressed "2025 platform")
     userAssignedIdentityIds: [appIdentity.id]
   }
 }
@@ -19,7 +19,7 @@ module current './modules/pg.bicep' = {
   name: 'pg-current'
   params: {
     serverName: 'pg-current'
-    identityType: 'SystemAssigned, UserAssigned' // expect: IDL001
+    identityType: 'SystemAssigned, UserAssigned' // expect: IDL007
     userAssignedIdentityIds: [appIdentity.id]
   }
 }

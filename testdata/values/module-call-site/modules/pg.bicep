@@ -10,7 +10,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: serverName
   location: 'westeurope'
   identity: {
-    type: identityType // related: IDL001
+    type: identityType // related: IDL007
     userAssignedIdentities: empty(userAssignedIdentityIds) ? null : identities
   }
   properties: {

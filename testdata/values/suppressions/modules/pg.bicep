@@ -11,7 +11,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   location: 'westeurope'
   identity: {
     // idlint-disable-next-line IDL001 -- written here, but the finding is at the call // expect: IDL902
-    type: identityType // related: IDL001
+    type: identityType // related: IDL007
     userAssignedIdentities: empty(userAssignedIdentityIds) ? null : identities
   }
   properties: {

@@ -3,7 +3,7 @@ param location string = resourceGroup().location
 @description('Managed identity type of the server.')
 @allowed([
   'UserAssigned'
-  'SystemAssigned, UserAssigned' // related: IDL001
+  'SystemAssigned, UserAssigned' // related: IDL007
 ])
 param identityType string = 'UserAssigned'
 
@@ -20,7 +20,7 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     tier: 'GeneralPurpose'
   }
   identity: {
-    type: identityType // expect: IDL001 "when parameter 'identityType' is 'SystemAssigned, UserAssigned'"
+    type: identityType // expect: IDL007 "when parameter 'identityType' is 'SystemAssigned, UserAssigned'"
     userAssignedIdentities: {
       '${identityId}': {}
     }

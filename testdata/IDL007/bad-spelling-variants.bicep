@@ -16,7 +16,7 @@ resource ordersServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     tier: 'GeneralPurpose'
   }
   identity: {
-    type: 'SystemAssigned, UserAssigned' // expect: IDL001 "'SystemAssigned, UserAssigned'"
+    type: 'SystemAssigned, UserAssigned' // expect: IDL007 "'SystemAssigned, UserAssigned'"
     userAssignedIdentities: identities
   }
   properties: {
@@ -34,7 +34,7 @@ resource billingServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
     tier: 'Burstable'
   }
   identity: {
-    type: 'systemassigned' // expect: IDL001
+    type: 'systemassigned' // expect: IDL007
   }
   properties: {
     version: '16'
@@ -51,7 +51,7 @@ resource billingServerNorth 'Microsoft.DBforPostgreSQL/flexibleServers@2025-01-0
     tier: 'Burstable'
   }
   identity: {
-    type: 'UserAssigned,SystemAssigned' // expect: IDL001
+    type: 'UserAssigned,SystemAssigned' // expect: IDL007
     userAssignedIdentities: identities
   }
   properties: {

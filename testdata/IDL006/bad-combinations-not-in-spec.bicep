@@ -1,0 +1,66 @@
+// Valid identities in a combination the specification does not list at the api-version, and values
+// a service is reported to have trouble with where no failure is proven there: warnings.
+var identityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-ledger')
+
+resource purview 'Microsoft.Purview/accounts@2021-12-01' = {
+  name: 'pview-ledger'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned,UserAssigned' // expect: IDL006 "the specification of Microsoft.Purview/accounts@2021-12-01 does not list 'SystemAssigned,UserAssigned'"
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'app-ledger'
+  location: 'westeurope'
+  identity: {
+    type: 'None, UserAssigned' // expect: IDL006 "does not list 'None, UserAssigned'"
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
+  name: 'stledger'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned, UserAssigned' // expect: IDL006 "'SystemAssigned, UserAssigned' may not work on Microsoft.Storage/storageAccounts@2025-06-01: this spelling is reported not to work on storage accounts (Azure/azure-sdk-for-net#26688)"
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+}
+
+resource vault 'Microsoft.RecoveryServices/vaults@2025-08-01' = {
+  name: 'rsv-ledger'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned, UserAssigned' // expect: IDL006 "at api-version 2022-10-01 the vault was created with identity type 'None' for this spelling"
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+}
+
+resource automation 'Microsoft.Automation/automationAccounts@2024-10-23' = {
+  name: 'aa-ledger'
+  location: 'westeurope'
+  identity: {
+    type: 'None' // expect: IDL006 "a deployment with identity type 'None' failed"
+  }
+}
+
+resource logic 'Microsoft.Logic/workflows@2019-05-01' = {
+  name: 'logic-ledger'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned, SystemAssigned' // expect: IDL006 "or write 'SystemAssigned,UserAssigned' (deployed by avm/res/logic/workflow"
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+}
