@@ -69,6 +69,7 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
   for (uint32_t i = 0; i < types.size; ++i) {
     CatalogType t;
     t.name = text_of(*types.members[i].key);
+    t.lower = to_lower_ascii(t.name);
     const Value& runs = *types.members[i].value;
     if (!runs.is_array()) malformed("the versions of " + t.name + " are not an array");
     for (uint32_t k = 0; k < runs.size; ++k) {
@@ -82,9 +83,11 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
     }
     catalog.types_.push_back(std::move(t));
   }
-  std::sort(catalog.types_.begin(), catalog.types_.end(), [](const CatalogType& x, const CatalogType& y) {
-    return to_lower_ascii(x.name) < to_lower_ascii(y.name);
-  });
+  // rules/gen-catalog writes the types in this order already; sorting keeps lookups right if not.
+  auto by_name = [](const CatalogType& x, const CatalogType& y) { return x.lower < y.lower; };
+  if (!std::is_sorted(catalog.types_.begin(), catalog.types_.end(), by_name)) {
+    std::sort(catalog.types_.begin(), catalog.types_.end(), by_name);
+  }
   if (const Value* literals = doc.find("identityTypeLiterals"); literals && literals->is_object()) {
     for (uint32_t i = 0; i < literals->size; ++i) {
       catalog.literals_.emplace_back(text_of(*literals->members[i].key), strings_of(*literals->members[i].value));
@@ -226,10 +229,9 @@ const IdentityCatalog& IdentityCatalog::builtin() {
 
 const CatalogType* IdentityCatalog::find(std::string_view type) const {
   const std::string wanted = to_lower_ascii(type);
-  const auto it = std::lower_bound(types_.begin(), types_.end(), wanted, [](const CatalogType& t, const std::string& w) {
-    return to_lower_ascii(t.name) < w;
-  });
-  return it != types_.end() && equals_ignore_case(it->name, type) ? &*it : nullptr;
+  const auto it = std::lower_bound(types_.begin(), types_.end(), wanted,
+                                   [](const CatalogType& t, const std::string& w) { return t.lower < w; });
+  return it != types_.end() && it->lower == wanted ? &*it : nullptr;
 }
 
 CatalogLookup IdentityCatalog::lookup(std::string_view type, std::string_view api_version) const {

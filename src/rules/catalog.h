@@ -23,6 +23,7 @@ struct CatalogVersion {
 
 struct CatalogType {
   std::string name;
+  std::string lower;  // the name in lower case, for lookups
   std::vector<CatalogVersion> versions;  // runs of api-versions, oldest first
 };
 

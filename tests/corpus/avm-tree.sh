@@ -4,13 +4,14 @@
 # that relative module paths (`module x '../../../main.bicep'`) lead where they lead in the
 # bicep-registry-modules repository.
 #
-# usage: avm-tree.sh BULK_DIR TARGETED_DIR OUT
+# usage: avm-tree.sh BULK_DIR TARGETED_DIR OUT [SEEDS]
 #   BULK_DIR      the unpacked bulk corpus (tests/corpus/unpack-bulk.sh)
 #   TARGETED_DIR  ../shared/corpus/targeted (may be absent)
 #   OUT           rebuilt from scratch: OUT/avm/res/db-for-postgre-sql/..., OUT/utilities/...
+#   SEEDS         an awk regular expression the original paths to start from match (default: the
+#                 PostgreSQL and MySQL flexible server modules, ^avm/res/db-for-(postgre|my)-sql/)
 #
-# Which files: every file of Azure__bicep-registry-modules whose original path is under
-# avm/res/db-for-postgre-sql/ or avm/res/db-for-my-sql/, then, repeatedly, every file that one of
+# Which files: every file of Azure__bicep-registry-modules whose original path matches SEEDS, then, repeatedly, every file that one of
 # the chosen .bicep files names by a relative path (a module call, `import ... from`, `using`,
 # `loadTextContent(...)` and the other load functions) when the corpus has it. Registry references (br:, br/..., ts:, ts/...) are not files and are
 # left out. Original paths come from BULK_DIR/Azure__bicep-registry-modules.MANIFEST.tsv (column
@@ -21,6 +22,7 @@ set -eu
 bulk=$1
 targeted=$2
 out=$3
+seeds=${4:-'^avm/res/db-for-(postgre|my)-sql/'}
 repo=Azure__bicep-registry-modules
 manifest="$bulk/$repo.MANIFEST.tsv"
 if [ ! -f "$manifest" ]; then
@@ -32,7 +34,7 @@ tmanifest="$targeted/MANIFEST.tsv"
 
 # Pass 1 (awk): the index of original paths, the seeds and the closure over relative references.
 # Output lines: "copy<TAB>LOCAL_FILE<TAB>ORIGINAL_PATH" or "missing<TAB>ORIGINAL_PATH<TAB>NAMED_BY".
-plan=$(awk -F '\t' -v bulkdir="$bulk/$repo" -v tdir="$targeted" -v tman="$tmanifest" '
+plan=$(awk -F '\t' -v bulkdir="$bulk/$repo" -v tdir="$targeted" -v tman="$tmanifest" -v seeds="$seeds" '
   function flatten(p) { gsub("/", "__", p); return p }
   # Folds "a/b/../c/./d" into "a/c/d"; a path that climbs above the repository root gives "".
   function normalize(p,    parts, n, i, k, stack) {
@@ -85,7 +87,7 @@ plan=$(awk -F '\t' -v bulkdir="$bulk/$repo" -v tdir="$targeted" -v tman="$tmanif
   END {
     for (p in also) print "same\t" local[p] "\t" also[p]
     n = 0
-    for (p in local) if (p ~ /^avm\/res\/db-for-(postgre|my)-sql\//) seed[++n] = p
+    for (p in local) if (p ~ seeds) seed[++n] = p
     # A stable order (insertion sort: a few dozen paths) so the output does not depend on awk.
     for (i = 2; i <= n; i++) { v = seed[i]; for (j = i - 1; j > 0 && seed[j] > v; j--) seed[j + 1] = seed[j]; seed[j + 1] = v }
     for (i = 1; i <= n; i++) want(seed[i], "")
