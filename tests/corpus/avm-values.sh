@@ -1,8 +1,18 @@
 #!/bin/sh
-# CTest corpus-avm-values: idlint on the real Azure Verified Modules for PostgreSQL and MySQL
-# flexible servers (Azure/bicep-registry-modules, from ../shared/corpus), in their original
-# directory layout so that the e2e tests' `module testDeployment '../../../main.bicep'` calls are
-# followed with the arguments the tests pass.
+# CTest corpus-avm-values and corpus-avm-identity: idlint on real Azure Verified Modules
+# (Azure/bicep-registry-modules, from ../shared/corpus), in their original directory layout so
+# that the e2e tests' `module testDeployment '../../../main.bicep'` calls are followed with the
+# arguments the tests pass. Two suites (the fifth argument):
+#
+#   flexible-servers (default, corpus-avm-values): the PostgreSQL and MySQL flexible server
+#     modules, with --explain-unknown, and the largest compiled template of the corpus;
+#     expectations in tests/corpus/avm-values-expected.tsv.
+#   identity (corpus-avm-identity): the modules of the resource types whose identity rules the
+#     issue tracker names (storage accounts, web apps, Cosmos DB accounts, container registries,
+#     AKS clusters, Recovery Services vaults, application gateways, firewall policies, Logic
+#     workflows, App Configuration stores, Cognitive Services accounts, API Management);
+#     expectations in tests/corpus/avm-identity-expected.tsv. These modules deploy in the
+#     repository's CI with both identities, so their identity.type values must give no error.
 #
 #   1. unpacks the bulk corpus once into BUILD_DIR/bench-corpus (unpack-bulk.sh);
 #   2. rebuilds BUILD_DIR/avm-tree/ from the flattened files and the manifests (avm-tree.sh);
@@ -17,17 +27,43 @@
 # Exits 77 (skipped) when ../shared/corpus/bulk.tar.xz is not there.
 #
 # After an intended change in what idlint reports, rewrite the expectations file and review it:
-#   UPDATE_EXPECTED=1 ctest --test-dir build -R corpus-avm-values
+#   UPDATE_EXPECTED=1 ctest --test-dir build -R corpus-avm-values   (or corpus-avm-identity)
 # Reasons already written for findings that are still reported are kept.
 #
-# usage: avm-values.sh IDLINT CORPUS_REPORT SOURCE_DIR BUILD_DIR
+# usage: avm-values.sh IDLINT CORPUS_REPORT SOURCE_DIR BUILD_DIR [SUITE]
 set -eu
 idlint=$1
 report_tool=$2
 src=$3
 build=$4
+suite=${5:-flexible-servers}
 shared="$src/../shared/corpus"
-expected="$src/tests/corpus/avm-values-expected.tsv"
+case $suite in
+  flexible-servers)
+    expected="$src/tests/corpus/avm-values-expected.tsv"
+    seeds='^avm/res/db-for-(postgre|my)-sql/'
+    modules='avm/res/*/flexible-server'
+    explain=--explain-unknown
+    work="$build/avm-values"
+    tree="$build/avm-tree"
+    ;;
+  identity)
+    expected="$src/tests/corpus/avm-identity-expected.tsv"
+    types='storage/storage-account|web/site|document-db/database-account|container-registry/registry'
+    types="$types|container-service/managed-cluster|recovery-services/vault|network/application-gateway"
+    types="$types|network/firewall-policy|logic/workflow|app-configuration/configuration-store"
+    types="$types|cognitive-services/account|api-management/service"
+    seeds="^avm/res/($types)/"
+    modules=$(echo "$types" | tr '|' '\n' | sed 's,^,avm/res/,' | tr '\n' ' ')
+    explain=
+    work="$build/avm-identity"
+    tree="$build/avm-identity-tree"
+    ;;
+  *)
+    echo "avm-values.sh: unknown suite '$suite'" >&2
+    exit 2
+    ;;
+esac
 here="$src/tests/corpus"
 tab=$(printf '\t')
 export LC_ALL=C
@@ -38,15 +74,13 @@ if [ ! -f "$shared/bulk.tar.xz" ]; then
 fi
 bulk=$(sh "$here/unpack-bulk.sh" "$shared" "$build/bench-corpus")
 
-work="$build/avm-values"
-tree="$build/avm-tree"
 cache="$work/empty-module-cache"
 rm -rf "$work"
 mkdir -p "$work" "$cache"
 
 # 2. The tree. Scripts and other non-template files that tests load are not in the corpus; a
 # missing template would change what is followed, so that fails the test.
-sh "$here/avm-tree.sh" "$bulk" "$shared/targeted" "$tree" >"$work/tree.log"
+sh "$here/avm-tree.sh" "$bulk" "$shared/targeted" "$tree" "$seeds" >"$work/tree.log"
 echo "avm-tree: $(grep -c '^copied ' "$work/tree.log") files rebuilt under $tree"
 grep '^missing ' "$work/tree.log" | sed 's/^/  not in the corpus (not a template): /' | sed 's/: missing /: /' || true
 if grep -E '^missing .*\.(bicep|bicepparam|json) ' "$work/tree.log"; then
@@ -59,12 +93,16 @@ fi
 # several nested deployments down, its identities passed as other deployments' outputs): it is
 # self-contained, so it is copied in beside the modules under its original path.
 largest_compiled="$bulk/Azure__bicep-registry-modules/avm__ptn__sa__chat-with-your-data__main.json"
-if [ -f "$largest_compiled" ]; then
+extra=
+if [ "$suite" = flexible-servers ] && [ -f "$largest_compiled" ]; then
   mkdir -p "$tree/avm/ptn/sa/chat-with-your-data"
   cp "$largest_compiled" "$tree/avm/ptn/sa/chat-with-your-data/main.json"
+  extra='avm/ptn/*/*/main.json'
 fi
-targets=$(cd "$tree" && ls -d avm/res/*/flexible-server/main.bicep avm/res/*/flexible-server/main.json \
-  avm/res/*/flexible-server/tests/e2e/*/main.test.bicep avm/ptn/*/*/main.json 2>/dev/null | sort)
+globs=
+for m in $modules; do globs="$globs $m/main.bicep $m/main.json $m/tests/e2e/*/main.test.bicep"; done
+# shellcheck disable=SC2086 # the globs are meant to expand
+targets=$(cd "$tree" && ls -d $globs $extra 2>/dev/null | sort)
 count=$(printf '%s\n' "$targets" | wc -l | tr -d ' ')
 echo "linting $count files:"
 printf '%s\n' "$targets" | sed 's/^/  /'
@@ -75,7 +113,8 @@ for t in $targets; do set -- "$@" "$tree/$t"; done
 # and what stays undetermined there; without them a module that is not followed would only show
 # as fewer findings, or none.
 code=0
-"$idlint" --format json --fail-level none --module-cache "$cache" --explain-unknown --output "$work/report.json" \
+# shellcheck disable=SC2086 # $explain is one flag or none
+"$idlint" --format json --fail-level none --module-cache "$cache" $explain --output "$work/report.json" \
   "$@" 2>"$work/stderr" || code=$?
 if [ -s "$work/stderr" ]; then sed 's/^/  stderr: /' "$work/stderr"; fi
 if [ "$code" -gt 2 ] || [ ! -f "$work/report.json" ]; then
@@ -138,31 +177,52 @@ if [ -s "$work/unexplained.tsv" ]; then
   status=1
 fi
 
-# 6. The values really are followed: in a copy of the PostgreSQL cmk-hsm-uami e2e test whose
-# server is given another user-assigned identity than the CMK one (the output of its dependencies
-# module), idlint must report IDL010 at the test's customerManagedKey argument.
-mutant="$work/mutant/avm/res/db-for-postgre-sql/flexible-server"
-rm -rf "$work/mutant"
-mkdir -p "$work/mutant"
-cp -R "$tree/avm" "$work/mutant/"
-[ -d "$tree/utilities" ] && cp -R "$tree/utilities" "$work/mutant/"
-e2e="$mutant/tests/e2e/cmk-hsm-uami/main.test.bicep"
-awk '/userAssignedResourceIds: \[/ { print; getline;
-       print "          resourceId('"'"'Microsoft.ManagedIdentity/userAssignedIdentities'"'"', '"'"'another-identity'"'"')"; next }
-     { print }' "$e2e" >"$e2e.new" && mv "$e2e.new" "$e2e"
-"$idlint" --format json --fail-level none --module-cache "$cache" --output "$work/mutant.json" "$e2e" || true
-"$report_tool" tsv "$work/mutant" "$work/mutant.json" >"$work/mutant.tsv"
-if ! awk -F '\t' '$4 == "IDL010" && $1 ~ /cmk-hsm-uami\/main.test.bicep$/ { found = 1 } END { exit !found }' "$work/mutant.tsv"; then
-  echo "FAIL: the CMK identity is not followed through the e2e module call: no IDL010 when the server"
-  echo "      is given another identity. idlint reported:"
-  sed 's/^/  /' "$work/mutant.tsv"
-  status=1
+# 6. The values really are followed: a copy of the tree with one deliberate mistake in what an e2e
+# test passes or a module computes must give the finding at the e2e test's module call.
+# mutant_check RULE E2E_TEST WHAT: lints the e2e test of the mutated copy (made by the caller
+# under $work/mutant) and fails unless RULE is reported in it.
+mutant_tree() {
+  rm -rf "$work/mutant"
+  mkdir -p "$work/mutant"
+  cp -R "$tree/avm" "$work/mutant/"
+  if [ -d "$tree/utilities" ]; then cp -R "$tree/utilities" "$work/mutant/"; fi
+}
+mutant_check() {
+  "$idlint" --format json --fail-level none --module-cache "$cache" --output "$work/mutant.json" \
+    "$work/mutant/$2" || true
+  "$report_tool" tsv "$work/mutant" "$work/mutant.json" >"$work/mutant.tsv"
+  if ! awk -F '\t' -v rule="$1" -v file="$2" '$4 == rule && $1 == file { found = 1 } END { exit !found }' \
+    "$work/mutant.tsv"; then
+    echo "FAIL: $3 is not followed through the e2e module call: no $1. idlint reported:"
+    sed 's/^/  /' "$work/mutant.tsv"
+    status=1
+  else
+    echo "mutation check: $1 reported at the e2e test's argument when $3"
+  fi
+}
+if [ "$suite" = flexible-servers ]; then
+  # The PostgreSQL cmk-hsm-uami e2e test's server is given another user-assigned identity than the
+  # CMK one (the output of its dependencies module): IDL010 at its customerManagedKey argument.
+  mutant_tree
+  e2e=avm/res/db-for-postgre-sql/flexible-server/tests/e2e/cmk-hsm-uami/main.test.bicep
+  awk '/userAssignedResourceIds: \[/ { print; getline;
+         print "          resourceId('"'"'Microsoft.ManagedIdentity/userAssignedIdentities'"'"', '"'"'another-identity'"'"')"; next }
+       { print }' "$work/mutant/$e2e" >"$work/mutant/$e2e.new" && mv "$work/mutant/$e2e.new" "$work/mutant/$e2e"
+  mutant_check IDL010 "$e2e" "the CMK identity is not assigned"
 else
-  echo "mutation check: IDL010 reported at the e2e test's argument when the CMK identity is not assigned"
+  # The API Management module computes its combined identity type in the other order: IDL007 at the
+  # max e2e test's managedIdentities argument (the module's own spelling is a known acceptance).
+  mutant_tree
+  module=avm/res/api-management/service/main.bicep
+  sed "s/'SystemAssigned,UserAssigned'/'UserAssigned,SystemAssigned'/" "$work/mutant/$module" >"$work/mutant/$module.new" &&
+    mv "$work/mutant/$module.new" "$work/mutant/$module"
+  mutant_check IDL007 avm/res/api-management/service/tests/e2e/max/main.test.bicep \
+    "the API Management module spells the combined type otherwise"
 fi
 
 # 7. Timings, for information (the target, < 100 ms for the largest compiled template, is checked
 # by bench/run). The largest main.json that Bicep compiled (it carries "_generator" metadata).
+if [ "$suite" != flexible-servers ]; then exit $status; fi
 echo "lint time, one idlint process per file, start to exit:"
 largest=$(find "$bulk" -type f -name '*main.json' -exec grep -l '"_generator"' {} + | xargs wc -c | grep -v ' total$' |
   sort -n | tail -n 1 | sed 's/^ *[0-9]* //')
