@@ -8,8 +8,11 @@
 namespace idlint {
 namespace {
 
-// Items of one array that are checked (a hostile template may hold a huge one).
-constexpr size_t kMaxItems = 1000;
+// Items of one array that are checked, and identities compared with each value: a hostile template
+// may hold huge ones, and the comparisons are their product. Past them a value is not decided (ARM
+// takes at most 150 identities a resource anyway: IDL008).
+constexpr size_t kMaxItems = 256;
+constexpr size_t kMaxIdentities = 1024;
 
 // A value found at a reference's path, with the path to it (array items by their index).
 struct Found {
@@ -161,7 +164,7 @@ void check_user_identity(ResourceCheck& r, const IdentityReference& ref, const H
              "add it to" + parents + " identity.userAssignedIdentities, with a type that includes UserAssigned");
     return;
   }
-  if (uais.is_unknown()) return;
+  if (uais.is_unknown() || uais.members.size() > kMaxIdentities) return;
   for (const ValMember& m : uais.members) {
     if (same_resource(m.key, id) != Tri::No) return;  // assigned, or cannot tell
   }

@@ -99,8 +99,13 @@ const Resource* ResourceCheck::deployed_parent(std::string_view parent_type) {
     const size_t slash = name.is_string() ? name.str.rfind('/') : std::string::npos;
     if (slash == std::string::npos || slash == 0) return nullptr;
     const std::string_view wanted = std::string_view(name.str).substr(0, slash);
+    // Each child evaluates the names of the resources of its parent's type: past a few, a template of
+    // thousands of them would cost their product, so the parent is left unknown.
+    constexpr size_t kMaxCandidates = 64;
+    size_t candidates = 0;
     for (const Resource& other : resource_.owner->resources) {
       if (&other == &resource_ || !equals_ignore_case(other.full_type, parent_type) || !other.name) continue;
+      if (++candidates > kMaxCandidates) return nullptr;
       const Val other_name = evaluator_.evaluate(*other.owner, *other.name);
       if (other_name.is_unknown()) return nullptr;  // it might be the parent: nothing is known
       if (other_name.is_string() && equals_ignore_case(other_name.str, wanted)) {
