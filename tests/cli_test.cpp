@@ -92,6 +92,16 @@ TEST_CASE("--catalog TYPE prints the identity.type values by api-version and the
   CHECK(warning != std::string::npos);
   CHECK(accepted != std::string::npos);
   CHECK((error < warning && warning < accepted));
+  // The properties IDL014 checks, with their kind, system keywords, parent and first api-version.
+  const RunResult cosmos = run_idlint({"--catalog", "Microsoft.DocumentDB/databaseAccounts"});
+  CHECK(cosmos.out.find("  properties that must name one of its identities (IDL014):\n"
+                        "    properties.defaultIdentity: 'UserAssignedIdentity=' and a resource ID; system identity: "
+                        "'SystemAssignedIdentity'; from api-version 2021-03-15\n") != std::string::npos);
+  const RunResult named = run_idlint({"--catalog", "Microsoft.ApiManagement/service/namedValues"});
+  CHECK(named.out.find("    properties.keyVault.identityClientId: a client ID; names an identity of the parent "
+                       "Microsoft.ApiManagement/service") != std::string::npos);
+  // The AKS kubelet identity is not one of the cluster's identities: not listed.
+  CHECK(aks.out.find("kubeletidentity") == std::string::npos);
   const RunResult sync = run_idlint({"--catalog", "Microsoft.Sql/servers/jobAgents"});
   CHECK(sync.out.find("parts besides None, SystemAssigned and UserAssigned: 'SystemAssignedUserAssigned'\n") !=
         std::string::npos);

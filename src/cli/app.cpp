@@ -183,6 +183,26 @@ void print_catalog(std::ostream& out, const std::string& type) {
     }
     out << "    " << what << ": " << e.statement << "\n      source: " << e.source << '\n';
   }
+  const std::vector<IdentityReference>& references = catalog.identity_references(name);
+  if (!references.empty()) {
+    out << "  properties that must name one of its identities (IDL014):\n";
+    for (const IdentityReference& ref : references) {
+      std::string path;
+      for (const std::string& step : ref.path) path += (path.empty() || step == "[*]" ? "" : ".") + step;
+      std::string kind = ref.kind == IdentityReference::Kind::ClientId ? "a client ID"
+                         : ref.kind == IdentityReference::Kind::PrefixedResourceId
+                             ? "'" + ref.prefix + "' and a resource ID"
+                         : ref.kind == IdentityReference::Kind::KeywordOnly ? "only its system keywords are checked"
+                                                                            : "a resource ID";
+      out << "    " << path << ": " << kind;
+      for (size_t i = 0; i < ref.system_keywords.size(); ++i) {
+        out << (i ? ", '" : "; system identity: '") << ref.system_keywords[i] << "'";
+      }
+      if (!ref.parent_type.empty()) out << "; names an identity of the parent " << ref.parent_type;
+      if (!ref.since.empty()) out << "; from api-version " << ref.since;
+      out << '\n';
+    }
+  }
   if (const UserIdentityLimit* l = catalog.user_identity_limit(name)) {
     out << "  user-assigned identities (IDL008): at most " << l->max
         << (l->type == "*" ? " in one request, Azure Resource Manager's limit for every type" : "") << "\n"

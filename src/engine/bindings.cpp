@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "expr/ir.h"
+#include "rules/catalog.h"
 
 namespace idlint {
 
@@ -176,13 +177,20 @@ size_t candidate_count(const Parameter& p) {
 ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame) {
   const Template& t = *resource.owner;
   ParameterCollector collector;
-  for (const auto& path : kCheckedPaths) {
+  auto read = [&](const auto& path) {
     const Value* v = resource.body;
     for (std::string_view step : path) {
       if (!v || !v->is_object()) break;
       v = v->find(step);
     }
     if (v) collector.value(t, *v, frame);
+  };
+  for (const auto& path : kCheckedPaths) read(path);
+  // The properties of this type that name one of its identities (IDL014), from the catalog.
+  if (!resource.full_type.empty()) {
+    for (const IdentityReference& ref : IdentityCatalog::builtin().identity_references(resource.full_type)) {
+      read(ref.path);
+    }
   }
   // The api-version and the condition are read from the model: Bicep writes them outside the body.
   if (resource.api_version) collector.value(t, *resource.api_version, frame);

@@ -7,6 +7,7 @@
 #include "load/bicep_template.h"
 #include "load/file_reader.h"
 #include "load/module_path.h"
+#include "rules/catalog.h"
 
 namespace idlint {
 
@@ -157,8 +158,13 @@ void Deployment::arguments_from_module(Frame& call, const ModuleCall& module) {
 
 bool worth_checking(const Resource& r) {
   if (r.body->find("identity")) return true;
-  return equals_ignore_case(r.full_type, "Microsoft.DBforPostgreSQL/flexibleServers") ||
-         equals_ignore_case(r.full_type, "Microsoft.DBforMySQL/flexibleServers");
+  if (equals_ignore_case(r.full_type, "Microsoft.DBforPostgreSQL/flexibleServers") ||
+      equals_ignore_case(r.full_type, "Microsoft.DBforMySQL/flexibleServers")) {
+    return true;
+  }
+  // IDL014: a property naming an identity, on a resource without one or on a child naming its parent's.
+  return r.body->find("properties") && !r.full_type.empty() &&
+         !IdentityCatalog::builtin().identity_references(r.full_type).empty();
 }
 
 void Deployment::expand(Frame* frame, unsigned module_depth) {

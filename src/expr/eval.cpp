@@ -89,6 +89,13 @@ Val Val::member(std::string_view name) const {
   if (kind == Kind::Unknown) {
     Val u = unknown(str, symbol.empty() ? std::string{} : symbol + "." + to_lower_ascii(name));
     u.deps = deps;
+    // What an identity's reference() holds: its properties (under 'properties' in the 'Full' form),
+    // among them the client ID, which a rule can match with the identity.
+    if ((facet == Facet::IdentityProperties && equals_ignore_case(name, "clientId")) ||
+        (facet == Facet::IdentityFullReference && equals_ignore_case(name, "properties"))) {
+      u.facet = facet == Facet::IdentityProperties ? Facet::IdentityClientId : Facet::IdentityProperties;
+      u.items = items;
+    }
     return u;
   }
   if (kind != Kind::Object) return absent();
@@ -848,6 +855,16 @@ Val as_resource_id(const Val& v) {
   return Val::absent();
 }
 }  // namespace
+
+bool is_user_identity_id(const Val& v) {
+  const Val id = as_resource_id(v);
+  return id.kind == Val::Kind::ResourceId && id.items.size() == 1 &&
+         equals_ignore_case(id.str, "Microsoft.ManagedIdentity/userAssignedIdentities");
+}
+
+const Val* client_id_identity(const Val& v) {
+  return v.is_unknown() && v.facet == Val::Facet::IdentityClientId && v.items.size() == 1 ? &v.items[0] : nullptr;
+}
 
 Tri same_resource(const Val& a, const Val& b) {
   if (a.is_unknown() || b.is_unknown()) {

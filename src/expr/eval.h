@@ -64,6 +64,16 @@ struct Val {
   // length() counts: so it is not empty, and length() of it is a number at least that.
   uint32_t min_length = 0;  // an unknown string at least this long
   uint32_t min_number = 0;  // an unknown number at least this
+  // Unknown only: what the value is made of, when a rule can still compare it with identities. The
+  // value stays Unknown for everything else (functions, conditions, messages).
+  enum class Facet : uint8_t {
+    None,
+    IdentityProperties,     // reference(<user-assigned identity>): items[0] is the identity's ID
+    IdentityFullReference,  // reference(<user-assigned identity>, …, 'Full'): items[0] is the ID
+    IdentityClientId,       // the client ID of the identity whose ID is items[0]
+    TextThenResourceId,     // a known text (items[0]) followed by a resource ID (items[1])
+  };
+  Facet facet = Facet::None;
 
   bool known() const { return kind != Kind::Unknown; }
   bool is_unknown() const { return kind == Kind::Unknown; }
@@ -271,6 +281,12 @@ const Template& scope_of(const Template& t);
 
 // Three-valued comparison of two identity references (resource IDs, resourceId() results, unknowns).
 Tri same_resource(const Val& a, const Val& b);
+// The user-assigned identity whose client ID v is (reference(id).clientId, Bicep
+// `uami.properties.clientId`), or null when v is not known to be one.
+const Val* client_id_identity(const Val& v);
+// Whether a value names a user-assigned identity by resource ID: a resourceId() or literal ID of
+// type Microsoft.ManagedIdentity/userAssignedIdentities (its name may be unknown).
+bool is_user_identity_id(const Val& v);
 // A literal resource ID parsed into a ResourceId value; kind Absent when the text is not one.
 Val parse_resource_id(std::string_view text);
 // Deep equality of known values (strings compared exactly); Unknown if either side is unknown.

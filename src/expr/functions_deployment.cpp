@@ -48,7 +48,14 @@ std::vector<Function> deployment_functions() {
          Args a = eval_args(ev, ctx, n);
          Val outputs = ev.deployment_reference(ctx, a[0]);
          if (!outputs.is_absent()) return with_deps(std::move(outputs), a);
-         return unknown_call("reference", a, "reference(): " + std::string(kDeployed));
+         Val r = unknown_call("reference", a, "reference(): " + std::string(kDeployed));
+         if (is_user_identity_id(a[0])) {
+           // Still unknown, but known to be that identity's: its clientId can be matched with it.
+           const bool full = a.size() == 3 && a[2].is_string() && equals_ignore_case(a[2].str, "Full");
+           r.facet = full ? Val::Facet::IdentityFullReference : Val::Facet::IdentityProperties;
+           r.items = {a[0].kind == Val::Kind::ResourceId ? a[0] : parse_resource_id(a[0].str)};
+         }
+         return r;
        },
        {}},
       // listKeys(), listSecrets(), listAccountSas(), ...

@@ -95,6 +95,16 @@ uint32_t format_min_length(const Args& a) {
   return error.empty() ? static_cast<uint32_t>(std::min<size_t>(length, kMaxValueBytes)) : 0;
 }
 
+// concat('UserAssignedIdentity=', resourceId(…)) and its format() and interpolation forms: unknown as
+// text (a resource ID is not rendered), but a rule can still compare the resource ID after the text.
+Val text_then_resource_id(std::string_view name, const Args& a, std::string text, const Val& id) {
+  Val r = unknown_call(name, a, std::string(name) + "(): a resource ID inside is not rendered as text");
+  r.min_length = static_cast<uint32_t>(std::min<size_t>(utf16_length(text), kMaxValueBytes));
+  r.facet = Val::Facet::TextThenResourceId;
+  r.items = {Val::string(std::move(text)), id};
+  return r;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
 std::string to_upper_ascii(std::string s) {
@@ -321,6 +331,9 @@ std::vector<Function> text_functions() {
            }
            return r;
          }
+         if (a.size() == 2 && a[0].is_string() && a[1].kind == Val::Kind::ResourceId) {
+           return text_then_resource_id("concat", a, a[0].str, a[1]);
+         }
          std::string s;
          for (const Val& v : a) {
            if (v.kind == Val::Kind::Array || v.kind == Val::Kind::Object || v.kind == Val::Kind::ResourceId) {
@@ -347,6 +360,10 @@ std::vector<Function> text_functions() {
            Val r = unknown_call("format", a, u.str);
            r.min_length = format_min_length(a);
            return r;
+         }
+         if (const std::string& f = a[0].str; a.size() == 2 && a[1].kind == Val::Kind::ResourceId && f.size() > 3 &&
+             f.compare(f.size() - 3, 3, "{0}") == 0 && f.find_first_of("{}") == f.size() - 3) {
+           return text_then_resource_id("format", a, f.substr(0, f.size() - 3), a[1]);
          }
          for (const Val& v : a) {
            if (std::string why; !renderable(v, &why)) return unknown_call("format", a, "format(): " + why);

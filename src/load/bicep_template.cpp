@@ -689,6 +689,11 @@ class Lowering {
       if (e->text == "apiVersion") {
         if (auto [type, version] = type_and_version(*r); version) return string_node(version->text, e->span);
       }
+      if (e->text == "properties" && equals_ignore_case(full_type(*r), "Microsoft.ManagedIdentity/userAssignedIdentities")) {
+        // What Bicep compiles it to, reference(resourceId(…)): unknown, but known to be this
+        // identity's, so `uami.properties.clientId` can be matched with it.
+        return call("reference", e->span, {resource_id(*r, e->a[0]->span, 0)});
+      }
       return opaque("reference", e);  // properties known only at deployment
     }
     if (const Decl* m = outputs_of(e->a[0]); m && !e->safe) {

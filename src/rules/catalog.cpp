@@ -53,6 +53,55 @@ std::vector<std::string> strings_of(const Value& v) {
   return out;
 }
 
+// One row of identityReferences: "PATH KIND SINCE [system=K1,K2] [prefix=P] [parent=TYPE] [default]".
+IdentityReference parse_identity_reference(std::string_view row) {
+  std::vector<std::string_view> words;
+  for (size_t at = 0; at < row.size();) {
+    const size_t end = std::min(row.find(' ', at), row.size());
+    if (end > at) words.push_back(row.substr(at, end - at));
+    at = end + 1;
+  }
+  if (words.size() < 3) malformed("an identity reference without path, kind and api-version");
+  IdentityReference ref;
+  for (size_t at = 0; at <= words[0].size();) {
+    const size_t end = std::min(words[0].find('.', at), words[0].size());
+    std::string_view step = words[0].substr(at, end - at);
+    // 'rules[*]' is two steps: the array, then each of its items.
+    const bool each = step.size() > 3 && step.substr(step.size() - 3) == "[*]";
+    if (each) step.remove_suffix(3);
+    if (step.empty()) malformed("an empty step in identity reference path '" + std::string(words[0]) + "'");
+    ref.path.emplace_back(step);
+    if (each) ref.path.emplace_back("[*]");
+    at = end + 1;
+  }
+  const std::string_view kind = words[1];
+  if (kind == "resourceId") ref.kind = IdentityReference::Kind::ResourceId;
+  else if (kind == "clientId") ref.kind = IdentityReference::Kind::ClientId;
+  else if (kind == "prefixedResourceId") ref.kind = IdentityReference::Kind::PrefixedResourceId;
+  else if (kind == "keywordOnly") ref.kind = IdentityReference::Kind::KeywordOnly;
+  else malformed("identity reference kind '" + std::string(kind) + "'");
+  ref.since = std::string(words[2]);
+  for (size_t i = 3; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w.rfind("system=", 0) == 0) {
+      for (size_t at = 7; at <= w.size();) {
+        const size_t end = std::min(w.find(',', at), w.size());
+        ref.system_keywords.emplace_back(w.substr(at, end - at));
+        at = end + 1;
+      }
+    } else if (w.rfind("prefix=", 0) == 0) {
+      ref.prefix = std::string(w.substr(7));
+    } else if (w.rfind("parent=", 0) == 0) {
+      ref.parent_type = std::string(w.substr(7));
+    } else if (w == "default") {
+      ref.keyword_is_default = true;
+    } else {
+      malformed("identity reference option '" + std::string(w) + "'");
+    }
+  }
+  return ref;
+}
+
 }  // namespace
 
 IdentityCatalog IdentityCatalog::parse(std::string_view text) {
@@ -132,6 +181,15 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
       catalog.evidence_.push_back(std::move(x));
     }
   }
+  if (const Value* refs = doc.find("identityReferences"); refs && refs->is_object()) {
+    for (uint32_t i = 0; i < refs->size; ++i) {
+      const Value& rows = *refs->members[i].value;
+      if (!rows.is_array()) malformed("the identity references of a type are not an array");
+      std::vector<IdentityReference> parsed;
+      for (uint32_t k = 0; k < rows.size; ++k) parsed.push_back(parse_identity_reference(text_of(rows.items[k])));
+      catalog.references_.emplace_back(text_of(*refs->members[i].key), std::move(parsed));
+    }
+  }
   return catalog;
 }
 
@@ -202,6 +260,20 @@ const IdentityTypeEvidence* IdentityCatalog::accepted_spelling(std::string_view 
     }
   }
   return nullptr;
+}
+
+const std::vector<IdentityReference>& IdentityCatalog::identity_references(std::string_view type) const {
+  static const std::vector<IdentityReference> none;
+  for (const auto& [name, refs] : references_) {
+    if (equals_ignore_case(name, type)) return refs;
+  }
+  return none;
+}
+
+size_t IdentityCatalog::identity_reference_count() const {
+  size_t n = 0;
+  for (const auto& entry : references_) n += entry.second.size();
+  return n;
 }
 
 const std::vector<std::string>& IdentityCatalog::identity_type_literals(std::string_view type) const {

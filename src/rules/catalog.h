@@ -54,6 +54,24 @@ struct UserIdentityLimit {
   std::string help;    // what to do, for a finding's help line
 };
 
+// A property that must name one of the resource's own identities (IDL014): a row of
+// references.tsv with must_be_assigned = yes.
+struct IdentityReference {
+  enum class Kind : uint8_t {
+    ResourceId,          // a user-assigned identity's resource ID
+    ClientId,            // a user-assigned identity's client ID
+    PrefixedResourceId,  // prefix then a resource ID (Cosmos DB 'UserAssignedIdentity=<id>'), or a keyword
+    KeywordOnly,         // only the system keywords are checked (a user identity may be another resource's)
+  };
+  std::vector<std::string> path;  // "[*]" steps into each item of an array
+  Kind kind = Kind::ResourceId;
+  std::string since;                         // the first api-version the specification has it at
+  std::vector<std::string> system_keywords;  // values that select the system-assigned identity
+  std::string prefix;                        // PrefixedResourceId: the text before the resource ID
+  std::string parent_type;                   // the value names this parent's identities; empty: its own
+  bool keyword_is_default = false;           // the keyword is the platform default, written on every resource
+};
+
 struct CatalogLookup {
   const CatalogType* type = nullptr;
   const CatalogVersion* version = nullptr;  // null when the api-version is unknown and not newer than all
@@ -86,6 +104,10 @@ class IdentityCatalog {
   // The values the type spells other than with None, SystemAssigned and UserAssigned
   // ('SystemAssignedUserAssigned' for three Sql types); empty for most types.
   const std::vector<std::string>& identity_type_literals(std::string_view type) const;
+  // The properties of a resource type that must name one of its own identities (IDL014); empty for
+  // most types.
+  const std::vector<IdentityReference>& identity_references(std::string_view type) const;
+  size_t identity_reference_count() const;
   // Where the identity.type values come from (the specification snapshot).
   const std::string& source() const { return source_; }
 
@@ -95,6 +117,7 @@ class IdentityCatalog {
   std::vector<CatalogType> types_;  // sorted by lower-case name
   std::vector<UserIdentityLimit> limits_;
   std::vector<IdentityTypeEvidence> evidence_;
+  std::vector<std::pair<std::string, std::vector<IdentityReference>>> references_;  // by type
 };
 
 // The identities a value of identity.type names, ignoring case, whitespace and order:

@@ -58,16 +58,26 @@ CatalogLookup ResourceCheck::catalog() {
 const Val& ResourceCheck::property(const Path& path) {
   const std::string key = join(path);
   if (auto it = cache_.find(key); it != cache_.end()) return note_read(it->second);
+  return note_read(cache_.emplace(key, evaluate_path(resource_, path)).first->second);
+}
+
+const Val& ResourceCheck::property_of(const Resource& other, const Path& path) {
+  auto key = std::make_pair(&other, join(path));
+  if (auto it = other_cache_.find(key); it != other_cache_.end()) return note_read(it->second);
+  return note_read(other_cache_.emplace(std::move(key), evaluate_path(other, path)).first->second);
+}
+
+Val ResourceCheck::evaluate_path(const Resource& res, const Path& path) {
   // Walk the written tree as far as it goes, evaluate there, then continue on the evaluated value.
-  const Value* v = resource_.body;
+  const Value* v = res.body;
   size_t i = 0;
   while (i < path.size() && v->is_object()) {
     const Value* next = v->find(path[i]);
-    if (!next) return note_read(cache_.emplace(key, Val::absent()).first->second);
+    if (!next) return Val::absent();
     v = next;
     ++i;
   }
-  Val result = evaluator_.evaluate(*resource_.owner, *v);
+  Val result = evaluator_.evaluate(*res.owner, *v);
   for (; i < path.size(); ++i) {
     if (result.is_unknown() || result.is_object()) {
       // A member depends on whatever chose its object (an if() around a whole identity, say).
@@ -75,18 +85,61 @@ const Val& ResourceCheck::property(const Path& path) {
       merge_deps(member, result);
       result = std::move(member);
     } else {
-      result = Val::absent();
-      break;
+      return Val::absent();
     }
   }
-  return note_read(cache_.emplace(key, std::move(result)).first->second);
+  return result;
 }
+
+const Resource* ResourceCheck::deployed_parent(std::string_view parent_type) {
+  const Resource* parent = resource_.parent;
+  if (!parent) {
+    // A child declared beside its parent, named 'parent/child': the parent of that type and name.
+    const Val name = resource_.name ? evaluator_.evaluate(*resource_.owner, *resource_.name) : Val::absent();
+    const size_t slash = name.is_string() ? name.str.rfind('/') : std::string::npos;
+    if (slash == std::string::npos || slash == 0) return nullptr;
+    const std::string_view wanted = std::string_view(name.str).substr(0, slash);
+    // Each child evaluates the names of the resources of its parent's type: past a few, a template of
+    // thousands of them would cost their product, so the parent is left unknown.
+    constexpr size_t kMaxCandidates = 64;
+    size_t candidates = 0;
+    for (const Resource& other : resource_.owner->resources) {
+      if (&other == &resource_ || !equals_ignore_case(other.full_type, parent_type) || !other.name) continue;
+      if (++candidates > kMaxCandidates) return nullptr;
+      const Val other_name = evaluator_.evaluate(*other.owner, *other.name);
+      if (other_name.is_unknown()) return nullptr;  // it might be the parent: nothing is known
+      if (other_name.is_string() && equals_ignore_case(other_name.str, wanted)) {
+        if (parent) return nullptr;  // two candidates
+        parent = &other;
+      }
+    }
+  }
+  if (!parent || !equals_ignore_case(parent->full_type, parent_type) || parent->loop.loops()) return nullptr;
+  if (parent->condition) {
+    const Val deployed = evaluator_.evaluate(*parent->owner, *parent->condition);
+    if (deployed.kind != Val::Kind::Bool || !deployed.boolean) return nullptr;
+  }
+  return parent;
+}
+
+namespace {
+// The member of an object, or the item of an array a step names by its index ("0"); null if none.
+const Value* step_into(const Value& v, std::string_view step) {
+  if (v.is_object()) return v.find(step);
+  if (!v.is_array() || step.empty() || step.size() > 9) return nullptr;
+  uint32_t index = 0;
+  for (char c : step) {
+    if (c < '0' || c > '9') return nullptr;
+    index = index * 10 + static_cast<uint32_t>(c - '0');
+  }
+  return index < v.size ? &v.items[index] : nullptr;
+}
+}  // namespace
 
 Span ResourceCheck::locate(const Path& path) const {
   const Value* v = resource_.body;
   for (std::string_view step : path) {
-    if (!v->is_object()) break;
-    const Value* next = v->find(step);
+    const Value* next = step_into(*v, step);
     if (!next) break;
     v = next;
   }
@@ -119,8 +172,7 @@ std::string origin_description(const Origin& o) {
 const Value* ResourceCheck::written(const Path& path) const {
   const Value* v = resource_.body;
   for (std::string_view step : path) {
-    if (!v->is_object()) return nullptr;
-    v = v->find(step);
+    v = step_into(*v, step);
     if (!v) return nullptr;
   }
   return v;

@@ -41,6 +41,15 @@ class ResourceCheck {
   // A property of the resource body, evaluated ({"identity", "type"}). Absent when not written.
   const Val& property(const Path& path);
 
+  // The parent resource whose identity a child's property names (a parent-scope reference): the
+  // resource of type parent_type that this one is nested in (ARM), names with `parent:` (Bicep), or
+  // whose name is the part before the last '/' of this one's ('apim/kv'), in the same template.
+  // Null when there is none here (a parent deployed elsewhere or `existing`), when it loops, or when
+  // it may not be deployed under this binding: what it holds is not known.
+  const Resource* deployed_parent(std::string_view parent_type);
+  // A property of another resource of the same template (a parent), evaluated as property() does.
+  const Val& property_of(const Resource& other, const Path& path);
+
   // The span to point at for the property at path: the property's own value when it is written in
   // the resource, else the deepest enclosing property that is (e.g. an 'identity' set from a variable).
   Span locate(const Path& path) const;
@@ -99,6 +108,8 @@ class ResourceCheck {
                             std::vector<Location>* related) const;
   // Where a binding's choice for p is written (a bool: its declaration), for a related location.
   Location where_chosen(const Parameter* p, const Choice& c) const;
+  // path evaluated in resource res: the written tree as far as it goes, then the evaluated value.
+  Val evaluate_path(const Resource& res, const Path& path);
   const Val& note_read(const Val& v) {
     reads_.push_back(&v);  // cache_ is a map: the value stays where it is
     return v;
@@ -111,6 +122,7 @@ class ResourceCheck {
   const Sink& sink_;
   bool bicep_as_written_;
   std::map<std::string, Val> cache_;
+  std::map<std::pair<const Resource*, std::string>, Val> other_cache_;  // property_of()
   std::optional<std::string> api_version_;
 };
 

@@ -20,6 +20,7 @@ const std::vector<const RuleInfo*>& all_rules() {
       &kCmkSettingsIncomplete,                     // IDL011
       &kCmkGeoIdentityShared,                      // IDL012
       &kCmkKeyUriInvalid,                          // IDL013
+      &kIdentityReferenceNotAssigned,              // IDL014
       &kSystemIdentityDisabledWithUserIdentities,  // IDL020
       &kSystemIdentityDisabledWithCmk,             // IDL021
       &kCmkIdentityRemoved,                        // IDL022

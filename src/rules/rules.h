@@ -16,6 +16,7 @@ extern const RuleInfo kCmkIdentityNotAssigned;         // IDL010
 extern const RuleInfo kCmkSettingsIncomplete;          // IDL011
 extern const RuleInfo kCmkGeoIdentityShared;           // IDL012
 extern const RuleInfo kCmkKeyUriInvalid;               // IDL013
+extern const RuleInfo kIdentityReferenceNotAssigned;   // IDL014
 extern const RuleInfo kSystemIdentityDisabledWithUserIdentities;  // IDL020
 extern const RuleInfo kSystemIdentityDisabledWithCmk;             // IDL021
 extern const RuleInfo kCmkIdentityRemoved;                        // IDL022
