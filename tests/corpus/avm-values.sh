@@ -200,14 +200,19 @@ mutant_check() {
     echo "mutation check: $1 reported at the e2e test's argument when $3"
   fi
 }
+# another_user_identity E2E_TEST: the first identity the test passes in userAssignedResourceIds
+# becomes another one, so the identity its customer-managed key names is no longer assigned.
+another_user_identity() {
+  awk '/userAssignedResourceIds: \[/ { print; getline;
+         print "          resourceId('"'"'Microsoft.ManagedIdentity/userAssignedIdentities'"'"', '"'"'another-identity'"'"')"; next }
+       { print }' "$work/mutant/$1" >"$work/mutant/$1.new" && mv "$work/mutant/$1.new" "$work/mutant/$1"
+}
 if [ "$suite" = flexible-servers ]; then
   # The PostgreSQL cmk-hsm-uami e2e test's server is given another user-assigned identity than the
   # CMK one (the output of its dependencies module): IDL010 at its customerManagedKey argument.
   mutant_tree
   e2e=avm/res/db-for-postgre-sql/flexible-server/tests/e2e/cmk-hsm-uami/main.test.bicep
-  awk '/userAssignedResourceIds: \[/ { print; getline;
-         print "          resourceId('"'"'Microsoft.ManagedIdentity/userAssignedIdentities'"'"', '"'"'another-identity'"'"')"; next }
-       { print }' "$work/mutant/$e2e" >"$work/mutant/$e2e.new" && mv "$work/mutant/$e2e.new" "$work/mutant/$e2e"
+  another_user_identity "$e2e"
   mutant_check IDL010 "$e2e" "the CMK identity is not assigned"
 else
   # The API Management module computes its combined identity type in the other order: IDL007 at the
@@ -218,6 +223,12 @@ else
     mv "$work/mutant/$module.new" "$work/mutant/$module"
   mutant_check IDL007 avm/res/api-management/service/tests/e2e/max/main.test.bicep \
     "the API Management module spells the combined type otherwise"
+  # The storage account cmk-uami e2e test assigns another user-assigned identity than the one its
+  # customer-managed key uses: IDL014 at the test's customerManagedKey argument.
+  mutant_tree
+  e2e=avm/res/storage/storage-account/tests/e2e/cmk-uami/main.test.bicep
+  another_user_identity "$e2e"
+  mutant_check IDL014 "$e2e" "the storage account's key identity is not assigned"
 fi
 
 # 7. Timings, for information (the target, < 100 ms for the largest compiled template, is checked
