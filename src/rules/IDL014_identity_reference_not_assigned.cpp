@@ -213,7 +213,7 @@ const RuleInfo kIdentityReferenceNotAssigned = {
     R"(## What it checks
 Properties that select one of a resource's managed identities — a key vault reference identity, the
 identity a customer-managed key is read with, a registry or secret identity — must name an identity
-the resource has. idlint checks the 77 such properties the identity catalog lists (the rows of the
+the resource has. idlint checks the 75 such properties the identity catalog lists (the rows of the
 identity references table marked "must be assigned"; PostgreSQL and MySQL `dataEncryption` are
 IDL010's) and reports only what it can prove.
 
@@ -235,8 +235,13 @@ It reports:
 
 Properties of a child that name its parent's identities (API Management named values and
 certificates, Event Hubs capture, Container Apps environment certificates, MySQL administrators,
-Event Grid event subscriptions, App Service `config`) are compared with the parent's identity when
-the parent is deployed in the same template (nested, Bicep `parent:`, or named `parent/child`).
+Event Grid event subscriptions) are compared with the parent's identity when the parent is deployed
+in the same template (nested, Bicep `parent:`, or named `parent/child`). App Service `config`
+resources are not checked: only the one named `web` has `keyVaultReferenceIdentity`, and telling it
+from `appsettings` needs the config's name, which Azure Verified Modules compute from their whole
+`configs` array (for every config and binding, which doubled the lint time of the largest template
+in the corpus); the site's own `keyVaultReferenceIdentity` and `siteConfig.keyVaultReferenceIdentity`
+are checked.
 Anything not known — the value, the identity, a parent deployed elsewhere — is not reported, nor is
 a property at an api-version older than the specification has it at. Client IDs of multi-tenant
 applications (`federatedClientId`) and the AKS kubelet identity are never compared with the

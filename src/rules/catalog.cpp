@@ -104,6 +104,16 @@ IdentityReference parse_identity_reference(std::string_view row) {
 
 }  // namespace
 
+namespace {
+// a < b ignoring ASCII case, without making lower-case copies (called for every resource).
+bool less_ignore_case(std::string_view a, std::string_view b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    return lower(x) < lower(y);
+  });
+}
+}  // namespace
+
 IdentityCatalog IdentityCatalog::parse(std::string_view text) {
   IdentityCatalog catalog;
   Arena arena;
@@ -189,6 +199,8 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
       for (uint32_t k = 0; k < rows.size; ++k) parsed.push_back(parse_identity_reference(text_of(rows.items[k])));
       catalog.references_.emplace_back(text_of(*refs->members[i].key), std::move(parsed));
     }
+    std::sort(catalog.references_.begin(), catalog.references_.end(),
+              [](const auto& x, const auto& y) { return less_ignore_case(x.first, y.first); });
   }
   return catalog;
 }
@@ -262,12 +274,13 @@ const IdentityTypeEvidence* IdentityCatalog::accepted_spelling(std::string_view 
   return nullptr;
 }
 
+
 const std::vector<IdentityReference>& IdentityCatalog::identity_references(std::string_view type) const {
   static const std::vector<IdentityReference> none;
-  for (const auto& [name, refs] : references_) {
-    if (equals_ignore_case(name, type)) return refs;
-  }
-  return none;
+  const auto it = std::lower_bound(references_.begin(), references_.end(), type, [](const auto& entry, std::string_view t) {
+    return less_ignore_case(entry.first, t);
+  });
+  return it != references_.end() && equals_ignore_case(it->first, type) ? it->second : none;
 }
 
 size_t IdentityCatalog::identity_reference_count() const {

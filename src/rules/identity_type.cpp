@@ -232,9 +232,13 @@ IdentityTypeVerdict judge_identity_type(ResourceCheck& r) {
 }
 
 void report_identity_type(ResourceCheck& r, IdentityTypeVerdict::Kind kind, const RuleInfo& rule) {
-  IdentityTypeVerdict v = judge_identity_type(r);
+  // Judged once per binding, by whichever of the three rules runs first.
+  static const char key = 0;
+  std::shared_ptr<void>& slot = r.shared_judgement(&key);
+  if (!slot) slot = std::make_shared<IdentityTypeVerdict>(judge_identity_type(r));
+  const IdentityTypeVerdict& v = *static_cast<const IdentityTypeVerdict*>(slot.get());
   if (v.kind != kind) return;
-  r.report(rule, {"identity", "type"}, r.property({"identity", "type"}), std::move(v.message), std::move(v.help));
+  r.report(rule, {"identity", "type"}, r.property({"identity", "type"}), v.message, v.help);
 }
 
 }  // namespace idlint
