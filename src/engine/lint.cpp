@@ -67,13 +67,12 @@ class DeploymentChecker {
         collector.add(std::move(f), std::move(binding));
       };
       const ResourceBindings rb = enumerate_bindings(resource, inst.frame);
-      PropertyMemo memo;
       for (const Binding& binding : rb.bindings) {
         Evaluator evaluator(binding, &shared, inst.frame);
         // Past the file's budget of checks, the first binding (the defaults) alone.
         const bool last = !evaluator.charge_check();
         if (deployed(evaluator, inst)) {
-          ResourceCheck check(resource, evaluator, binding, rb.varying, sink, rules_.bicep_values_as_written, &memo);
+          ResourceCheck check(resource, evaluator, binding, rb.varying, sink, rules_.bicep_values_as_written);
           for (const RuleInfo* rule : rules_.rules) {
             if (!rule->check) continue;
             check.begin_rule();

@@ -22,47 +22,14 @@ std::string join(const Path& path) {
 
 }  // namespace
 
-namespace {
-// The value a binding gives p (null: none chosen, its default or a caller's argument applies).
-const Value* chosen_value(const Binding& binding, const Parameter* p) {
-  const Choice* c = binding.find(p);
-  return c ? c->value : nullptr;
-}
-}  // namespace
-
-const Val* PropertyMemo::find(const Value* written, const Binding& binding) const {
-  const auto it = entries_.find(written);
-  if (it == entries_.end()) return nullptr;
-  for (const Entry& e : it->second) {
-    const bool same = std::all_of(e.chosen.begin(), e.chosen.end(), [&](const auto& pc) {
-      return chosen_value(binding, pc.first) == pc.second;
-    });
-    if (same) return &e.value;
-  }
-  return nullptr;
-}
-
-void PropertyMemo::add(const Value* written, const Binding& binding, const Val& value) {
-  // A value that depends on more parameters than it lists cannot be matched by its dependencies.
-  if (std::find(value.deps.begin(), value.deps.end(), &kManyParameters) != value.deps.end()) return;
-  std::vector<Entry>& entries = entries_[written];
-  if (entries.size() >= 16) return;  // a value that differs under most bindings: not worth keeping
-  Entry e;
-  for (const Parameter* p : value.deps) e.chosen.emplace_back(p, chosen_value(binding, p));
-  e.value = value;
-  entries.push_back(std::move(e));
-}
-
 ResourceCheck::ResourceCheck(const Resource& resource, Evaluator& evaluator, const Binding& binding,
-                             const std::set<const Parameter*>& varying, const Sink& sink, bool bicep_as_written,
-                             PropertyMemo* memo)
+                             const std::set<const Parameter*>& varying, const Sink& sink, bool bicep_as_written)
     : resource_(resource),
       evaluator_(evaluator),
       binding_(binding),
       varying_(varying),
       sink_(sink),
-      bicep_as_written_(bicep_as_written),
-      memo_(memo) {}
+      bicep_as_written_(bicep_as_written) {}
 
 bool ResourceCheck::is_postgresql_flexible_server() const {
   return equals_ignore_case(resource_.full_type, "Microsoft.DBforPostgreSQL/flexibleServers");
@@ -114,15 +81,7 @@ Val ResourceCheck::evaluate_path(const Resource& res, const Path& path) {
   // one expression (Azure Verified Modules build it with shallowMerge()) is read by several rules
   // and by every identity reference of the type.
   auto [at, fresh] = evaluated_.try_emplace(v);
-  if (fresh) {
-    PropertyMemo* memo = &res == &resource_ ? memo_ : nullptr;
-    if (const Val* known = memo ? memo->find(v, binding_) : nullptr) {
-      at->second = *known;
-    } else {
-      at->second = evaluator_.evaluate(*res.owner, *v);
-      if (memo) memo->add(v, binding_, at->second);
-    }
-  }
+  if (fresh) at->second = evaluator_.evaluate(*res.owner, *v);
   const Val& whole = at->second;
   if (i == path.size()) return whole;
   if (!whole.is_unknown() && !whole.is_object()) return Val::absent();

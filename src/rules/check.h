@@ -21,32 +21,13 @@ namespace idlint {
 
 using Path = std::vector<std::string_view>;
 
-// What one resource instance's written properties evaluated to under the bindings checked so far,
-// each with the choices of the parameters it depends on: a binding that chooses the same for those
-// gets the same value without evaluating it again. Kept across the ResourceChecks of one instance
-// (one per binding); a 'properties' built from dozens of parameters by shallowMerge() is evaluated
-// once per distinct choice of its own parameters, not once per binding of the resource.
-class PropertyMemo {
- public:
-  const Val* find(const Value* written, const Binding& binding) const;
-  void add(const Value* written, const Binding& binding, const Val& value);
-
- private:
-  struct Entry {
-    std::vector<std::pair<const Parameter*, const Value*>> chosen;  // each dependency's choice
-    Val value;
-  };
-  std::map<const Value*, std::vector<Entry>> entries_;
-};
-
 class ResourceCheck {
  public:
   using Sink = std::function<void(Finding&&, BindingNote&& binding)>;
 
   // bicep_as_written: show() gives a Bicep file's values as written there (see show()).
   ResourceCheck(const Resource& resource, Evaluator& evaluator, const Binding& binding,
-                const std::set<const Parameter*>& varying, const Sink& sink, bool bicep_as_written = true,
-                PropertyMemo* memo = nullptr);
+                const std::set<const Parameter*>& varying, const Sink& sink, bool bicep_as_written = true);
 
   const Resource& resource() const { return resource_; }
   // The resource type ('Microsoft.DBforPostgreSQL/flexibleServers'), empty when not a literal.
@@ -148,7 +129,6 @@ class ResourceCheck {
   std::map<std::string, Val> cache_;
   std::map<std::pair<const Resource*, std::string>, Val> other_cache_;  // property_of()
   std::map<const Value*, Val> evaluated_;  // the written values evaluate_path() evaluated, by node
-  PropertyMemo* memo_;                     // the same across this instance's bindings, or null
   std::optional<std::string> api_version_;
   std::map<const void*, std::shared_ptr<void>> judgements_;
 };
