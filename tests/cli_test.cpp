@@ -107,6 +107,12 @@ TEST_CASE("--catalog TYPE prints the identity.type values by api-version and the
         std::string::npos);
   const RunResult strings = run_idlint({"--catalog", "Microsoft.DataProtection/backupVaults"});
   CHECK(strings.out.find("a string (any value): only its parts are checked") != std::string::npos);
+  // A type retired from the specifications, with recorded evidence: the evidence still applies.
+  const RunResult media = run_idlint({"--catalog", "Microsoft.Media/mediaservices"});
+  CHECK(media.out.find("not in the specifications the catalog is made of; its parts are checked (IDL001), and the "
+                       "evidence below\n") != std::string::npos);
+  CHECK(media.out.find("IDL001 error for 'systemassigned,userassigned' written with a space at api-version "
+                       "2021-11-01: the service answers HTTP 500 to this spelling") != std::string::npos);
   const RunResult none = run_idlint({"--catalog", "Contoso.Widgets/gadgets"});
   CHECK(none.exit_code == 0);
   CHECK(none.out.find("the specifications give this type no identity, so IDL001, IDL006 and IDL007 do not check it") !=

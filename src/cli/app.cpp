@@ -134,7 +134,10 @@ void print_catalog(std::ostream& out, const std::string& type) {
   const CatalogType* t = catalog.find(type);
   const std::string name = t ? t->name : type;
   out << printable(name) << '\n';
-  if (!t) {
+  if (!t && catalog.has_type_evidence(name)) {
+    out << "  identity.type: not in the specifications the catalog is made of; its parts are checked (IDL001), "
+           "and the evidence below\n";
+  } else if (!t) {
     out << "  identity.type: the specifications give this type no identity, so IDL001, IDL006 and IDL007 do not "
            "check it\n";
   } else {
