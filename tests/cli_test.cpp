@@ -7,9 +7,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
+#include "cli/app.h"
 #include "cli/discover.h"
+#include "rules/rule.h"
 #include "support.h"
 
 using namespace idlint::test;
@@ -674,4 +678,93 @@ TEST_CASE("a folder walk lints a compiled template once, as the Bicep file besid
   CHECK(named.exit_code == 1);
   CHECK(named.out.find("main.json:") != std::string::npos);
   CHECK(named.out.find("skipped") == std::string::npos);
+}
+
+TEST_CASE("--format github: one workflow command per finding, escaped as GitHub's toolkit escapes") {
+  Tree t;
+  // A file name with ':' and ',' (property separators) and an identity type with '%' and a comma.
+  t.put("infra/a,b:c.json", server("2024-08-01", "50%,Managed"));
+  t.put("infra/clean.json", kClean);
+  RunResult r = run_idlint({"--format", "github", "infra"}, t.root);
+  CHECK(r.exit_code == 1);
+  // One line, an annotation GitHub places on the value: file (escaped), line, columns, title.
+  CHECK(r.out ==
+        "::error file=infra/a%2Cb%3Ac.json,line=9,col=29,endLine=9,endColumn=41,title=IDL001 identity-type-invalid"
+        "::'50%25,Managed' is not an identity type: '50%25', 'Managed' are not None, SystemAssigned or UserAssigned. "
+        "An identity type is None, SystemAssigned, UserAssigned, or SystemAssigned and UserAssigned together, "
+        "separated by a comma.\n");
+  // A warning is a warning annotation; related places follow the message on escaped lines.
+  t.put("w.json", server("2024-08-01", "systemassigned"));
+  RunResult w = run_idlint({"--format", "github", "w.json"}, t.root);
+  CHECK(w.exit_code == 0);
+  CHECK(w.out.rfind("::warning file=w.json,line=9,col=29,", 0) == 0);
+  CHECK(w.out.find("title=IDL007 identity-type-spelling::") != std::string::npos);
+  // A suppressed finding is not annotated.
+  RunResult none = run_idlint({"--format", "github", "infra/clean.json"}, t.root);
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.empty());
+}
+
+TEST_CASE("--format azure: Azure Pipelines logging commands, escaped as the task library escapes") {
+  Tree t;
+  const std::string file = t.put("x;y].json", server("2024-08-01", "50%,Managed"));
+  RunResult r = run_idlint({"--format", "azure", file}, t.root);
+  CHECK(r.exit_code == 1);
+  std::string path = fs::absolute(file).lexically_normal().generic_string();
+  path.replace(path.find("x;y]"), 4, "x%3By%5D");
+  CHECK(r.out == "##vso[task.logissue type=error;sourcepath=" + path +
+                     ";linenumber=9;columnnumber=29;code=IDL001;]IDL001 identity-type-invalid: '50%AZP25,Managed' is "
+                     "not an identity type: '50%AZP25', 'Managed' are not None, SystemAssigned or UserAssigned. An "
+                     "identity type is None, SystemAssigned, UserAssigned, or SystemAssigned and UserAssigned "
+                     "together, separated by a comma.\n");
+}
+
+TEST_CASE("option values: names only, what is accepted said, lists comma-separated, contradictions refused") {
+  for (const auto& [option, value, message] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"--format", "2", "--format: '2' is not a format: use text, sarif, json, github or azure"},
+           {"--format", "xml", "--format: 'xml' is not a format: use text, sarif, json, github or azure"},
+           {"--fail-level", "0", "--fail-level: '0' is not a level: use error, warning, note or none"},
+           {"--color", "yes", "--color: 'yes' is not a colour mode: use auto, always or never"}}) {
+    CAPTURE(option);
+    CAPTURE(value);
+    const RunResult r = run_idlint({option, value, "."});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("idlint: error: " + message + "\n") != std::string::npos);
+    CHECK(r.err.find("FAILED") == std::string::npos);  // no parser internals
+  }
+  Tree t;
+  const std::string bad = t.put("bad.json", kBad);
+  const RunResult two = run_idlint({"--rule", "IDL001,IDL002", "--format", "json", bad});
+  std::set<std::string> rules;
+  const nlohmann::json report = nlohmann::json::parse(two.out);
+  for (const auto& f : report["findings"]) rules.insert(f["rule_id"].get<std::string>());
+  CHECK(rules == std::set<std::string>{"IDL001", "IDL002"});
+  const RunResult one = run_idlint({"--rule", "IDL002", "--format", "json", bad});
+  CHECK(nlohmann::json::parse(one.out)["findings"].size() == 1);
+  const RunResult unknown = run_idlint({"--rule", "IDL001,IDL999", bad});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("unknown rule 'IDL999' in --rule") != std::string::npos);
+  const RunResult both = run_idlint({"--rule", "IDL001", "--disable", "identity-type-invalid", bad});
+  CHECK(both.exit_code == 2);
+  CHECK(both.err == "idlint: error: rule IDL001 is both in --rule and in --disable\n");
+}
+
+TEST_CASE("idlint explain ID prints the rule's documentation from the binary, by id or name") {
+  const RunResult by_id = run_idlint({"explain", "IDL007"});
+  CHECK(by_id.exit_code == 0);
+  CHECK(by_id.out == idlint::rule_doc_markdown(*idlint::find_rule("IDL007")));
+  CHECK(by_id.out.rfind("# IDL007 identity-type-spelling\n\nLevel: warning.", 0) == 0);
+  const RunResult by_name = run_idlint({"explain", "identity-reference-not-assigned"});
+  CHECK(by_name.exit_code == 0);
+  CHECK(by_name.out.rfind("# IDL014 identity-reference-not-assigned\n", 0) == 0);
+  const RunResult unknown = run_idlint({"explain", "IDL999"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "idlint: error: unknown rule 'IDL999' (see --list-rules)\n");
+  // A folder named explain is still a folder to lint when written as a path.
+  Tree t;
+  t.put("explain/a.json", kClean);
+  const RunResult folder = run_idlint({"./explain"}, t.root);
+  CHECK(folder.exit_code == 0);
+  CHECK(folder.out.find("no findings in 1 file") != std::string::npos);
 }

@@ -246,6 +246,12 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       err << "idlint: error: unknown rule '" << printable(id) << "' in --disable (see --list-rules)\n";
       return kExitError;
     }
+    // Asking for a rule and disabling it in one command contradicts itself.
+    if (std::any_of(options.only_rules.begin(), options.only_rules.end(),
+                    [&](const std::string& only) { return find_rule(only) == r; })) {
+      err << "idlint: error: rule " << r->id << " is both in --rule and in --disable\n";
+      return kExitError;
+    }
     std::erase(selection.rules, r);
   }
   if (options.explain_unknown) {
@@ -413,6 +419,12 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
         break;
       case Format::Sarif:
         write_sarif(o, results, SarifOptions{base_directory, scope.baseline});
+        break;
+      case Format::Github:
+        write_github(o, results, AnnotationOptions{base_directory, scope});
+        break;
+      case Format::Azure:
+        write_azure(o, results, AnnotationOptions{base_directory, scope});
         break;
     }
   };

@@ -26,28 +26,55 @@ int main(int argc, char** argv) {
   const CLI::Validator non_empty(
       [](std::string& v) { return v.empty() ? std::string("the value is empty") : std::string(); }, "");
   std::string rule_docs_dir;
+  // An option whose value is one of a few names: the names only (CLI11's transformers also take the
+  // enum's number, so '--format 2' meant JSON), and a message that says what is accepted.
+  auto one_of = [](const char* what, std::vector<std::pair<std::string, int>> names) {
+    std::string accepted;
+    for (size_t i = 0; i < names.size(); ++i) {
+      accepted += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i].first;
+    }
+    return CLI::Validator(
+        [names, accepted, what](std::string& v) {
+          for (const auto& [name, value] : names) {
+            if (v == name) {
+              v = std::to_string(value);
+              return std::string();
+            }
+          }
+          return "'" + v + "' is not " + what + ": use " + accepted;
+        },
+        "");
+  };
+
   app.add_option("paths", options.paths, "Files and directories to lint (default: .)")->option_text("PATH...");
-  app.add_option("--format", options.format, "Output format: text (default), sarif or json")
+  app.add_option("--format", options.format,
+                 "Output format: text (default), sarif, json, github (workflow commands: annotations in a pull "
+                 "request) or azure (Azure Pipelines logging commands)")
       ->option_text("FORMAT")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, Format>{{"text", Format::Text}, {"sarif", Format::Sarif}, {"json", Format::Json}}));
+      ->transform(one_of("a format", {{"text", static_cast<int>(Format::Text)},
+                                      {"sarif", static_cast<int>(Format::Sarif)},
+                                      {"json", static_cast<int>(Format::Json)},
+                                      {"github", static_cast<int>(Format::Github)},
+                                      {"azure", static_cast<int>(Format::Azure)}}));
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output")
       ->option_text("FILE")
       ->check(non_empty);
   app.add_option("--fail-level", options.fail_level,
                  "Exit 1 when a finding is at or above LEVEL: error (default), warning, note or none")
       ->option_text("LEVEL")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, FailLevel>{{"error", FailLevel::Error},
-                                                                           {"warning", FailLevel::Warning},
-                                                                           {"note", FailLevel::Note},
-                                                                           {"none", FailLevel::None}}));
+      ->transform(one_of("a level", {{"error", static_cast<int>(FailLevel::Error)},
+                                     {"warning", static_cast<int>(FailLevel::Warning)},
+                                     {"note", static_cast<int>(FailLevel::Note)},
+                                     {"none", static_cast<int>(FailLevel::None)}}));
   // One rule per occurrence, so that `--rule IDL001 main.json` does not take main.json for a rule.
-  app.add_option("--rule", options.only_rules, "Run only this rule, by id or name (repeatable)")
+  app.add_option("--rule", options.only_rules, "Run only these rules, by id or name (comma-separated, repeatable)")
       ->allow_extra_args(false)
-      ->option_text("ID");
-  app.add_option("--disable", options.disabled_rules, "Do not run this rule, by id or name (repeatable)")
+      ->delimiter(',')
+      ->option_text("ID,...");
+  app.add_option("--disable", options.disabled_rules, "Do not run these rules, by id or name (comma-separated, repeatable)")
       ->allow_extra_args(false)
-      ->option_text("ID");
+      ->delimiter(',')
+      ->option_text("ID,...");
   app.add_flag("--list-rules", show_rules, "List the rules and exit");
   std::string catalog_type;
   app.add_option("--catalog", catalog_type,
@@ -57,8 +84,9 @@ int main(int argc, char** argv) {
       ->check(non_empty);
   app.add_option("--color", options.color, "Colour in text output: auto (default: on a terminal), always or never")
       ->option_text("WHEN")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{
-          {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}}));
+      ->transform(one_of("a colour mode", {{"auto", static_cast<int>(ColorMode::Auto)},
+                                           {"always", static_cast<int>(ColorMode::Always)},
+                                           {"never", static_cast<int>(ColorMode::Never)}}));
   app.add_option("--parameters", options.parameter_files,
                  "Lint the template with this ARM parameter file (repeatable; replaces the files paired by name)")
       ->allow_extra_args(false)
@@ -93,6 +121,13 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", options.quiet, "Print findings only: no summary, no notes about skipped files");
   app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
       ->group("");  // maintainer option, hidden from --help
+  // `idlint explain IDL001`: a rule's documentation from the binary (a folder named 'explain' is
+  // linted as ./explain).
+  std::string explained;
+  CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation (by id or name) and exit");
+  explain->add_option("rule", explained, "The rule, by id (IDL001) or name (identity-type-invalid)")
+      ->required()
+      ->option_text("ID");
 
   try {
     app.parse(argc, argv);
@@ -109,6 +144,15 @@ int main(int argc, char** argv) {
   }
 
   options.pair_parameter_files = !no_pairing;
+  if (explain->parsed()) {
+    const RuleInfo* rule = find_rule(explained);
+    if (!rule) {
+      std::cerr << "idlint: error: unknown rule '" << idlint::printable(explained) << "' (see --list-rules)\n";
+      return kExitError;
+    }
+    std::cout << rule_doc_markdown(*rule);
+    return kExitClean;
+  }
   if (show_rules) {
     list_rules(std::cout);
     return kExitClean;

@@ -61,6 +61,16 @@ struct SarifOptions {
 };
 void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const SarifOptions& options);
 
+// CI annotations, one line per finding that counts (in scope, not suppressed), in the runner's own
+// command syntax: GitHub Actions workflow commands (::error file=…,line=…::message) and Azure
+// Pipelines logging commands (##vso[task.logissue type=error;sourcepath=…]message).
+struct AnnotationOptions {
+  std::string base_directory;  // absolute; GitHub annotation paths are relative to it (the repository root)
+  ReportScope scope;
+};
+void write_github(std::ostream& out, const std::vector<FileResult>& results, const AnnotationOptions& options);
+void write_azure(std::ostream& out, const std::vector<FileResult>& results, const AnnotationOptions& options);
+
 // The repository root holding dir (the nearest ancestor with .git), else dir itself; absolute.
 std::string repository_root(const std::string& dir);
 // A path relative to base when inside it, with '/' separators, percent-encoded for a URI.
