@@ -722,8 +722,8 @@ TEST_CASE("--format azure: Azure Pipelines logging commands, escaped as the task
 TEST_CASE("option values: names only, what is accepted said, lists comma-separated, contradictions refused") {
   for (const auto& [option, value, message] :
        std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"--format", "2", "--format: '2' is not a format: use text, sarif, json, github or azure"},
-           {"--format", "xml", "--format: 'xml' is not a format: use text, sarif, json, github or azure"},
+           {"--format", "2", "--format: '2' is not a format: use text, sarif, json, github, azure, gitlab, junit or checkstyle"},
+           {"--format", "xml", "--format: 'xml' is not a format: use text, sarif, json, github, azure, gitlab, junit or checkstyle"},
            {"--fail-level", "0", "--fail-level: '0' is not a level: use error, warning, note or none"},
            {"--color", "yes", "--color: 'yes' is not a colour mode: use auto, always or never"}}) {
     CAPTURE(option);
@@ -767,4 +767,53 @@ TEST_CASE("idlint explain ID prints the rule's documentation from the binary, by
   const RunResult folder = run_idlint({"./explain"}, t.root);
   CHECK(folder.exit_code == 0);
   CHECK(folder.out.find("no findings in 1 file") != std::string::npos);
+}
+
+TEST_CASE("--format gitlab, junit, checkstyle: what each CI system reads, well-formed whatever the template holds") {
+  Tree t;
+  // Hostile text in the value the messages quote: XML's special characters and a control character.
+  t.put("infra/a&b.json", server("2024-08-01", "<Sys&tem>\\\"'\\u0001"));
+  t.put("infra/clean.json", kClean);
+  t.put("infra/w.json", server("2024-08-01", "systemassigned"));
+  // GitLab Code Quality: the required keys, idlint's fingerprint (as in SARIF), paths from the root.
+  const RunResult gitlab = run_idlint({"--format", "gitlab", "infra"}, t.root);
+  CHECK(gitlab.exit_code == 1);
+  const nlohmann::json issues = nlohmann::json::parse(gitlab.out);
+  REQUIRE(issues.size() == 2);
+  const RunResult sarif = run_idlint({"--format", "sarif", "infra"}, t.root);
+  const nlohmann::json sarif_doc = nlohmann::json::parse(sarif.out);
+  std::set<std::string> sarif_fingerprints;
+  for (const auto& r : sarif_doc["runs"][0]["results"]) {
+    sarif_fingerprints.insert(r["partialFingerprints"]["idlintFingerprint/v1"].get<std::string>());
+  }
+  for (const auto& issue : issues) {
+    CHECK(issue["description"].is_string());
+    CHECK(issue["check_name"].is_string());
+    CHECK(sarif_fingerprints.count(issue["fingerprint"].get<std::string>()) == 1);
+    CHECK(issue["location"]["positions"]["begin"]["line"] == 9);
+  }
+  CHECK(issues[0]["location"]["path"] == "infra/a&b.json");
+  CHECK(issues[0]["severity"] == "major");
+  CHECK(issues[0]["check_name"] == "IDL001 identity-type-invalid");
+  CHECK(issues[1]["location"]["path"] == "infra/w.json");
+  CHECK(issues[1]["severity"] == "minor");
+  // JUnit and Checkstyle: parsed by an XML parser, with the hostile text intact as text.
+  for (const char* format : {"junit", "checkstyle"}) {
+    CAPTURE(format);
+    const RunResult r = run_idlint({"--format", format, "-o", "report.xml", "infra"}, t.root);
+    CHECK(r.exit_code == 1);
+    const RunResult parsed = run_command(
+        {"python3", "-c",
+         "import sys, xml.etree.ElementTree as E\n"
+         "root = E.parse(sys.argv[1]).getroot()\n"
+         "for e in root.iter():\n"
+         "  for k in ('name', 'message'):\n"
+         "    if k in e.attrib: print(k + '=' + e.attrib[k])\n",
+         t.root + "/report.xml"});
+    CHECK(parsed.exit_code == 0);
+    CHECK(parsed.out.find("name=infra/a&b.json\n") != std::string::npos);
+    CHECK(parsed.out.find("message='<Sys&tem>\"'\\x01' is not an identity type") != std::string::npos);
+  }
+  const std::string junit = read_file(t.root + "/report.xml");  // the checkstyle run wrote last
+  CHECK(junit.find("<error line=\"9\" column=\"29\" severity=\"warning\"") != std::string::npos);
 }

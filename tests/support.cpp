@@ -43,7 +43,8 @@ std::string temp_dir() {
   return made ? std::string(made) : std::string();
 }
 
-RunResult run_idlint(const std::vector<std::string>& args, const std::string& cwd) {
+namespace {
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& cwd) {
   const std::string dir = temp_dir();
   // A run that hangs or grows without bound fails its test instead of stopping the suite or the
   // machine (sanitizer builds reserve far more address space than they use: no memory limit there).
@@ -51,7 +52,7 @@ RunResult run_idlint(const std::vector<std::string>& args, const std::string& cw
 #if !defined(__SANITIZE_ADDRESS__)
   cmd += "ulimit -v 4194304 && ";
 #endif
-  cmd += "timeout --signal=KILL 60 " + quote(IDLINT_BINARY);
+  cmd += "timeout --signal=KILL 60 " + quote(program);
   for (const std::string& a : args) cmd += " " + quote(a);
   cmd += " >" + quote(dir + "/out") + " 2>" + quote(dir + "/err") + " </dev/null";
   const int status = std::system(cmd.c_str());
@@ -61,6 +62,15 @@ RunResult run_idlint(const std::vector<std::string>& args, const std::string& cw
   r.err = read_file(dir + "/err");
   std::filesystem::remove_all(dir);
   return r;
+}
+}  // namespace
+
+RunResult run_idlint(const std::vector<std::string>& args, const std::string& cwd) {
+  return run_program(IDLINT_BINARY, args, cwd);
+}
+
+RunResult run_command(const std::vector<std::string>& argv, const std::string& cwd) {
+  return run_program(argv.at(0), std::vector<std::string>(argv.begin() + 1, argv.end()), cwd);
 }
 
 bool has_git() { return std::system("git --version >/dev/null 2>&1") == 0; }

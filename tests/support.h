@@ -16,6 +16,8 @@ struct RunResult {
 // Runs the built idlint binary with arguments (shell-quoted here) in directory cwd, killed after 60 s
 // and limited to 4 GiB of address space (exit code 137 then).
 RunResult run_idlint(const std::vector<std::string>& args, const std::string& cwd = ".");
+// Runs another program (argv[0], found on PATH) the same way.
+RunResult run_command(const std::vector<std::string>& argv, const std::string& cwd = ".");
 bool has_git();
 // Runs git in dir quietly (args are shell words, quoted by the caller); true when it succeeded.
 bool git(const std::string& dir, const std::string& args);

@@ -409,6 +409,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     scope.new_only = options.new_only;
   }
 
+  const AnnotationOptions annotations{base_directory, scope};
   auto write = [&](std::ostream& o) {
     switch (options.format) {
       case Format::Text:
@@ -421,10 +422,19 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
         write_sarif(o, results, SarifOptions{base_directory, scope.baseline});
         break;
       case Format::Github:
-        write_github(o, results, AnnotationOptions{base_directory, scope});
+        write_github(o, results, annotations);
         break;
       case Format::Azure:
-        write_azure(o, results, AnnotationOptions{base_directory, scope});
+        write_azure(o, results, annotations);
+        break;
+      case Format::Gitlab:
+        write_gitlab(o, results, annotations);
+        break;
+      case Format::Junit:
+        write_junit(o, results, annotations);
+        break;
+      case Format::Checkstyle:
+        write_checkstyle(o, results, annotations);
         break;
     }
   };

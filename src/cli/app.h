@@ -6,7 +6,7 @@
 
 namespace idlint {
 
-enum class Format { Text, Sarif, Json, Github, Azure };
+enum class Format { Text, Sarif, Json, Github, Azure, Gitlab, Junit, Checkstyle };
 enum class FailLevel { Error, Warning, Note, None };
 enum class ColorMode { Auto, Always, Never };
 

@@ -49,13 +49,16 @@ int main(int argc, char** argv) {
   app.add_option("paths", options.paths, "Files and directories to lint (default: .)")->option_text("PATH...");
   app.add_option("--format", options.format,
                  "Output format: text (default), sarif, json, github (workflow commands: annotations in a pull "
-                 "request) or azure (Azure Pipelines logging commands)")
+                 "request), azure (Azure Pipelines logging commands), gitlab (Code Quality), junit or checkstyle")
       ->option_text("FORMAT")
       ->transform(one_of("a format", {{"text", static_cast<int>(Format::Text)},
                                       {"sarif", static_cast<int>(Format::Sarif)},
                                       {"json", static_cast<int>(Format::Json)},
                                       {"github", static_cast<int>(Format::Github)},
-                                      {"azure", static_cast<int>(Format::Azure)}}));
+                                      {"azure", static_cast<int>(Format::Azure)},
+                                      {"gitlab", static_cast<int>(Format::Gitlab)},
+                                      {"junit", static_cast<int>(Format::Junit)},
+                                      {"checkstyle", static_cast<int>(Format::Checkstyle)}}));
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output")
       ->option_text("FILE")
       ->check(non_empty);

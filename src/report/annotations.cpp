@@ -44,14 +44,6 @@ std::string azure_property(std::string s) {
   return replace_all(std::move(s), ";", "%3B");
 }
 
-// The path as GitHub resolves annotation files: relative to the repository root (the workspace).
-std::string repository_path(const std::string& path, const std::string& base) {
-  std::error_code ec;
-  const fs::path abs = fs::absolute(path, ec).lexically_normal();
-  const fs::path rel = abs.lexically_relative(base);
-  return !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : abs.generic_string();
-}
-
 // Azure Pipelines wants absolute paths in logging commands.
 std::string absolute_path(const std::string& path) {
   std::error_code ec;

@@ -215,6 +215,13 @@ std::string repository_root(const std::string& dir) {
   return p.string();
 }
 
+std::string repository_path(const std::string& path, const std::string& base) {
+  std::error_code ec;
+  const fs::path abs = fs::absolute(path, ec).lexically_normal();
+  const fs::path rel = abs.lexically_relative(base);
+  return !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : abs.generic_string();
+}
+
 std::string relative_uri(const std::string& path, const std::string& base, bool& inside) {
   std::error_code ec;
   fs::path abs = fs::absolute(path, ec).lexically_normal();

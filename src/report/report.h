@@ -70,9 +70,17 @@ struct AnnotationOptions {
 };
 void write_github(std::ostream& out, const std::vector<FileResult>& results, const AnnotationOptions& options);
 void write_azure(std::ostream& out, const std::vector<FileResult>& results, const AnnotationOptions& options);
+// Report files CI systems read: GitLab Code Quality JSON, JUnit XML (a test case per file linted,
+// a failure per finding), Checkstyle XML.
+void write_gitlab(std::ostream& out, const std::vector<FileResult>& results, const AnnotationOptions& options);
+void write_junit(std::ostream& out, const std::vector<FileResult>& results, const AnnotationOptions& options);
+void write_checkstyle(std::ostream& out, const std::vector<FileResult>& results, const AnnotationOptions& options);
 
 // The repository root holding dir (the nearest ancestor with .git), else dir itself; absolute.
 std::string repository_root(const std::string& dir);
+// A path relative to base when inside it (else absolute), with '/' separators, as CI systems show
+// paths from the repository root (GitHub annotations, GitLab, JUnit, Checkstyle).
+std::string repository_path(const std::string& path, const std::string& base);
 // A path relative to base when inside it, with '/' separators, percent-encoded for a URI.
 std::string relative_uri(const std::string& path, const std::string& base, bool& inside);
 
