@@ -817,3 +817,24 @@ TEST_CASE("--format gitlab, junit, checkstyle: what each CI system reads, well-f
   const std::string junit = read_file(t.root + "/report.xml");  // the checkstyle run wrote last
   CHECK(junit.find("<error line=\"9\" column=\"29\" severity=\"warning\"") != std::string::npos);
 }
+
+TEST_CASE("colour: FORCE_COLOR turns it on without a terminal, NO_COLOR off, --color over both") {
+  Tree t;
+  const std::string bad = t.put("bad.json", kBad);
+  auto colored = [&](std::vector<std::string> env, std::vector<std::string> flags = {}) {
+    std::vector<std::string> argv = {"env"};
+    argv.insert(argv.end(), env.begin(), env.end());
+    argv.push_back(IDLINT_BINARY);
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    argv.push_back(bad);
+    const RunResult r = run_command(argv);
+    CHECK(r.exit_code == 1);
+    return r.out.find("\x1b[") != std::string::npos;
+  };
+  CHECK_FALSE(colored({"-u", "FORCE_COLOR", "-u", "NO_COLOR"}));  // not a terminal
+  CHECK(colored({"-u", "NO_COLOR", "FORCE_COLOR=1"}));
+  CHECK_FALSE(colored({"-u", "NO_COLOR", "FORCE_COLOR="}));  // empty: not set
+  CHECK_FALSE(colored({"FORCE_COLOR=1", "NO_COLOR=1"}));
+  CHECK_FALSE(colored({"-u", "NO_COLOR", "FORCE_COLOR=1"}, {"--color", "never"}));
+  CHECK(colored({"NO_COLOR=1"}, {"--color", "always"}));
+}

@@ -31,9 +31,14 @@ bool use_color(const AppOptions& o) {
   if (!o.output.empty() || o.format != Format::Text) return false;
   if (o.color == ColorMode::Always) return true;
   if (o.color == ColorMode::Never) return false;
+  // --color wins; then NO_COLOR (no-color.org) turns colour off and FORCE_COLOR (force-color.org)
+  // turns it on where no terminal is (a CI log that renders ANSI colours); then the terminal decides.
   const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* force_color = std::getenv("FORCE_COLOR");
+  if (force_color && *force_color) return true;
   const char* term = std::getenv("TERM");
-  return ::isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+  return ::isatty(STDOUT_FILENO) && !(term && std::string(term) == "dumb");
 }
 
 Level threshold(FailLevel f) {
