@@ -838,3 +838,42 @@ TEST_CASE("colour: FORCE_COLOR turns it on without a terminal, NO_COLOR off, --c
   CHECK_FALSE(colored({"-u", "NO_COLOR", "FORCE_COLOR=1"}, {"--color", "never"}));
   CHECK(colored({"NO_COLOR=1"}, {"--color", "always"}));
 }
+
+TEST_CASE("standard input: '-' is linted as the file --stdin-filename names, as an editor has it unsaved") {
+  Tree t;
+  // On disk the server is clean; the editor's buffer (standard input) has the mistake.
+  t.put("infra/pg.json", kClean);
+  t.put("infra/buffer.json", kBad);
+  auto piped = [&](const std::string& args, const std::string& input) {
+    return run_command({"sh", "-c", "exec " + std::string(IDLINT_BINARY) + " " + args + " < " + input}, t.root);
+  };
+  const RunResult r = piped("--format json --stdin-filename infra/pg.json -", "infra/buffer.json");
+  CHECK(r.exit_code == 1);
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["findings"].size() >= 1);
+  CHECK(doc["findings"][0]["file"] == "infra/pg.json");
+  CHECK(doc["findings"][0]["rule_id"] == "IDL001");
+  // A Bicep buffer follows its modules from the named file's folder.
+  t.put("main.bicep", "module m './modules/pg.bicep' = {\n  name: 'm'\n  params: {\n    kind: 'SystemAssigned, x'\n  }\n}\n");
+  t.put("modules/pg.bicep",
+        "param kind string\nresource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {\n  name: 'pg'\n"
+        "  identity: {\n    type: kind\n  }\n}\n");
+  const RunResult bicep = piped("-q --stdin-filename main.bicep -", "main.bicep");
+  CHECK(bicep.exit_code == 1);
+  CHECK(bicep.out.find("main.bicep:4:11: error: 'SystemAssigned, x' is not an identity type") != std::string::npos);
+  // Usage errors: no file name, '-' with other paths, a file name without '-'.
+  const RunResult unnamed = piped("-", "infra/buffer.json");
+  CHECK(unnamed.exit_code == 2);
+  CHECK(unnamed.err.find("reading standard input ('-') needs --stdin-filename PATH") != std::string::npos);
+  const RunResult mixed = piped("--stdin-filename a.json - infra", "infra/buffer.json");
+  CHECK(mixed.exit_code == 2);
+  CHECK(mixed.err.find("'-' (standard input) is linted alone") != std::string::npos);
+  const RunResult lone = run_idlint({"--stdin-filename", "a.json", "infra"}, t.root);
+  CHECK(lone.exit_code == 2);
+  // More than the 64 MiB every input is held to: an error, read no further.
+  const RunResult huge = run_command(
+      {"sh", "-c", "head -c 70000000 /dev/zero | exec " + std::string(IDLINT_BINARY) + " --stdin-filename big.json -"},
+      t.root);
+  CHECK(huge.exit_code == 2);
+  CHECK(huge.err.find("idlint: error: standard input: ") != std::string::npos);
+}

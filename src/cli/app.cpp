@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <iostream>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -288,7 +289,38 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
                    [](const std::string& id) { return find_rule(id) == &syntax_error_rule(); });
 
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
-  const DiscoveryResult found = discover(paths);
+  // '-': standard input, linted as the file --stdin-filename names (what an editor has unsaved):
+  // its modules and parameter files are found beside that path, and findings point into it.
+  const bool from_stdin = std::find(paths.begin(), paths.end(), "-") != paths.end();
+  std::string stdin_text;
+  if (from_stdin) {
+    if (paths.size() != 1) {
+      err << "idlint: error: '-' (standard input) is linted alone: name no other path with it\n";
+      return kExitError;
+    }
+    if (options.stdin_filename.empty()) {
+      err << "idlint: error: reading standard input ('-') needs --stdin-filename PATH, the file it is linted as\n";
+      return kExitError;
+    }
+    std::istream& in = options.stdin_stream ? *options.stdin_stream : std::cin;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      stdin_text.append(buffer, static_cast<size_t>(in.gcount()));
+      if (stdin_text.size() > kMaxInputSize) {
+        err << "idlint: error: standard input: " << too_large_error(stdin_text.size()) << '\n';
+        return kExitError;
+      }
+    }
+  } else if (!options.stdin_filename.empty()) {
+    err << "idlint: error: --stdin-filename names the file standard input is linted as: add the path '-'\n";
+    return kExitError;
+  }
+  DiscoveryResult found;
+  if (from_stdin) {
+    found.files.push_back(DiscoveredFile{options.stdin_filename, true});
+  } else {
+    found = discover(paths);
+  }
   if (!options.parameter_files.empty()) {
     // Parameter files belong to one template: the one named beside them.
     const auto templates = std::count_if(found.files.begin(), found.files.end(),
@@ -339,7 +371,8 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       options.parameter_files.empty() && options.pair_parameter_files && options.base_file.empty();
   for (size_t i = 0; i < to_lint.size(); ++i) {
     const DiscoveredFile f = to_lint[i];
-    FileResult r = lint_file(f.path, f.explicitly_named, selection, lint_options);
+    FileResult r = from_stdin && i == 0 ? lint_text(f.path, std::move(stdin_text), true, selection, lint_options)
+                                        : lint_file(f.path, f.explicitly_named, selection, lint_options);
     if (r.status == FileResult::Status::Skipped && !r.compiled_from.empty()) {
       results.push_back(std::move(r));  // said once, in the summary
       continue;

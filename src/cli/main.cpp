@@ -122,6 +122,11 @@ int main(int argc, char** argv) {
   app.add_flag("--show-suppressed", options.show_suppressed,
                "Print the findings an in-source suppression covers too, with its justification");
   app.add_flag("-q,--quiet", options.quiet, "Print findings only: no summary, no notes about skipped files");
+  app.add_option("--stdin-filename", options.stdin_filename,
+                 "Lint standard input (the path '-') as the file PATH: modules and parameter files are found "
+                 "beside it, findings point into it (for editors)")
+      ->option_text("PATH")
+      ->check(non_empty);
   app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
       ->group("");  // maintainer option, hidden from --help
   // `idlint explain IDL001`: a rule's documentation from the binary (a folder named 'explain' is
