@@ -877,3 +877,47 @@ TEST_CASE("standard input: '-' is linted as the file --stdin-filename names, as 
   CHECK(huge.exit_code == 2);
   CHECK(huge.err.find("idlint: error: standard input: ") != std::string::npos);
 }
+
+TEST_CASE("several reports in one run: --format NAME:PATH writes each to its file, one goes to standard output") {
+  Tree t;
+  t.put("infra/bad.json", kBad);
+  const RunResult r =
+      run_idlint({"--format", "text", "--format", "sarif:out/idlint.sarif", "--format", "junit:out/junit.xml", "infra"},
+                 t.root);
+  // out/ does not exist: a report is never put where its folder is not; the text is still printed,
+  // and each file's failure is said.
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("[IDL001 identity-type-invalid]") != std::string::npos);
+  CHECK(r.err.find("out/idlint.sarif") != std::string::npos);
+  CHECK(r.err.find("out/junit.xml") != std::string::npos);
+  CHECK_FALSE(fs::exists(t.root + "/out"));
+  fs::create_directories(t.root + "/out");
+  const RunResult ok =
+      run_idlint({"--format", "text", "--format", "sarif:out/idlint.sarif", "--format", "json:out/r.json", "infra"},
+                 t.root);
+  CHECK(ok.exit_code == 1);
+  CHECK(ok.out.find("infra/bad.json:9:29: error: 'SystemAssigned, UserAssigned' is not accepted") != std::string::npos);
+  const nlohmann::json sarif = nlohmann::json::parse(read_file(t.root + "/out/idlint.sarif"));
+  const nlohmann::json json = nlohmann::json::parse(read_file(t.root + "/out/r.json"));
+  CHECK(sarif["runs"][0]["results"].size() == json["findings"].size());
+  CHECK(json["findings"].size() == 2);  // IDL001 and IDL002
+  // Without a plain --format, text goes to standard output beside the files; -o takes the plain one.
+  const RunResult files_only = run_idlint({"-q", "--format", "json:out/only.json", "infra"}, t.root);
+  CHECK(files_only.out.find("[IDL001 identity-type-invalid]") != std::string::npos);
+  CHECK(fs::exists(t.root + "/out/only.json"));
+  const RunResult to_o = run_idlint({"--format", "sarif", "-o", "out/o.sarif", "--format", "text:out/o.txt", "infra"},
+                                    t.root);
+  CHECK(to_o.out.empty());
+  CHECK(nlohmann::json::parse(read_file(t.root + "/out/o.sarif"))["runs"][0]["results"].size() == 2);
+  CHECK(read_file(t.root + "/out/o.txt").find("[IDL002 user-identities-missing]") != std::string::npos);
+  // Usage errors: two reports for standard output, two for one file, a name and no file.
+  const RunResult two = run_idlint({"--format", "json", "--format", "sarif", "infra"}, t.root);
+  CHECK(two.exit_code == 2);
+  CHECK(two.err.find("only one report goes to standard output") != std::string::npos);
+  const RunResult same = run_idlint({"--format", "json:out/x", "--format", "sarif:out/x", "infra"}, t.root);
+  CHECK(same.exit_code == 2);
+  CHECK(same.err.find("two reports are written to out/x") != std::string::npos);
+  const RunResult empty = run_idlint({"--format", "sarif:", "infra"}, t.root);
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err.find("'sarif:' names no file after ':'") != std::string::npos);
+}

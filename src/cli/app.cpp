@@ -448,8 +448,8 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   }
 
   const AnnotationOptions annotations{base_directory, scope};
-  auto write = [&](std::ostream& o) {
-    switch (options.format) {
+  auto write_as = [&](Format format, std::ostream& o) {
+    switch (format) {
       case Format::Text:
         write_text(o, results, TextOptions{use_color(options), options.quiet, scope});
         break;
@@ -476,6 +476,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
         break;
     }
   };
+  auto write = [&](std::ostream& o) { write_as(options.format, o); };
   if (options.output.empty()) {
     write(out);
     out.flush();
@@ -484,6 +485,16 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     if (!error.empty()) {
       err << "idlint: error: " << printable(error) << '\n';
       return kExitError;
+    }
+  }
+
+  // Each further report is written, or said to fail, whatever became of the others.
+  for (const auto& [format, path] : options.more_reports) {
+    const std::string error =
+        write_file_atomically(path, [&, format = format](std::ostream& o) { write_as(format, o); });
+    if (!error.empty()) {
+      err << "idlint: error: report " << printable(path) << ": " << printable(error) << '\n';
+      had_error = true;
     }
   }
 

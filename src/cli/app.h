@@ -14,6 +14,8 @@ struct AppOptions {
   std::vector<std::string> paths;
   Format format = Format::Text;
   std::string output;  // empty: standard output
+  // --format NAME:PATH: more reports of the same run, each written (atomically) to its own file.
+  std::vector<std::pair<Format, std::string>> more_reports;
   FailLevel fail_level = FailLevel::Error;
   std::vector<std::string> only_rules;      // --rule
   std::vector<std::string> disabled_rules;  // --disable

@@ -47,18 +47,35 @@ int main(int argc, char** argv) {
   };
 
   app.add_option("paths", options.paths, "Files and directories to lint (default: .)")->option_text("PATH...");
-  app.add_option("--format", options.format,
-                 "Output format: text (default), sarif, json, github (workflow commands: annotations in a pull "
-                 "request), azure (Azure Pipelines logging commands), gitlab (Code Quality), junit or checkstyle")
-      ->option_text("FORMAT")
-      ->transform(one_of("a format", {{"text", static_cast<int>(Format::Text)},
-                                      {"sarif", static_cast<int>(Format::Sarif)},
-                                      {"json", static_cast<int>(Format::Json)},
-                                      {"github", static_cast<int>(Format::Github)},
-                                      {"azure", static_cast<int>(Format::Azure)},
-                                      {"gitlab", static_cast<int>(Format::Gitlab)},
-                                      {"junit", static_cast<int>(Format::Junit)},
-                                      {"checkstyle", static_cast<int>(Format::Checkstyle)}}));
+  // --format NAME[:PATH], repeatable: one report to standard output (or -o), the others to files.
+  const CLI::Validator format_name = one_of("a format", {{"text", static_cast<int>(Format::Text)},
+                                                         {"sarif", static_cast<int>(Format::Sarif)},
+                                                         {"json", static_cast<int>(Format::Json)},
+                                                         {"github", static_cast<int>(Format::Github)},
+                                                         {"azure", static_cast<int>(Format::Azure)},
+                                                         {"gitlab", static_cast<int>(Format::Gitlab)},
+                                                         {"junit", static_cast<int>(Format::Junit)},
+                                                         {"checkstyle", static_cast<int>(Format::Checkstyle)}});
+  std::vector<std::pair<Format, std::string>> formats;
+  app.add_option_function<std::vector<std::string>>(
+         "--format",
+         [&](const std::vector<std::string>& values) {
+           for (const std::string& value : values) {
+             const size_t colon = value.find(':');
+             std::string name = value.substr(0, colon);
+             const std::string path = colon == std::string::npos ? std::string() : value.substr(colon + 1);
+             if (const std::string error = format_name(name); !error.empty()) throw CLI::ValidationError("--format", error);
+             if (colon != std::string::npos && path.empty()) {
+               throw CLI::ValidationError("--format", "'" + value + "' names no file after ':'");
+             }
+             formats.emplace_back(static_cast<Format>(std::stoi(name)), path);
+           }
+         },
+         "Output format: text (default), sarif, json, github (workflow commands: annotations in a pull "
+         "request), azure (Azure Pipelines logging commands), gitlab (Code Quality), junit or checkstyle; "
+         "FORMAT:PATH writes that report to PATH too (repeatable)")
+      ->option_text("FORMAT[:PATH]")
+      ->allow_extra_args(false);
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output")
       ->option_text("FILE")
       ->check(non_empty);
@@ -152,6 +169,31 @@ int main(int argc, char** argv) {
   }
 
   options.pair_parameter_files = !no_pairing;
+  // One report goes to standard output (or -o): the format without a path, text when none is.
+  bool main_given = false;
+  for (const auto& [format, path] : formats) {
+    if (!path.empty()) {
+      for (const auto& [other, seen] : options.more_reports) {
+        if (seen == path) {
+          std::cerr << "idlint: error: --format: two reports are written to " << idlint::printable(path) << '\n';
+          return kExitError;
+        }
+      }
+      if (path == options.output) {
+        std::cerr << "idlint: error: --format: " << idlint::printable(path) << " is also the -o file\n";
+        return kExitError;
+      }
+      options.more_reports.emplace_back(format, path);
+    } else if (main_given) {
+      std::cerr << "idlint: error: --format: only one report goes to "
+                << (options.output.empty() ? "standard output" : "the -o file")
+                << "; write the others to files (--format sarif:idlint.sarif)\n";
+      return kExitError;
+    } else {
+      options.format = format;
+      main_given = true;
+    }
+  }
   if (explain->parsed()) {
     const RuleInfo* rule = find_rule(explained);
     if (!rule) {
