@@ -921,3 +921,22 @@ TEST_CASE("several reports in one run: --format NAME:PATH writes each to its fil
   CHECK(empty.exit_code == 2);
   CHECK(empty.err.find("'sarif:' names no file after ':'") != std::string::npos);
 }
+
+TEST_CASE("--list-rules --format json|sarif: the rule table for tools") {
+  const RunResult json = run_idlint({"--list-rules", "--format", "json"});
+  CHECK(json.exit_code == 0);
+  const nlohmann::json doc = nlohmann::json::parse(json.out);
+  REQUIRE(doc["rules"].size() == idlint::all_rules().size());
+  CHECK(doc["rules"][0]["id"] == "IDL001");
+  CHECK(doc["rules"][0]["name"] == "identity-type-invalid");
+  CHECK(doc["rules"][0]["level"] == "error");
+  CHECK(doc["rules"][0]["help_uri"].get<std::string>().find("docs/rules/IDL001.md") != std::string::npos);
+  const RunResult sarif = run_idlint({"--list-rules", "--format", "sarif"});
+  CHECK(sarif.exit_code == 0);
+  const nlohmann::json log = nlohmann::json::parse(sarif.out);
+  CHECK(log["runs"][0]["tool"]["driver"]["rules"].size() == idlint::all_rules().size());
+  CHECK(log["runs"][0]["results"].empty());
+  const RunResult github = run_idlint({"--list-rules", "--format", "github"});
+  CHECK(github.exit_code == 2);
+  CHECK(github.err == "idlint: error: --list-rules prints text, json or sarif\n");
+}

@@ -13,6 +13,7 @@ cd "$root"
 status=0
 "$idlint" testdata examples --format sarif --output "$tmp/all.sarif" || [ $? -le 2 ] || exit 1
 "$idlint" examples does-not-exist.json --format sarif --output "$tmp/read-error.sarif" || [ $? -le 2 ] || exit 1
+"$idlint" --list-rules --format sarif >"$tmp/rules.sarif" || exit 1
 "$idlint" --base-file examples/key-identity-change/deployed.json examples/key-identity-change/server.bicep \
   --format sarif --output "$tmp/transition.sarif" || [ $? -eq 1 ] || exit 1
 grep -q '"ruleId": "IDL022"' "$tmp/transition.sarif" || { echo "the --base-file report has no IDL022 result"; status=1; }

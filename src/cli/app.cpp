@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <iostream>
 #include <cstdlib>
@@ -129,7 +130,26 @@ void drop_contracts_every_call_keeps(std::vector<FileResult>& results, const std
 
 }  // namespace
 
-void list_rules(std::ostream& out) {
+void list_rules(std::ostream& out, Format format) {
+  if (format == Format::Sarif) {
+    // A run without results: the tool and its rules, with their full documentation, as code
+    // scanning and SARIF viewers show them.
+    std::error_code ec;
+    write_sarif(out, {}, SarifOptions{std::filesystem::current_path(ec).string(), nullptr});
+    return;
+  }
+  if (format == Format::Json) {
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const RuleInfo* r : all_rules()) {
+      rules.push_back({{"id", r->id},
+                       {"name", r->name},
+                       {"level", level_name(r->level)},
+                       {"summary", r->summary},
+                       {"help_uri", rule_help_uri(*r)}});
+    }
+    out << nlohmann::ordered_json{{"tool", "idlint"}, {"version", IDLINT_VERSION}, {"rules", rules}}.dump(2) << '\n';
+    return;
+  }
   for (const RuleInfo* r : all_rules()) {
     out << fmt::format("{}  {:<46} {:<8} {}\n", r->id, r->name, level_name(r->level), r->summary);
   }

@@ -39,7 +39,8 @@ constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
 int run_app(const AppOptions& options, std::ostream& out, std::ostream& err);
-void list_rules(std::ostream& out);
+// --list-rules: text (a line per rule), json, or sarif (a run with the rules and no results).
+void list_rules(std::ostream& out, Format format = Format::Text);
 // --catalog TYPE: what the identity catalog knows about a resource type.
 void print_catalog(std::ostream& out, const std::string& type);
 // Writes docs/rules/<ID>.md for every rule into dir; returns an error text or empty.

@@ -204,7 +204,11 @@ int main(int argc, char** argv) {
     return kExitClean;
   }
   if (show_rules) {
-    list_rules(std::cout);
+    if (options.format != Format::Text && options.format != Format::Json && options.format != Format::Sarif) {
+      std::cerr << "idlint: error: --list-rules prints text, json or sarif\n";
+      return kExitError;
+    }
+    list_rules(std::cout, options.format);
     return kExitClean;
   }
   if (!catalog_type.empty()) {
