@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <tuple>
 #include <nlohmann/json.hpp>
 
@@ -939,4 +940,26 @@ TEST_CASE("--list-rules --format json|sarif: the rule table for tools") {
   const RunResult github = run_idlint({"--list-rules", "--format", "github"});
   CHECK(github.exit_code == 2);
   CHECK(github.err == "idlint: error: --list-rules prints text, json or sarif\n");
+}
+
+TEST_CASE("--help fits 80 columns, says it reads Bicep, and groups the options") {
+  const RunResult help = run_idlint({"--help"});
+  CHECK(help.exit_code == 0);
+  std::istringstream lines(help.out);
+  for (std::string line; std::getline(lines, line);) {
+    CAPTURE(line);
+    CHECK(line.size() <= 80);
+  }
+  CHECK(help.out.find("Bicep") != std::string::npos);
+  size_t last = 0;
+  for (const char* group : {"Output:\n", "Rules:\n", "Input:\n", "Comparison:\n", "Subcommands:\n"}) {
+    CAPTURE(group);
+    const size_t at = help.out.find(group);
+    CHECK(at != std::string::npos);
+    CHECK(at > last);
+    last = at;
+  }
+  // A long description continues under itself, not under the option names.
+  CHECK(help.out.find("  --format FORMAT[:PATH]    Output format: text (default), sarif, json, github\n"
+                      "                            (workflow commands") != std::string::npos);
 }

@@ -4,9 +4,44 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <sstream>
 
 #include "cli/app.h"
 #include "report/report.h"
+
+namespace {
+
+// --help in 80 columns: each option's description wrapped at word boundaries beside its name
+// (CLI11 prints a description on one line, however long).
+class WrappingFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    constexpr size_t kWidth = 80;
+    const size_t column = get_column_width();
+    std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+    std::string out;
+    std::string line = name;
+    if (line.size() + 1 > column) {
+      out += line + "\n";
+      line.clear();
+    }
+    line.resize(column, ' ');
+    size_t line_start_words = 0;
+    std::istringstream words(make_option_desc(opt));
+    for (std::string word; words >> word;) {
+      if (line_start_words > 0 && line.size() + 1 + word.size() > kWidth) {
+        out += line + "\n";
+        line.assign(column, ' ');
+        line_start_words = 0;
+      }
+      line += (line_start_words++ > 0 ? " " : "") + word;
+    }
+    return out + line + "\n";
+  }
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace idlint;
@@ -15,9 +50,12 @@ int main(int argc, char** argv) {
   // bounded by the largest file either way).
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
-  CLI::App app{"idlint: checks managed identities and customer-managed keys in Azure ARM templates.", "idlint"};
+  CLI::App app{"idlint: checks the managed identities and customer-managed keys of Azure ARM\n"
+               "JSON and Bicep templates, their parameter files and modules.",
+               "idlint"};
   app.set_version_flag("--version", std::string("idlint ") + IDLINT_VERSION);
-  app.get_formatter()->column_width(36);
+  app.formatter(std::make_shared<WrappingFormatter>());
+  app.get_formatter()->column_width(28);
 
   AppOptions options;
   bool show_rules = false;
@@ -99,7 +137,8 @@ int main(int argc, char** argv) {
   std::string catalog_type;
   app.add_option("--catalog", catalog_type,
                  "Print what the identity catalog knows about resource TYPE (the identity.type values by api-version, "
-                 "the user identity limit, with sources) and exit")
+                 "the evidence beyond the specification, the properties IDL014 checks, the user identity limit, with "
+                 "sources) and exit")
       ->option_text("TYPE")
       ->check(non_empty);
   app.add_option("--color", options.color, "Colour in text output: auto (default: on a terminal), always or never")
@@ -149,10 +188,21 @@ int main(int argc, char** argv) {
   // `idlint explain IDL001`: a rule's documentation from the binary (a folder named 'explain' is
   // linted as ./explain).
   std::string explained;
-  CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation (by id or name) and exit");
+  CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation (id or name) and exit");
   explain->add_option("rule", explained, "The rule, by id (IDL001) or name (identity-type-invalid)")
       ->required()
       ->option_text("ID");
+
+  // --help by what an option is about.
+  const std::vector<std::pair<const char*, std::vector<const char*>>> groups = {
+      {"Input", {"--parameters", "--no-parameter-pairing", "--module-cache", "--stdin-filename"}},
+      {"Rules", {"--rule", "--disable", "--list-rules", "--catalog", "--explain-unknown"}},
+      {"Output", {"--format", "--output", "--fail-level", "--color", "--quiet", "--show-suppressed"}},
+      {"Comparison", {"--base", "--base-file", "--baseline", "--new-only"}},
+  };
+  for (const auto& [group, names] : groups) {
+    for (const char* name : names) app.get_option(name)->group(group);
+  }
 
   try {
     app.parse(argc, argv);
