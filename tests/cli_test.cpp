@@ -963,3 +963,17 @@ TEST_CASE("--help fits 80 columns, says it reads Bicep, and groups the options")
   CHECK(help.out.find("  --format FORMAT[:PATH]    Output format: text (default), sarif, json, github\n"
                       "                            (workflow commands") != std::string::npos);
 }
+
+TEST_CASE("a folder with no template fails with a message; a named non-template file stays a note") {
+  Tree t;
+  t.put("app/package.json", R"({"name": "not-a-template"})");
+  const RunResult folder = run_idlint({"app"}, t.root);
+  CHECK(folder.exit_code == 2);
+  CHECK(folder.err.find("idlint: error: no ARM template, Bicep or .bicepparam file under app\n") != std::string::npos);
+  // pre-commit passes every changed .json file: one that is not a template does not fail the commit.
+  const RunResult named = run_idlint({"app/package.json"}, t.root);
+  CHECK(named.exit_code == 0);
+  CHECK(named.err.find("idlint: note: skipped app/package.json: not an ARM deployment template") != std::string::npos);
+  t.put("app/main.bicep", "param location string = 'westeurope'\n");
+  CHECK(run_idlint({"app"}, t.root).exit_code == 0);
+}

@@ -444,6 +444,22 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     }
     if (r.status == FileResult::Status::SyntaxError) had_error = true;
   }
+  // Folders that hold no template at all: a wrong folder (or a CI step run in the wrong place) says
+  // so and fails, rather than passing with "no findings in 0 files". Named files that are not
+  // templates stay notes: pre-commit passes every changed .json, package.json included.
+  const bool only_folders = !from_stdin && std::all_of(paths.begin(), paths.end(), [](const std::string& p) {
+    std::error_code e;
+    return std::filesystem::is_directory(p, e);
+  });
+  const bool nothing_linted = std::none_of(results.begin(), results.end(), [](const FileResult& r) {
+    return r.status != FileResult::Status::Skipped || !r.compiled_from.empty();
+  });
+  if (only_folders && nothing_linted && found.errors.empty()) {
+    err << "idlint: error: no ARM template, Bicep or .bicepparam file under ";
+    for (size_t i = 0; i < paths.size(); ++i) err << (i ? ", " : "") << printable(paths[i]);
+    err << '\n';
+    had_error = true;
+  }
   // The base cannot be read: said once per reason (an unknown revision applies to every file).
   std::map<std::string, std::vector<std::string>> base_errors;
   for (const FileResult& r : results) {
