@@ -43,7 +43,7 @@ const RuleInfo* find_rule(std::string_view id) {
 const RuleInfo& syntax_error_rule() { return kSyntaxError; }
 
 std::string rule_help_uri(const RuleInfo& rule) {
-  return std::string(IDLINT_HOMEPAGE) + "/blob/main/docs/rules/" + std::string(rule.id) + ".md";
+  return std::string(IDLINT_DOCS_URL) + "/" + std::string(rule.id) + ".md";
 }
 
 const char* level_name(Level level) {
