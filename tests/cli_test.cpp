@@ -977,3 +977,29 @@ TEST_CASE("a folder with no template fails with a message; a named non-template 
   t.put("app/main.bicep", "param location string = 'westeurope'\n");
   CHECK(run_idlint({"app"}, t.root).exit_code == 0);
 }
+
+TEST_CASE("SARIF message text links each related location by its id, brackets in values escaped") {
+  Tree t;
+  // The identity type from a parameter's default: the default is a related location.
+  t.put("p.json", "{\n  " + kSchema + R"(,
+  "parameters": { "kind": { "type": "string", "defaultValue": "ids[0]" } },
+  "resources": [ { "type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2024-08-01", "name": "pg",
+    "identity": { "type": "[parameters('kind')]" } } ]
+})");
+  const RunResult r = run_idlint({"--format", "sarif", "p.json"}, t.root);
+  CHECK(r.exit_code == 1);
+  const nlohmann::json log = nlohmann::json::parse(r.out);
+  const nlohmann::json& result = log["runs"][0]["results"][0];
+  const std::string text = result["message"]["text"].get<std::string>();
+  CHECK(text.find("'ids\\[0\\]' is not an identity type") != std::string::npos);
+  REQUIRE(result["relatedLocations"].size() == 1);
+  CHECK(result["relatedLocations"][0]["id"] == 1);
+  CHECK(text.find(" See [" + result["relatedLocations"][0]["message"]["text"].get<std::string>().substr(0, 20)) !=
+        std::string::npos);
+  CHECK(text.size() > 4);
+  CHECK(text.substr(text.size() - 4) == "(1).");
+  // The report is its own baseline: the linked text compares equal, nothing is updated.
+  t.put("base.sarif", r.out);
+  const RunResult again = run_idlint({"--format", "json", "--baseline", "base.sarif", "p.json"}, t.root);
+  CHECK(nlohmann::json::parse(again.out)["findings"][0]["baseline_state"] == "unchanged");
+}

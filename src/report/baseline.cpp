@@ -131,7 +131,7 @@ State matched_state(const ResolvedFinding& f, const BaselineResult& b) {
   const SarifRegion& was = b.region;
   const bool same_region = now.start_column == was.start_column && now.end_column == was.end_column &&
                            int64_t{now.end_line} - now.start_line == int64_t{was.end_line} - was.start_line;
-  const bool same = same_region && b.message == sarif_text(f) && b.level == level_name(f.level);
+  const bool same = same_region && b.message == sarif_result_text(f) && b.level == level_name(f.level);
   return same ? State::Unchanged : State::Updated;
 }
 
@@ -256,7 +256,7 @@ BaselineComparison compare_with_baseline(std::vector<FileResult>& results, const
   for (ResolvedFinding* f : unmatched) {
     bool inside = false;
     const auto it = by_position.find(position_key(f->rule->id, artifact_uri(f->primary.path, base_directory, inside),
-                                                  f->primary.range.start.line, sarif_text(*f)));
+                                                  f->primary.range.start.line, sarif_result_text(*f)));
     if (it == by_position.end() || !take(it->second, *f)) f->baseline = State::New;
   }
 

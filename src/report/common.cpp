@@ -198,6 +198,32 @@ std::string sarif_text(const ResolvedFinding& f) {
   return text + ' ' + sarif_message(std::move(help));
 }
 
+namespace {
+// SARIF plain text: a literal '[' or ']' is escaped, so no viewer takes it for an embedded link
+// (SARIF 2.1.0, 3.11.6); a Bicep value such as `ids[0].id` stays as written once shown.
+std::string sarif_escaped(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '[' || c == ']' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+}  // namespace
+
+std::string sarif_result_text(const ResolvedFinding& f) {
+  std::string text = sarif_escaped(sarif_text(f));
+  // Each related location linked from the text by its id (1, 2, …, as the SARIF writer numbers
+  // them), so GitHub code scanning and SARIF viewers show the default value or the variable that
+  // leads to the finding as a link in the alert.
+  for (size_t i = 0; i < f.related.size(); ++i) {
+    text += (i == 0 ? " See " : ", ");
+    text += "[" + sarif_escaped(f.related[i].message) + "](" + std::to_string(i + 1) + ")";
+  }
+  if (!f.related.empty()) text += ".";
+  return text;
+}
+
 std::string artifact_uri(const std::string& path, const std::string& base, bool& inside) {
   const std::string uri = relative_uri(path, base, inside);
   return inside ? uri : "file://" + uri;

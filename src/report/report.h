@@ -93,8 +93,11 @@ struct SarifRegion {
 };
 SarifRegion sarif_region(const LineColumnRange& range);
 std::string sarif_message(std::string text);  // a message.text ends with a period
-// A result's message.text: the statement, then the remedy, one sentence each.
+// The statement, then the remedy, one sentence each (plain text, for every report format).
 std::string sarif_text(const ResolvedFinding& f);
+// A SARIF result's message.text: sarif_text with '[' and ']' escaped, and a link to each related
+// location ("See [the default value of parameter 'x'](1)."). The baseline comparison uses it too.
+std::string sarif_result_text(const ResolvedFinding& f);
 // artifactLocation.uri: relative to base (then uriBaseId %SRCROOT% applies), else a file:// URI.
 std::string artifact_uri(const std::string& path, const std::string& base, bool& inside);
 

@@ -106,7 +106,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
       res["ruleId"] = f.rule->id;
       res["ruleIndex"] = rule_index[f.rule->id];
       res["level"] = level_name(f.level);
-      res["message"] = {{"text", sarif_text(f)}};
+      res["message"] = {{"text", sarif_result_text(f)}};
       res["locations"] = json::array({artifacts.location(f.primary)});
       if (!f.related.empty()) {
         json related = json::array();
