@@ -30,6 +30,7 @@ struct AppOptions {
   bool show_suppressed = false;              // --show-suppressed
   std::string baseline;                      // --baseline OLD.sarif
   bool new_only = false;                     // --new-only
+  std::vector<std::string> excludes;          // --exclude GLOB (gitignore-style, for walks)
   std::string stdin_filename;                // --stdin-filename: the path '-' (standard input) is linted as
   std::istream* stdin_stream = nullptr;      // where '-' is read from (std::cin; a stream in tests)
 };

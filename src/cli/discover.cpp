@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 
+#include "cli/glob.h"
 #include "load/arm_template.h"
 #include "load/file_reader.h"
 #include "load/parameter_file.h"
@@ -36,10 +37,28 @@ bool is_parameter_file(const fs::path& p) {
 
 bool skipped_directory(const std::string& name) { return name == "node_modules" || (!name.empty() && name[0] == '.'); }
 
+bool dotnet_project_file(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".csproj" || ext == ".fsproj" || ext == ".vbproj" || ext == ".sln";
+}
+
 struct Walker {
   DiscoveryResult& result;
   std::set<std::pair<dev_t, ino_t>> visited;
   std::set<std::pair<dev_t, ino_t>> files_seen;  // the same file named twice is linted once
+  std::vector<PathGlob> excludes;
+  fs::path cwd;  // absolute: what the exclude patterns are relative to
+
+  bool excluded(const fs::path& p, bool is_dir) const {
+    if (excludes.empty()) return false;
+    std::error_code ec;
+    const fs::path rel = fs::absolute(p, ec).lexically_normal().lexically_relative(cwd);
+    const std::string text = !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : p.generic_string();
+    for (const PathGlob& g : excludes) {
+      if (g.matches(text, is_dir)) return true;
+    }
+    return false;
+  }
 
   void add_file(const std::string& path, bool explicitly_named) {
     struct stat st;
@@ -67,12 +86,16 @@ struct Walker {
     }
     std::sort(entries.begin(), entries.end(),
               [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+    const bool dotnet = std::any_of(entries.begin(), entries.end(),
+                                    [](const fs::directory_entry& e) { return dotnet_project_file(e.path()); });
     for (const fs::directory_entry& e : entries) {
       const std::string name = e.path().filename().string();
       std::error_code sec;
       if (e.is_directory(sec)) {
-        if (!skipped_directory(name)) walk(e.path());
+        if (skipped_directory(name) || (dotnet && (name == "bin" || name == "obj"))) continue;
+        if (!excluded(e.path(), true)) walk(e.path());
       } else if (lintable_extension(e.path())) {
+        if (excluded(e.path(), false)) continue;
         if (!e.is_regular_file(sec) && e.is_symlink(sec) && !e.exists(sec)) {
           // A dangling symlink is nothing to lint; a loop is reported when it is read.
           if (sec.value() != ELOOP) continue;
@@ -91,9 +114,12 @@ struct Walker {
 
 }  // namespace
 
-DiscoveryResult discover(const std::vector<std::string>& paths) {
+DiscoveryResult discover(const std::vector<std::string>& paths, const std::vector<std::string>& excludes) {
   DiscoveryResult result;
-  Walker walker{result, {}, {}};
+  Walker walker{result, {}, {}, {}, {}};
+  for (const std::string& e : excludes) walker.excludes.emplace_back(e);
+  std::error_code ec;
+  walker.cwd = fs::current_path(ec);
   for (const std::string& p : paths) {
     struct stat st;
     if (::stat(p.c_str(), &st) != 0) {

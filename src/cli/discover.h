@@ -20,6 +20,9 @@ struct DiscoveryResult {
 // Walks directories (skipping .git, node_modules, hidden folders and symlink loops) for .json, .jsonc,
 // .bicep and .bicepparam files; named files are kept whatever their extension. A walked file named as
 // a parameter file (main.parameters.json) is set aside unless its text is a deployment template.
-DiscoveryResult discover(const std::vector<std::string>& paths);
+// Walked files and folders matching one of excludes (gitignore-style, relative to the working
+// directory: cli/glob.h) are left out; named files are linted whatever the patterns say. The bin and
+// obj folders beside a .NET project file (*.csproj, *.fsproj, *.vbproj, *.sln) are build output.
+DiscoveryResult discover(const std::vector<std::string>& paths, const std::vector<std::string>& excludes = {});
 
 }  // namespace idlint

@@ -178,6 +178,12 @@ int main(int argc, char** argv) {
   app.add_flag("--show-suppressed", options.show_suppressed,
                "Print the findings an in-source suppression covers too, with its justification");
   app.add_flag("-q,--quiet", options.quiet, "Print findings only: no summary, no notes about skipped files");
+  app.add_option("--exclude", options.excludes,
+                 "Leave out walked files and folders matching GLOB, gitignore-style, relative to the working "
+                 "directory ('legacy/', 'modules/**/generated', '*.test.bicep'; repeatable); named files are linted")
+      ->allow_extra_args(false)
+      ->option_text("GLOB")
+      ->check(non_empty);
   app.add_option("--stdin-filename", options.stdin_filename,
                  "Lint standard input (the path '-') as the file PATH: modules and parameter files are found "
                  "beside it, findings point into it (for editors)")
@@ -195,7 +201,7 @@ int main(int argc, char** argv) {
 
   // --help by what an option is about.
   const std::vector<std::pair<const char*, std::vector<const char*>>> groups = {
-      {"Input", {"--parameters", "--no-parameter-pairing", "--module-cache", "--stdin-filename"}},
+      {"Input", {"--exclude", "--parameters", "--no-parameter-pairing", "--module-cache", "--stdin-filename"}},
       {"Rules", {"--rule", "--disable", "--list-rules", "--catalog", "--explain-unknown"}},
       {"Output", {"--format", "--output", "--fail-level", "--color", "--quiet", "--show-suppressed"}},
       {"Comparison", {"--base", "--base-file", "--baseline", "--new-only"}},
