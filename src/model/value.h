@@ -58,6 +58,10 @@ bool equals_ignore_case(std::string_view a, std::string_view b);
 // ASCII lower case (ARM names and the keys of case-insensitive lookups).
 std::string to_lower_ascii(std::string_view s);
 bool contains_ignore_case(std::string_view haystack, std::string_view needle);
+// a < b ignoring ASCII case, without lower-case copies (sorted case-insensitive lookups).
+bool less_ignore_case(std::string_view a, std::string_view b);
+// s without the blanks (spaces and tabs) at its ends.
+std::string_view trim_blanks(std::string_view s);
 
 // Template text quoted in a message, cut to a readable length: at most max_chars code points, then
 // '…' (a 50 MB value must not become a 50 MB message line, in any format).

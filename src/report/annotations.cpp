@@ -1,7 +1,11 @@
 // CI annotation formats: GitHub Actions workflow commands and Azure Pipelines logging commands.
 // Each finding becomes one line the runner turns into an annotation on the file and line, so a
 // pull request shows the findings without code scanning (GitHub) or in the build summary (Azure).
+#include <algorithm>
 #include <filesystem>
+#include <initializer_list>
+#include <string_view>
+#include <utility>
 
 #include "report/report.h"
 
@@ -10,38 +14,35 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string replace_all(std::string s, std::string_view from, std::string_view to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
-    s.replace(at, from.size(), to);
+using Escapes = std::initializer_list<std::pair<char, std::string_view>>;
+
+// Each character of s that has an escape written as that escape (one pass: '%' is never escaped twice).
+std::string escaped(std::string_view s, Escapes escapes) {
+  std::string out;
+  for (char c : s) {
+    const auto* e = std::find_if(escapes.begin(), escapes.end(), [&](const auto& x) { return x.first == c; });
+    if (e != escapes.end()) {
+      out += e->second;
+    } else {
+      out += c;
+    }
   }
-  return s;
+  return out;
 }
 
 // GitHub's escaping (actions/toolkit, packages/core/src/command.ts): data escapes %, CR and LF; a
 // property value also ':' and ','. A template's text can therefore not end the command early or
 // start another one on a line of its own.
-std::string github_data(std::string s) {
-  s = replace_all(std::move(s), "%", "%25");
-  s = replace_all(std::move(s), "\r", "%0D");
-  return replace_all(std::move(s), "\n", "%0A");
-}
-std::string github_property(std::string s) {
-  s = github_data(std::move(s));
-  s = replace_all(std::move(s), ":", "%3A");
-  return replace_all(std::move(s), ",", "%2C");
+std::string github_data(std::string_view s) { return escaped(s, {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}}); }
+std::string github_property(std::string_view s) {
+  return escaped(s, {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}, {':', "%3A"}, {',', "%2C"}});
 }
 
 // Azure Pipelines' escaping (microsoft/azure-pipelines-task-lib, node/taskcommand.ts): data escapes
 // % (as %AZP25), CR and LF; a property value also ']' and ';'.
-std::string azure_data(std::string s) {
-  s = replace_all(std::move(s), "%", "%AZP25");
-  s = replace_all(std::move(s), "\r", "%0D");
-  return replace_all(std::move(s), "\n", "%0A");
-}
-std::string azure_property(std::string s) {
-  s = azure_data(std::move(s));
-  s = replace_all(std::move(s), "]", "%5D");
-  return replace_all(std::move(s), ";", "%3B");
+std::string azure_data(std::string_view s) { return escaped(s, {{'%', "%AZP25"}, {'\r', "%0D"}, {'\n', "%0A"}}); }
+std::string azure_property(std::string_view s) {
+  return escaped(s, {{'%', "%AZP25"}, {'\r', "%0D"}, {'\n', "%0A"}, {']', "%5D"}, {';', "%3B"}});
 }
 
 // Azure Pipelines wants absolute paths in logging commands.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "model/value.h"
 #include "report/report.h"
 
 namespace idlint {
@@ -24,18 +25,12 @@ std::string hash(const std::string& material) {
   return buf;
 }
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 }  // namespace
 
 std::string Fingerprinter::next(const ResolvedFinding& f) {
   bool inside = false;
   const std::string material = std::string(f.rule->id) + "\n" + relative_uri(f.primary.path, base_, inside) + "\n" +
-                               f.logical + "\n" + trimmed(f.primary.line_text);
+                               f.logical + "\n" + std::string(trim_blanks(f.primary.line_text));
   const int occurrence = ++occurrences_[material];
   return hash(material) + ":" + std::to_string(occurrence);
 }

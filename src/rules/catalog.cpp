@@ -104,16 +104,6 @@ IdentityReference parse_identity_reference(std::string_view row) {
 
 }  // namespace
 
-namespace {
-// a < b ignoring ASCII case, without making lower-case copies (called for every resource).
-bool less_ignore_case(std::string_view a, std::string_view b) {
-  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    return lower(x) < lower(y);
-  });
-}
-}  // namespace
-
 IdentityCatalog IdentityCatalog::parse(std::string_view text) {
   IdentityCatalog catalog;
   Arena arena;
@@ -128,7 +118,6 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
   for (uint32_t i = 0; i < types.size; ++i) {
     CatalogType t;
     t.name = text_of(*types.members[i].key);
-    t.lower = to_lower_ascii(t.name);
     const Value& runs = *types.members[i].value;
     if (!runs.is_array()) malformed("the versions of " + t.name + " are not an array");
     for (uint32_t k = 0; k < runs.size; ++k) {
@@ -143,7 +132,7 @@ IdentityCatalog IdentityCatalog::parse(std::string_view text) {
     catalog.types_.push_back(std::move(t));
   }
   // rules/gen-catalog writes the types in this order already; sorting keeps lookups right if not.
-  auto by_name = [](const CatalogType& x, const CatalogType& y) { return x.lower < y.lower; };
+  auto by_name = [](const CatalogType& x, const CatalogType& y) { return less_ignore_case(x.name, y.name); };
   if (!std::is_sorted(catalog.types_.begin(), catalog.types_.end(), by_name)) {
     std::sort(catalog.types_.begin(), catalog.types_.end(), by_name);
   }
@@ -227,11 +216,10 @@ std::string identity_kinds(std::string_view value) {
 }
 
 bool CatalogVersion::has(std::string_view api_version) const {
-  const std::string wanted = to_lower_ascii(api_version);
   std::string_view rest = api_versions;
   while (!rest.empty()) {
     const size_t comma = rest.find(',');
-    if (rest.substr(0, comma) == wanted) return true;
+    if (rest.substr(0, comma) == api_version) return true;
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
   }
@@ -274,7 +262,6 @@ const IdentityTypeEvidence* IdentityCatalog::accepted_spelling(std::string_view 
   return nullptr;
 }
 
-
 const std::vector<IdentityReference>& IdentityCatalog::identity_references(std::string_view type) const {
   static const std::vector<IdentityReference> none;
   const auto it = std::lower_bound(references_.begin(), references_.end(), type, [](const auto& entry, std::string_view t) {
@@ -313,23 +300,24 @@ const IdentityCatalog& IdentityCatalog::builtin() {
 }
 
 const CatalogType* IdentityCatalog::find(std::string_view type) const {
-  const std::string wanted = to_lower_ascii(type);
-  const auto it = std::lower_bound(types_.begin(), types_.end(), wanted,
-                                   [](const CatalogType& t, const std::string& w) { return t.lower < w; });
-  return it != types_.end() && it->lower == wanted ? &*it : nullptr;
+  const auto it = std::lower_bound(types_.begin(), types_.end(), type, [](const CatalogType& t, std::string_view w) {
+    return less_ignore_case(t.name, w);
+  });
+  return it != types_.end() && equals_ignore_case(it->name, type) ? &*it : nullptr;
 }
 
 CatalogLookup IdentityCatalog::lookup(std::string_view type, std::string_view api_version) const {
   CatalogLookup r;
   r.type = find(type);
   if (!r.type || r.type->versions.empty()) return r;
+  const std::string wanted = to_lower_ascii(api_version);
   for (const CatalogVersion& v : r.type->versions) {
-    if (v.has(api_version)) {
+    if (v.has(wanted)) {
       r.version = &v;
       return r;
     }
   }
-  if (compare_api_versions(to_lower_ascii(api_version), r.type->versions.back().last()) > 0) {
+  if (compare_api_versions(wanted, r.type->versions.back().last()) > 0) {
     r.version = &r.type->versions.back();
     r.newer_than_known = true;
   }

@@ -18,12 +18,11 @@ struct CatalogVersion {
     const size_t comma = api_versions.rfind(',');
     return comma == std::string::npos ? std::string_view(api_versions) : std::string_view(api_versions).substr(comma + 1);
   }
-  bool has(std::string_view api_version) const;
+  bool has(std::string_view api_version) const;  // api_version in lower case
 };
 
 struct CatalogType {
   std::string name;
-  std::string lower;  // the name in lower case, for lookups
   std::vector<CatalogVersion> versions;  // runs of api-versions, oldest first
 };
 

@@ -53,12 +53,6 @@ std::string quoted_list(const std::vector<std::string>& values) {
   return s;
 }
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 bool lists(const CatalogVersion& v, std::string_view value) {
   return std::find(v.identity_types.begin(), v.identity_types.end(), value) != v.identity_types.end();
 }
@@ -83,14 +77,14 @@ std::string first_source(const std::string& source) {
 // Anything else cannot mean what the author meant on any resource provider: it fails, or becomes no
 // identity (evidence.md, Q1).
 bool judge_tokens(const ResourceCheck& r, const std::string& value, IdentityTypeVerdict& out) {
-  if (trimmed(value).empty()) return false;
+  if (trim_blanks(value).empty()) return false;
   const std::vector<std::string>& literals = IdentityCatalog::builtin().identity_type_literals(r.type());
   std::vector<std::string> words = {"None", "SystemAssigned", "UserAssigned"};
   words.insert(words.end(), literals.begin(), literals.end());
   auto known = [&](std::string_view token) {
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return equals_ignore_case(w, token); });
   };
-  if (known(trimmed(value))) return false;  // a literal of the type's own, whole
+  if (known(trim_blanks(value))) return false;  // a literal of the type's own, whole
   std::vector<std::string> bad;
   std::string fixed;  // the value with each unknown part replaced by its near spelling, spaces kept
   bool all_fixed = true;
@@ -99,7 +93,7 @@ bool judge_tokens(const ResourceCheck& r, const std::string& value, IdentityType
     size_t comma = value.find(',', start);
     if (comma == std::string::npos) comma = value.size();
     const std::string segment = value.substr(start, comma - start);
-    const std::string token = trimmed(segment);
+    const std::string token(trim_blanks(segment));
     std::string part = segment;
     if (!token.empty() && !known(token)) {
       bad.push_back(token);
