@@ -10,10 +10,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "cli/config.h"
 #include "cli/discover.h"
 #include "cli/output.h"
 #include "engine/lint.h"
@@ -86,7 +88,8 @@ void explain_unknown_summary(const std::vector<FileResult>& results, std::ostrea
 // A module linted on its own reports a parameter contract as a warning; when the same run lints
 // every file that calls it and each call gives those parameters, the calls are checked with the
 // real arguments and the module's own warning says nothing more: it is left out.
-void drop_contracts_every_call_keeps(std::vector<FileResult>& results, const std::string& module_cache) {
+void drop_contracts_every_call_keeps(std::vector<FileResult>& results,
+                                     const std::function<std::string(const std::string&)>& module_cache_of) {
   auto has_contract = [](const FileResult& r) {
     return std::any_of(r.findings.begin(), r.findings.end(), [](const ResolvedFinding& f) { return !f.contract.empty(); });
   };
@@ -107,7 +110,7 @@ void drop_contracts_every_call_keeps(std::vector<FileResult>& results, const std
     for (const FileResult::ModuleCallSite& c : r.local_calls) {
       const size_t slash = c.written.find_last_of("/\\");
       if (!names.count(slash == std::string::npos ? c.written : c.written.substr(slash + 1))) continue;
-      const ModuleTarget target = resolve_module_path(r.path, c.written, module_cache);
+      const ModuleTarget target = resolve_module_path(r.path, c.written, module_cache_of(r.path));
       if (!target.registry && !target.path.empty()) calls[canonical(target.path)].push_back(&c);
     }
   }
@@ -128,7 +131,175 @@ void drop_contracts_every_call_keeps(std::vector<FileResult>& results, const std
   }
 }
 
+
+// What one file is linted with: the command line, over the overrides that match it, over its
+// configuration file, over the defaults.
+struct FileSettings {
+  std::shared_ptr<const Config> config;  // null: none applies
+  std::vector<size_t> overrides;         // the overrides that match the file, in order
+  RuleSelection selection;
+  std::map<const RuleInfo*, Level> levels;        // levels the configuration sets
+  std::map<const RuleInfo*, std::string> origin;  // where each rule's setting comes from
+  FailLevel fail_level = FailLevel::Error;
+  std::string fail_level_origin = "default";
+  bool explain_unknown = false;
+  bool report_syntax_errors = true;  // false: IDL900 is off, a syntax error is an error line
+  bool pair_parameter_files = true;
+  std::string module_cache;
+};
+
+// The command line's rules, checked once: --rule and --disable by id or name.
+struct CommandLineRules {
+  std::vector<const RuleInfo*> only;
+  std::vector<const RuleInfo*> disabled;
+};
+
+bool read_command_line_rules(const AppOptions& options, CommandLineRules& rules, std::ostream& err) {
+  for (const std::string& id : options.only_rules) {
+    const RuleInfo* r = find_rule(id);
+    if (!r) {
+      err << "idlint: error: unknown rule '" << printable(id) << "' in --rule (see --list-rules)\n";
+      return false;
+    }
+    rules.only.push_back(r);
+  }
+  for (const std::string& id : options.disabled_rules) {
+    const RuleInfo* r = find_rule(id);
+    if (!r) {
+      err << "idlint: error: unknown rule '" << printable(id) << "' in --disable (see --list-rules)\n";
+      return false;
+    }
+    // Asking for a rule and disabling it in one command contradicts itself.
+    if (std::find(rules.only.begin(), rules.only.end(), r) != rules.only.end()) {
+      err << "idlint: error: rule " << r->id << " is both in --rule and in --disable\n";
+      return false;
+    }
+    rules.disabled.push_back(r);
+  }
+  return true;
+}
+
+FileSettings settings_for(const std::string& path, std::shared_ptr<const Config> config, const AppOptions& options,
+                          const CommandLineRules& cli) {
+  FileSettings s;
+  s.config = std::move(config);
+  std::map<const RuleInfo*, bool> on;
+  for (const RuleInfo* r : all_rules()) {
+    on[r] = r->enabled_by_default;
+    s.origin[r] = r->enabled_by_default ? "default" : "default: not run";
+  }
+  auto apply = [&](const std::vector<RuleSetting>& settings, const std::string& where) {
+    for (const RuleSetting& rs : settings) {
+      on[rs.rule] = rs.level.has_value();
+      if (rs.level) {
+        s.levels[rs.rule] = *rs.level;
+      } else {
+        s.levels.erase(rs.rule);
+      }
+      s.origin[rs.rule] = fmt::format("{}:{}{}", s.config->path, rs.line, where);
+    }
+  };
+  if (s.config) {
+    apply(s.config->rules, "");
+    for (size_t i = 0; i < s.config->overrides.size(); ++i) {
+      if (!s.config->matches(s.config->overrides[i].files, path)) continue;
+      s.overrides.push_back(i);
+      apply(s.config->overrides[i].rules, fmt::format(" (override {})", i + 1));
+    }
+    if (s.config->fail_level) {
+      s.fail_level = *s.config->fail_level;
+      s.fail_level_origin = s.config->path;
+    }
+    s.explain_unknown = s.config->explain_unknown.value_or(false);
+    s.pair_parameter_files = s.config->parameter_pairing.value_or(true);
+    s.module_cache = s.config->module_cache.value_or("");
+  }
+  // The command line wins over the file.
+  if (!cli.only.empty()) {
+    for (auto& [rule, enabled] : on) {
+      const bool named = std::find(cli.only.begin(), cli.only.end(), rule) != cli.only.end();
+      if (named || enabled) s.origin[rule] = named ? "--rule" : "not in --rule";
+      enabled = named;
+    }
+  }
+  for (const RuleInfo* r : cli.disabled) {
+    on[r] = false;
+    s.origin[r] = "--disable";
+  }
+  s.report_syntax_errors = on[&syntax_error_rule()] || s.origin[&syntax_error_rule()] == "not in --rule";
+  if (options.explain_unknown) s.explain_unknown = true;
+  if (s.explain_unknown) {
+    if (const RuleInfo* r = find_rule("IDL901"); r && !on[r]) {
+      on[r] = true;
+      s.origin[r] = options.explain_unknown ? "--explain-unknown" : s.config->path + ": explainUnknown";
+    }
+  }
+  for (const RuleInfo* r : all_rules()) {
+    if (on[r]) s.selection.rules.push_back(r);
+  }
+  if (options.fail_level) {
+    s.fail_level = *options.fail_level;
+    s.fail_level_origin = "--fail-level";
+  }
+  if (options.pair_parameter_files) s.pair_parameter_files = *options.pair_parameter_files;
+  if (!options.module_cache.empty()) s.module_cache = options.module_cache;
+  return s;
+}
+
 }  // namespace
+
+int print_config(const AppOptions& options, const std::string& file, std::ostream& out, std::ostream& err) {
+  CommandLineRules cli;
+  if (!read_command_line_rules(options, cli, err)) return kExitError;
+  ConfigFinder finder(options.config_file, options.no_config);
+  std::string error;
+  std::shared_ptr<const Config> config = finder.for_file(file, error);
+  if (!error.empty()) {
+    err << "idlint: error: " << printable(error) << '\n';
+    return kExitError;
+  }
+  const FileSettings s = settings_for(file, config, options, cli);
+  out << "file: " << printable(file) << '\n';
+  if (!config) {
+    out << "configuration: none"
+        << (options.no_config ? " (--no-config)" : " (no idlint.jsonc or .idlint.jsonc in its folder or above)") << '\n';
+  } else {
+    out << "configuration: " << printable(config->path) << (options.config_file.empty() ? "" : " (--config)") << '\n';
+    for (size_t i : s.overrides) {
+      std::string files;
+      for (const PathGlob& g : config->overrides[i].files) files += (files.empty() ? "" : ", ") + g.pattern();
+      out << "override " << i + 1 << " (line " << config->overrides[i].line << "): files " << printable(files) << '\n';
+    }
+    out << "excluded from folder walks: " << (config->excludes(file) ? "yes" : "no") << '\n';
+  }
+  out << "failLevel: " << fail_level_name(s.fail_level) << " (" << printable(s.fail_level_origin) << ")\n";
+  out << "parameterPairing: " << (s.pair_parameter_files ? "true" : "false") << '\n';
+  out << "moduleCache: " << printable(s.module_cache.empty() ? default_module_cache_dir() : s.module_cache)
+      << (s.module_cache.empty() ? " (default)" : "") << '\n';
+  out << "explainUnknown: " << (s.explain_unknown ? "true" : "false") << '\n';
+  out << "rules:\n";
+  for (const RuleInfo* r : all_rules()) {
+    const bool on = s.selection.enabled(*r);
+    const auto level = s.levels.find(r);
+    const char* shown = !on ? "off" : level_name(level != s.levels.end() ? level->second : r->level);
+    out << fmt::format("  {}  {:<46} {:<8} {}\n", r->id, r->name, shown, printable(s.origin.at(r)));
+  }
+  return kExitClean;
+}
+
+const char* fail_level_name(FailLevel f) {
+  switch (f) {
+    case FailLevel::Error:
+      return "error";
+    case FailLevel::Warning:
+      return "warning";
+    case FailLevel::Note:
+      return "note";
+    case FailLevel::None:
+      return "none";
+  }
+  return "error";
+}
 
 void list_rules(std::ostream& out, Format format) {
   if (format == Format::Sarif) {
@@ -256,34 +427,8 @@ std::string write_rule_docs(const std::string& dir) {
 }
 
 int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
-  RuleSelection selection;
-  for (const std::string& id : options.only_rules) {
-    const RuleInfo* r = find_rule(id);
-    if (!r) {
-      err << "idlint: error: unknown rule '" << printable(id) << "' in --rule (see --list-rules)\n";
-      return kExitError;
-    }
-    selection.rules.push_back(r);
-  }
-  if (options.only_rules.empty()) selection = RuleSelection::defaults();
-  for (const std::string& id : options.disabled_rules) {
-    const RuleInfo* r = find_rule(id);
-    if (!r) {
-      err << "idlint: error: unknown rule '" << printable(id) << "' in --disable (see --list-rules)\n";
-      return kExitError;
-    }
-    // Asking for a rule and disabling it in one command contradicts itself.
-    if (std::any_of(options.only_rules.begin(), options.only_rules.end(),
-                    [&](const std::string& only) { return find_rule(only) == r; })) {
-      err << "idlint: error: rule " << r->id << " is both in --rule and in --disable\n";
-      return kExitError;
-    }
-    std::erase(selection.rules, r);
-  }
-  if (options.explain_unknown) {
-    const RuleInfo* r = find_rule("IDL901");
-    if (r && !selection.enabled(*r)) selection.rules.push_back(r);
-  }
+  CommandLineRules cli_rules;
+  if (!read_command_line_rules(options, cli_rules, err)) return kExitError;
   if (options.new_only && options.baseline.empty()) {
     err << "idlint: error: --new-only needs --baseline FILE\n";
     return kExitError;
@@ -300,13 +445,6 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   }
   LintOptions lint_options;
   lint_options.parameter_files = options.parameter_files;
-  lint_options.pair_parameter_files = options.pair_parameter_files;
-  lint_options.module_cache = options.module_cache;
-  // A file that does not parse is always reported: as IDL900 unless that rule is disabled by name,
-  // then as an error line (the exit code is 2 either way).
-  const bool report_syntax_errors =
-      std::none_of(options.disabled_rules.begin(), options.disabled_rules.end(),
-                   [](const std::string& id) { return find_rule(id) == &syntax_error_rule(); });
 
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   // '-': standard input, linted as the file --stdin-filename names (what an editor has unsaved):
@@ -340,6 +478,24 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     found.files.push_back(DiscoveredFile{options.stdin_filename, true});
   } else {
     found = discover(paths, options.excludes);
+  }
+  // Each file's configuration file is read before anything is linted: an invalid one ends the run
+  // with no report. Its exclude leaves walked files out (named files are linted whatever it says).
+  ConfigFinder configs(options.config_file, options.no_config);
+  auto config_of = [&](const std::string& path, std::shared_ptr<const Config>& config) {
+    std::string error;
+    config = configs.for_file(path, error);
+    if (!error.empty()) err << "idlint: error: " << printable(error) << '\n';
+    return error.empty();
+  };
+  {
+    std::vector<DiscoveredFile> kept;
+    for (DiscoveredFile& f : found.files) {
+      std::shared_ptr<const Config> config;
+      if (!config_of(f.path, config)) return kExitError;
+      if (f.explicitly_named || !config || !config->excludes(f.path)) kept.push_back(std::move(f));
+    }
+    found.files = std::move(kept);
   }
   if (!options.parameter_files.empty()) {
     // Parameter files belong to one template: the one named beside them.
@@ -387,12 +543,28 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     const std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
     return ec ? path : p.string();
   };
-  const bool follow_parameter_files =
-      options.parameter_files.empty() && options.pair_parameter_files && options.base_file.empty();
+  std::map<std::string, FileSettings> settings_by_path;  // what each result was linted with
+  bool explain_unknown = options.explain_unknown;
   for (size_t i = 0; i < to_lint.size(); ++i) {
     const DiscoveredFile f = to_lint[i];
-    FileResult r = from_stdin && i == 0 ? lint_text(f.path, std::move(stdin_text), true, selection, lint_options)
-                                        : lint_file(f.path, f.explicitly_named, selection, lint_options);
+    std::shared_ptr<const Config> config;
+    if (!config_of(f.path, config)) return kExitError;
+    const FileSettings& settings =
+        settings_by_path.insert_or_assign(f.path, settings_for(f.path, config, options, cli_rules)).first->second;
+    explain_unknown = explain_unknown || settings.explain_unknown;
+    lint_options.pair_parameter_files = settings.pair_parameter_files;
+    lint_options.module_cache = settings.module_cache;
+    const bool follow_parameter_files =
+        options.parameter_files.empty() && settings.pair_parameter_files && options.base_file.empty();
+    FileResult r = from_stdin && i == 0
+                       ? lint_text(f.path, std::move(stdin_text), true, settings.selection, lint_options)
+                       : lint_file(f.path, f.explicitly_named, settings.selection, lint_options);
+    // Levels the configuration sets apply to every finding of the rule.
+    for (ResolvedFinding& finding : r.findings) {
+      if (const auto level = settings.levels.find(finding.rule); level != settings.levels.end()) {
+        finding.level = level->second;
+      }
+    }
     if (r.status == FileResult::Status::Skipped && !r.compiled_from.empty()) {
       results.push_back(std::move(r));  // said once, in the summary
       continue;
@@ -418,7 +590,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     if (!options.quiet) {
       for (const std::string& n : r.notes) err << "idlint: note: " << printable(f.path) << ": " << printable(n) << '\n';
     }
-    if (r.status == FileResult::Status::SyntaxError && !report_syntax_errors) {
+    if (r.status == FileResult::Status::SyntaxError && !settings.report_syntax_errors) {
       // Still said on stderr; other rules' findings (Bicep files are linted past an error) stay.
       std::vector<ResolvedFinding> kept;
       for (ResolvedFinding& finding : r.findings) {
@@ -435,7 +607,10 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   }
   std::stable_sort(results.begin(), results.end(),
                    [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
-  drop_contracts_every_call_keeps(results, options.module_cache);
+  drop_contracts_every_call_keeps(results, [&](const std::string& path) {
+    const auto it = settings_by_path.find(path);
+    return it == settings_by_path.end() ? options.module_cache : it->second.module_cache;
+  });
 
   for (const FileResult& r : results) {
     if (r.status == FileResult::Status::ReadError) {
@@ -534,12 +709,16 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     }
   }
 
-  if (options.explain_unknown && !options.quiet) explain_unknown_summary(results, err);
+  if (explain_unknown && !options.quiet) explain_unknown_summary(results, err);
 
   if (had_error) return kExitError;
-  if (options.fail_level == FailLevel::None) return kExitClean;
-  const Level limit = threshold(options.fail_level);
   for (const FileResult& r : results) {
+    // Each file's fail level: the command line's, else its configuration's.
+    const auto settings = settings_by_path.find(r.path);
+    const FailLevel fail_level = settings != settings_by_path.end() ? settings->second.fail_level
+                                                                    : options.fail_level.value_or(FailLevel::Error);
+    if (fail_level == FailLevel::None) continue;
+    const Level limit = threshold(fail_level);
     for (const ResolvedFinding& f : r.findings) {
       if (scope.counts(f) && f.level >= limit) return kExitFindings;
     }

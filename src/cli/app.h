@@ -1,5 +1,6 @@
 // The linter as a program: options in, reports out, an exit code back. main.cpp only parses flags.
 #pragma once
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@ namespace idlint {
 
 enum class Format { Text, Sarif, Json, Github, Azure, Gitlab, Junit, Checkstyle };
 enum class FailLevel { Error, Warning, Note, None };
+const char* fail_level_name(FailLevel f);  // "error", "warning", "note", "none": as --fail-level and failLevel take it
 enum class ColorMode { Auto, Always, Never };
 
 struct AppOptions {
@@ -16,13 +18,14 @@ struct AppOptions {
   std::string output;  // empty: standard output
   // --format NAME:PATH: more reports of the same run, each written (atomically) to its own file.
   std::vector<std::pair<Format, std::string>> more_reports;
-  FailLevel fail_level = FailLevel::Error;
+  // Unset: the configuration file's value, else the default (error; parameter pairing on).
+  std::optional<FailLevel> fail_level;
   std::vector<std::string> only_rules;      // --rule
   std::vector<std::string> disabled_rules;  // --disable
   ColorMode color = ColorMode::Auto;
   bool quiet = false;
   std::vector<std::string> parameter_files;  // --parameters
-  bool pair_parameter_files = true;          // off with --no-parameter-pairing
+  std::optional<bool> pair_parameter_files;  // false with --no-parameter-pairing
   std::string module_cache;                  // --module-cache
   bool explain_unknown = false;              // --explain-unknown
   std::string base_rev;                      // --base REV: compare each file with its version at REV
@@ -33,6 +36,8 @@ struct AppOptions {
   std::vector<std::string> excludes;          // --exclude GLOB (gitignore-style, for walks)
   std::string stdin_filename;                // --stdin-filename: the path '-' (standard input) is linted as
   std::istream* stdin_stream = nullptr;      // where '-' is read from (std::cin; a stream in tests)
+  std::string config_file;                   // --config FILE: this configuration for every file
+  bool no_config = false;                    // --no-config: no configuration file is read
 };
 
 constexpr int kExitClean = 0;
@@ -40,6 +45,9 @@ constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
 int run_app(const AppOptions& options, std::ostream& out, std::ostream& err);
+// --print-config FILE: the settings FILE is linted with (which configuration file, which overrides,
+// each rule's level and where it was set), with the command line's options applied.
+int print_config(const AppOptions& options, const std::string& file, std::ostream& out, std::ostream& err);
 // --list-rules: text (a line per rule), json, or sarif (a run with the rules and no results).
 void list_rules(std::ostream& out, Format format = Format::Text);
 // --catalog TYPE: what the identity catalog knows about a resource type.

@@ -117,7 +117,8 @@ int main(int argc, char** argv) {
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of standard output")
       ->option_text("FILE")
       ->check(non_empty);
-  app.add_option("--fail-level", options.fail_level,
+  FailLevel fail_level = FailLevel::Error;
+  CLI::Option* fail_level_option = app.add_option("--fail-level", fail_level,
                  "Exit 1 when a finding is at or above LEVEL: error (default), warning, note or none")
       ->option_text("LEVEL")
       ->transform(one_of("a level", {{"error", static_cast<int>(FailLevel::Error)},
@@ -189,6 +190,18 @@ int main(int argc, char** argv) {
                  "beside it, findings point into it (for editors)")
       ->option_text("PATH")
       ->check(non_empty);
+  app.add_option("--config", options.config_file,
+                 "Use this configuration file for every file, instead of the nearest idlint.jsonc or .idlint.jsonc "
+                 "in the file's folder or above (up to the repository root)")
+      ->option_text("FILE")
+      ->check(non_empty);
+  app.add_flag("--no-config", options.no_config, "Read no configuration file");
+  std::string print_config_for;
+  app.add_option("--print-config", print_config_for,
+                 "Print the settings FILE is linted with (the configuration file, the overrides that match, each "
+                 "rule's level and where it is set) and exit")
+      ->option_text("FILE")
+      ->check(non_empty);
   app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
       ->group("");  // maintainer option, hidden from --help
   // `idlint explain IDL001`: a rule's documentation from the binary (a folder named 'explain' is
@@ -203,6 +216,7 @@ int main(int argc, char** argv) {
   const std::vector<std::pair<const char*, std::vector<const char*>>> groups = {
       {"Input", {"--exclude", "--parameters", "--no-parameter-pairing", "--module-cache", "--stdin-filename"}},
       {"Rules", {"--rule", "--disable", "--list-rules", "--catalog", "--explain-unknown"}},
+      {"Configuration", {"--config", "--no-config", "--print-config"}},
       {"Output", {"--format", "--output", "--fail-level", "--color", "--quiet", "--show-suppressed"}},
       {"Comparison", {"--base", "--base-file", "--baseline", "--new-only"}},
   };
@@ -224,7 +238,12 @@ int main(int argc, char** argv) {
     return kExitError;
   }
 
-  options.pair_parameter_files = !no_pairing;
+  if (no_pairing) options.pair_parameter_files = false;
+  if (fail_level_option->count() > 0) options.fail_level = fail_level;
+  if (options.no_config && !options.config_file.empty()) {
+    std::cerr << "idlint: error: --config and --no-config contradict each other\n";
+    return kExitError;
+  }
   // One report goes to standard output (or -o): the format without a path, text when none is.
   bool main_given = false;
   for (const auto& [format, path] : formats) {
@@ -271,6 +290,7 @@ int main(int argc, char** argv) {
     print_catalog(std::cout, catalog_type);
     return kExitClean;
   }
+  if (!print_config_for.empty()) return print_config(options, print_config_for, std::cout, std::cerr);
   if (!rule_docs_dir.empty()) {
     const std::string error = write_rule_docs(rule_docs_dir);
     if (!error.empty()) {
