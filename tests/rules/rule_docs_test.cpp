@@ -217,9 +217,8 @@ TEST_CASE("rule doc examples: each rule shows its mistake in Bicep and ARM JSON,
     for (const auto& [message, help] : quotes) {
       CAPTURE(message);
       CAPTURE(help);
-      CHECK(std::any_of(given.begin(), given.end(), [&](const auto& g) {
-        return g.first == message && (help.empty() || g.second == help);
-      }));
+      CHECK(std::any_of(given.begin(), given.end(),
+                        [&](const auto& g) { return g.first == message && (help.empty() || g.second == help); }));
     }
   }
 }
