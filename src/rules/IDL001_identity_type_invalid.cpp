@@ -62,17 +62,49 @@ for: the Recovery Services vault of Azure/azure-rest-api-specs#27851 was created
 `None`, so its backups could not reach the key vault the identity was meant for.
 
 ## Example
-```json
-"apiVersion": "2023-12-01-preview",
-"identity": { "type": "SystemAssigned" }
+A system-assigned identity on a PostgreSQL flexible server at an api-version that rejects it, in
+Bicep:
+```bicep
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-preview' = {
+  name: 'pg-inventory'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+}
 ```
-on a PostgreSQL flexible server: `'SystemAssigned' is not accepted by
-Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-preview: a system-assigned identity is rejected
-before api-version 2024-08-01 (Azure/azure-rest-api-specs#23176)`, help `api-version 2024-08-01 or
-later lists it as 'SystemAssigned'`.
+and in ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2023-12-01-preview",
+      "name": "pg-inventory",
+      "location": "westeurope",
+      "identity": { "type": "SystemAssigned" }
+    }
+  ]
+}
+```
+Both give `'SystemAssigned' is not accepted by
+Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-preview: only user-assigned identities are
+supported before api-version 2024-08-01 (Azure/azure-rest-api-specs#23176)`, help `'SystemAssigned'
+needs api-version 2024-08-01 or later`.
 
 ## Fix
-Write the value the help line gives, or move to an api-version that accepts it.
+Write the value the help line gives, or move to an api-version that accepts it:
+```bicep
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-inventory'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+}
+```
 
 ## References
 - The identity definitions of every type in the Azure REST API specifications (Azure/bicep-types-az

@@ -43,12 +43,62 @@ Azure Resource Manager rejects a user-assigned identity type without identities,
 build the map conditionally (for example from an empty parameter array) often produce exactly that.
 
 ## Example
-```json
-"identity": { "type": "UserAssigned" }
+In Bicep:
+```bicep
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-booking'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+  }
+  properties: {
+    serverFarmId: resourceId('Microsoft.Web/serverfarms', 'plan-booking')
+  }
+}
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Web/sites",
+      "apiVersion": "2023-12-01",
+      "name": "app-booking",
+      "location": "westeurope",
+      "identity": { "type": "UserAssigned" },
+      "properties": {
+        "serverFarmId": "[resourceId('Microsoft.Web/serverfarms', 'plan-booking')]"
+      }
+    }
+  ]
+}
+```
+Both give `identity type 'UserAssigned' includes UserAssigned, but 'userAssignedIdentities' is not
+set`, help `list the user-assigned identities there, or remove UserAssigned from the type`.
 
 ## Fix
-Add the identity resource IDs as keys with `{}` values, or drop `UserAssigned` from the type.
+Add the identity resource IDs as keys with `{}` values, or drop `UserAssigned` from the type:
+```bicep
+resource bookingIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-booking'
+}
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-booking'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${bookingIdentity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: resourceId('Microsoft.Web/serverfarms', 'plan-booking')
+  }
+}
+```
 
 ## References
 - Managed identities for Azure resources: user-assigned identity in ARM templates.

@@ -47,16 +47,67 @@ The request is rejected, or the identities are not assigned, so anything that re
 Vault access for customer-managed keys, storage access) fails later.
 
 ## Example
-```json
-"identity": {
-  "type": "SystemAssigned",
-  "userAssignedIdentities": { "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-app')]": {} }
+In Bicep:
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-fleet'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
 }
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-fleet",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-app')]": {}
+        }
+      }
+    }
+  ]
+}
+```
+Both give `identity type 'SystemAssigned' does not include UserAssigned, but
+'userAssignedIdentities' lists 1 identity`, help `write 'SystemAssigned,UserAssigned', or remove
+'userAssignedIdentities'`.
 
 ## Fix
 Use the type that includes user identities (the exact spelling the resource type accepts, see
-IDL001), or remove the map.
+IDL001), or remove the map:
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-fleet'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned,UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+}
+```
 
 ## References
 - Managed identities for Azure resources: identity types.

@@ -92,13 +92,69 @@ Azure Resource Manager rejects keys that are not identity resource IDs; a duplic
 redundant and usually a copy-paste slip that hides the identity that was meant.
 
 ## Example
-```json
-"userAssignedIdentities": { "[parameters('identityName')]": {} }
+An identity's name where its resource ID belongs, in Bicep:
+```bicep
+param identityName string = 'id-reports'
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-reports'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityName}': {}
+    }
+  }
+  properties: {}
+}
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "identityName": { "type": "string", "defaultValue": "id-reports" }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Web/sites",
+      "apiVersion": "2023-12-01",
+      "name": "app-reports",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": { "[parameters('identityName')]": {} }
+      },
+      "properties": {}
+    }
+  ]
+}
+```
+The Bicep file gives `user-assigned identity key 'id-reports' is not a resource ID`, help `write the
+identity's full ID, for example resourceId('Microsoft.ManagedIdentity/userAssignedIdentities',
+'id-reports') (or the .id of the identity's resource)`; the ARM JSON file gives `user-assigned
+identity key 'id-reports' is not a resource ID`, help `write the identity's full ID, for example
+[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-reports')]`.
 
 ## Fix
 Use `resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', name)` (or the identity's `id`)
-as the key.
+as the key:
+```bicep
+param identityName string = 'id-reports'
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-reports'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', identityName)}': {}
+    }
+  }
+  properties: {}
+}
+```
 
 ## References
 - ARM template reference: `userAssignedIdentities` keys are ARM resource IDs.

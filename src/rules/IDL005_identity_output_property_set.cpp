@@ -83,14 +83,69 @@ the resource provider they are ignored or rejected, and a hard-coded principal I
 other environment.
 
 ## Example
-```json
-"userAssignedIdentities": { "[variables('identityId')]": { "principalId": "00000000-…" } }
+In Bicep:
+```bicep
+var identityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-app')
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-entries'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {
+        principalId: '7c1e4b2a-9d3f-4e8a-b5c6-2f0d1a9e8b47'
+      }
+    }
+  }
+}
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {
+    "identityId": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-app')]"
+  },
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-entries",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[variables('identityId')]": { "principalId": "7c1e4b2a-9d3f-4e8a-b5c6-2f0d1a9e8b47" }
+        }
+      }
+    }
+  ]
+}
+```
+The Bicep file gives `the entry for identityId sets 'principalId'`, help `Azure fills it in: write
+{}`; the ARM JSON file gives `the entry for identity 'id-app' sets 'principalId'`, help `Azure fills
+it in: write {}`.
 
 ## Fix
 Remove `principalId` and `tenantId`; write `{}` as the value of each user-assigned identity. The
 message names what the entry holds: Azure's own outputs (`principalId`, `clientId`), which it fills
 in, another property, which an entry does not have, or a value that is not an object.
+```bicep
+var identityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-app')
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-entries'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+}
+```
 
 ## References
 - Azure REST API specifications: ManagedServiceIdentity (principalId, tenantId and

@@ -52,19 +52,68 @@ creation of '…' resource identity"), which is why the failures recorded as evi
 (IDL001).
 
 ## Example
-```json
-"type": "Microsoft.Purview/accounts",
-"apiVersion": "2021-12-01",
-"identity": { "type": "SystemAssigned,UserAssigned", "userAssignedIdentities": { "…": {} } }
+In Bicep:
+```bicep
+resource purviewIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-purview'
+}
+
+resource account 'Microsoft.Purview/accounts@2021-12-01' = {
+  name: 'pview-catalog'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned,UserAssigned'
+    userAssignedIdentities: {
+      '${purviewIdentity.id}': {}
+    }
+  }
+}
 ```
-`the specification of Microsoft.Purview/accounts@2021-12-01 does not list 'SystemAssigned,UserAssigned'`,
-help `the specification lists 'None', 'SystemAssigned', 'UserAssigned'; api-version
-2024-04-01-preview or later lists it as 'SystemAssigned,UserAssigned'`.
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Purview/accounts",
+      "apiVersion": "2021-12-01",
+      "name": "pview-catalog",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned,UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-purview')]": {}
+        }
+      }
+    }
+  ]
+}
+```
+Both give `the specification of Microsoft.Purview/accounts@2021-12-01 does not list
+'SystemAssigned,UserAssigned'`, help `the specification lists 'None', 'SystemAssigned',
+'UserAssigned'; 'SystemAssigned,UserAssigned' needs api-version 2024-04-01-preview or later`.
 
 ## Fix
-Use a value the specification lists, or the api-version the help line names. When the service is
-known to accept the value (you have deployed it), suppress the finding with a comment that says so:
-`// idlint-disable-next-line IDL006 -- deployed with both identities since 2025-03`.
+Use a value the specification lists, or the api-version the help line names:
+```bicep
+resource purviewIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-purview'
+}
+
+resource account 'Microsoft.Purview/accounts@2024-04-01-preview' = {
+  name: 'pview-catalog'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned,UserAssigned'
+    userAssignedIdentities: {
+      '${purviewIdentity.id}': {}
+    }
+  }
+}
+```
+When the service is known to accept the value (you have deployed it), suppress the finding with a
+comment that says so: `// idlint-disable-next-line IDL006 -- deployed with both identities since 2025-03`.
 
 ## References
 - The identity definitions in the Azure REST API specifications (Azure/bicep-types-az 1f896de2).

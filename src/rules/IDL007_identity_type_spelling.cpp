@@ -44,18 +44,52 @@ UserAssigned` (Azure/azure-rest-api-specs#27851, Azure/bicep#9662), Media Servic
 is tested with.
 
 ## Example
-```json
-"type": "Microsoft.DBforPostgreSQL/flexibleServers",
-"apiVersion": "2024-08-01",
-"identity": { "type": "SystemAssigned, UserAssigned", "userAssignedIdentities": { "…": {} } }
+In Bicep:
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-orders'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned, UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+}
 ```
-`'SystemAssigned, UserAssigned' is spelled 'SystemAssigned,UserAssigned' by the specification of
-Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01`, help `write 'SystemAssigned,UserAssigned'`.
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-orders",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned, UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-app')]": {}
+        }
+      }
+    }
+  ]
+}
+```
+Both give `'SystemAssigned, UserAssigned' is spelled 'SystemAssigned,UserAssigned' by the
+specification of Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01`, help `write
+'SystemAssigned,UserAssigned'`.
 
 ## Fix
-Write the value as the help line spells it. When the type's specification changes spelling between
-api-versions (Cdn profiles, Dev Center, Maps and others do), the message follows the resource's own
-`apiVersion`.
+Write the value as the help line spells it (`type: 'SystemAssigned,UserAssigned'` above). When the
+type's specification changes spelling between api-versions (Cdn profiles, Dev Center, Maps and
+others do), the message follows the resource's own `apiVersion`.
 
 ## References
 - The identity definitions in the Azure REST API specifications (Azure/bicep-types-az 1f896de2);

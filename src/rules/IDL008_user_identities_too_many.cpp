@@ -59,18 +59,91 @@ The deployment fails: AKS and Azure Resource Manager reject the request with the
 above, and Event Hubs and App Configuration document their limits.
 
 ## Example
+Two user-assigned identities on an AKS cluster, which takes one, in Bicep:
 ```bicep
+resource controlPlane 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-aks-control'
+}
+
+resource kubelet 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-aks-kubelet'
+}
+
 resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks-ledger'
+  location: 'westeurope'
   identity: {
     type: 'UserAssigned'
-    userAssignedIdentities: { '${controlPlane.id}': {}, '${kubelet.id}': {} }
+    userAssignedIdentities: {
+      '${controlPlane.id}': {}
+      '${kubelet.id}': {}
+    }
+  }
+  properties: {
+    dnsPrefix: 'aks-ledger'
   }
 }
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-09-01",
+      "name": "aks-ledger",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-aks-control')]": {},
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-aks-kubelet')]": {}
+        }
+      },
+      "properties": { "dnsPrefix": "aks-ledger" }
+    }
+  ]
+}
+```
+Both give `'userAssignedIdentities' lists 2 user-assigned identities, but
+Microsoft.ContainerService/managedClusters takes at most 1`, help `keep one: the control plane takes
+a single user-assigned identity (the kubelet identity goes in identityProfile.kubeletidentity)`.
 
 ## Fix
 Keep as many identities as the service takes. On AKS the control plane has one user-assigned
-identity; the kubelet identity goes in `properties.identityProfile.kubeletidentity`.
+identity; the kubelet identity goes in `properties.identityProfile.kubeletidentity`:
+```bicep
+resource controlPlane 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-aks-control'
+}
+
+resource kubelet 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-aks-kubelet'
+}
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks-ledger'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${controlPlane.id}': {}
+    }
+  }
+  properties: {
+    dnsPrefix: 'aks-ledger'
+    identityProfile: {
+      kubeletidentity: {
+        resourceId: kubelet.id
+        clientId: kubelet.properties.clientId
+        objectId: kubelet.properties.principalId
+      }
+    }
+  }
+}
+```
 
 ## References
 - Use a managed identity in Azure Kubernetes Service (use-managed-identity.md).

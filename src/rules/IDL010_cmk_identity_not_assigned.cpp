@@ -53,14 +53,99 @@ later attempt to drop the identity fails with "Cannot remove identity … becaus
 encryption".
 
 ## Example
-```json
-"identity": { "type": "UserAssigned", "userAssignedIdentities": { "[variables('appIdentity')]": {} } },
-"properties": { "dataEncryption": { "type": "AzureKeyVault",
-  "primaryUserAssignedIdentityId": "[variables('keyIdentity')]", "primaryKeyURI": "…" } }
+The key's identity is not among the server's identities, in Bicep:
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-app'
+}
+
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-secure'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-secure.vault.azure.net/keys/cmk-pg'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {
+    "appIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-app')]",
+    "keyIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]"
+  },
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-secure",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": { "[variables('appIdentity')]": {} }
+      },
+      "properties": {
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-pg-secure.vault.azure.net/keys/cmk-pg",
+          "primaryUserAssignedIdentityId": "[variables('keyIdentity')]"
+        }
+      }
+    }
+  ]
+}
+```
+The Bicep file gives `'primaryUserAssignedIdentityId' is keyIdentity.id, which is not assigned to
+the server`, help `add it to identity.userAssignedIdentities`; the ARM JSON file gives
+`'primaryUserAssignedIdentityId' is identity 'id-pg-key', which is not assigned to the server`, help
+`add it to identity.userAssignedIdentities`.
 
 ## Fix
-Add the key identity to `identity.userAssignedIdentities`, or use one of the assigned identities.
+Add the key identity to `identity.userAssignedIdentities`, or use one of the assigned identities:
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-app'
+}
+
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-secure'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+      '${keyIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-secure.vault.azure.net/keys/cmk-pg'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
+```
 
 ## References
 - Data encryption with customer managed keys, Azure Database for PostgreSQL flexible server.

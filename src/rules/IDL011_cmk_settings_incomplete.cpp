@@ -125,14 +125,104 @@ settings cannot be switched to customer-managed keys later. The PostgreSQL docum
 separate key and identity for geo-redundant backups.
 
 ## Example
-```json
-"backup": { "geoRedundantBackup": "Enabled" },
-"dataEncryption": { "type": "AzureKeyVault", "primaryKeyURI": "…", "primaryUserAssignedIdentityId": "…" }
+Geo-redundant backups with a customer-managed key, but no key and identity for the geo backup, in
+Bicep:
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-treasury'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+    }
+  }
+  properties: {
+    backup: {
+      geoRedundantBackup: 'Enabled'
+    }
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-treasury-weu.vault.azure.net/keys/cmk-treasury'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {
+    "keyIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]"
+  },
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-treasury",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": { "[variables('keyIdentity')]": {} }
+      },
+      "properties": {
+        "backup": { "geoRedundantBackup": "Enabled" },
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-treasury-weu.vault.azure.net/keys/cmk-treasury",
+          "primaryUserAssignedIdentityId": "[variables('keyIdentity')]"
+        }
+      }
+    }
+  ]
+}
+```
+Both give `geo-redundant backup with a customer-managed key is missing 'geoBackupKeyURI' and
+'geoBackupUserAssignedIdentityId'`, help `set 'geoBackupKeyURI' to a key in a vault in the paired
+region; 'geoBackupUserAssignedIdentityId' to a second user-assigned identity that reads that key`.
 
 ## Fix
 Set the missing key URI and identity; for geo-redundant backups use a key in the paired region and
-a second identity.
+a second identity:
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource geoKeyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-geo-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-treasury'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+      '${geoKeyIdentity.id}': {}
+    }
+  }
+  properties: {
+    backup: {
+      geoRedundantBackup: 'Enabled'
+    }
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-treasury-weu.vault.azure.net/keys/cmk-treasury'
+      primaryUserAssignedIdentityId: keyIdentity.id
+      geoBackupKeyURI: 'https://kv-treasury-neu.vault.azure.net/keys/cmk-treasury-geo'
+      geoBackupUserAssignedIdentityId: geoKeyIdentity.id
+    }
+  }
+}
+```
 
 ## References
 - Data encryption with customer managed keys, Azure Database for PostgreSQL flexible server

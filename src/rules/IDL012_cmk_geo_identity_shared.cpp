@@ -37,14 +37,109 @@ The documentation states that the same user-managed identity cannot be used for 
 vault and the geo-backup key vault: "you need to create two different identities".
 
 ## Example
-```json
-"primaryUserAssignedIdentityId": "[variables('keyIdentity')]",
-"geoBackupUserAssignedIdentityId": "[variables('keyIdentity')]"
+One identity for the key and the geo-backup key, in Bicep:
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-pharma'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+    }
+  }
+  properties: {
+    backup: {
+      geoRedundantBackup: 'Enabled'
+    }
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pharma-weu.vault.azure.net/keys/cmk-pharma'
+      primaryUserAssignedIdentityId: keyIdentity.id
+      geoBackupKeyURI: 'https://kv-pharma-neu.vault.azure.net/keys/cmk-pharma-geo'
+      geoBackupUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {
+    "keyIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]"
+  },
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-pharma",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": { "[variables('keyIdentity')]": {} }
+      },
+      "properties": {
+        "backup": { "geoRedundantBackup": "Enabled" },
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-pharma-weu.vault.azure.net/keys/cmk-pharma",
+          "primaryUserAssignedIdentityId": "[variables('keyIdentity')]",
+          "geoBackupKeyURI": "https://kv-pharma-neu.vault.azure.net/keys/cmk-pharma-geo",
+          "geoBackupUserAssignedIdentityId": "[variables('keyIdentity')]"
+        }
+      }
+    }
+  ]
+}
+```
+The Bicep file gives `'geoBackupUserAssignedIdentityId' is keyIdentity.id, also the primary key's
+identity`, help `geo-redundant backup needs a second user-assigned identity: assign one to the
+server and name it here`; the ARM JSON file gives `'geoBackupUserAssignedIdentityId' is identity
+'id-pg-key', also the primary key's identity`, help `geo-redundant backup needs a second
+user-assigned identity: assign one to the server and name it here`.
 
 ## Fix
 Create a second user-assigned identity for the geo-backup key, assign it to the server and grant it
-access to the key in the paired region.
+access to the key in the paired region:
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource geoKeyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-geo-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-pharma'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+      '${geoKeyIdentity.id}': {}
+    }
+  }
+  properties: {
+    backup: {
+      geoRedundantBackup: 'Enabled'
+    }
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pharma-weu.vault.azure.net/keys/cmk-pharma'
+      primaryUserAssignedIdentityId: keyIdentity.id
+      geoBackupKeyURI: 'https://kv-pharma-neu.vault.azure.net/keys/cmk-pharma-geo'
+      geoBackupUserAssignedIdentityId: geoKeyIdentity.id
+    }
+  }
+}
+```
 
 ## References
 - Data encryption with customer managed keys, Azure Database for PostgreSQL flexible server.

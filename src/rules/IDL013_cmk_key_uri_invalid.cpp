@@ -111,12 +111,67 @@ A secret URI, a vault URI without `/keys/`, or a key name alone is a frequent co
 it fails at deployment with a Key Vault error that is hard to trace back to the template.
 
 ## Example
-```json
-"primaryKeyURI": "https://kv-prod.vault.azure.net/secrets/pg-key"
+A secret's URI where the key's belongs, in Bicep:
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-prod'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-prod.vault.azure.net/secrets/pg-key'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {
+    "keyIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]"
+  },
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-prod",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": { "[variables('keyIdentity')]": {} }
+      },
+      "properties": {
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-prod.vault.azure.net/secrets/pg-key",
+          "primaryUserAssignedIdentityId": "[variables('keyIdentity')]"
+        }
+      }
+    }
+  ]
+}
+```
+Both give `'primaryKeyURI' 'https://kv-prod.vault.azure.net/secrets/pg-key' is not a key URI: it
+names a secret, not a key`, help `write the key's URI:
+https://VAULT.vault.azure.net/keys/KEY[/VERSION], or NAME.managedhsm.azure.net for a Managed HSM
+key`.
 
 ## Fix
-Use the key identifier; omit the version to let the server follow key rotation.
+Use the key identifier; omit the version to let the server follow key rotation:
+`primaryKeyURI: 'https://kv-prod.vault.azure.net/keys/pg-key'`.
 
 ## References
 - Data encryption with customer managed keys, Azure Database for PostgreSQL flexible server

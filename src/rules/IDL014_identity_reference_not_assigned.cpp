@@ -260,15 +260,92 @@ assigned to the managed environment", "ARM Resource ID of one of the user identi
 the VM", "It should match key of identity.userAssignedIdentities" (NetApp).
 
 ## Example
-```json
-"identity": { "type": "UserAssigned", "userAssignedIdentities": { "[variables('appIdentity')]": {} } },
-"properties": { "keyVaultReferenceIdentity": "[variables('kvIdentity')]" }
+Key Vault references read with an identity the app does not have, in Bicep:
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-app'
+}
+
+resource kvIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-kv'
+}
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-orders'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: resourceId('Microsoft.Web/serverfarms', 'plan-orders')
+    keyVaultReferenceIdentity: kvIdentity.id
+  }
+}
 ```
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {
+    "appIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-app')]",
+    "kvIdentity": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-kv')]"
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Web/sites",
+      "apiVersion": "2023-12-01",
+      "name": "app-orders",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": { "[variables('appIdentity')]": {} }
+      },
+      "properties": {
+        "serverFarmId": "[resourceId('Microsoft.Web/serverfarms', 'plan-orders')]",
+        "keyVaultReferenceIdentity": "[variables('kvIdentity')]"
+      }
+    }
+  ]
+}
+```
+The Bicep file gives `'keyVaultReferenceIdentity' is kvIdentity.id, which is not assigned to the web
+app`, help `add it to identity.userAssignedIdentities`; the ARM JSON file gives
+`'keyVaultReferenceIdentity' is identity 'id-kv', which is not assigned to the web app`, help `add
+it to identity.userAssignedIdentities`.
 
 ## Fix
 Add the identity to `identity.userAssignedIdentities` (with a type that includes `UserAssigned`),
 add `SystemAssigned` to `identity.type` when a keyword selects the system identity, or name one of
-the identities the resource has.
+the identities the resource has:
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-app'
+}
+
+resource kvIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-kv'
+}
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-orders'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+      '${kvIdentity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: resourceId('Microsoft.Web/serverfarms', 'plan-orders')
+    keyVaultReferenceIdentity: kvIdentity.id
+  }
+}
+```
 
 ## References
 - Use Key Vault references as app settings in Azure App Service (`keyVaultReferenceIdentity`).

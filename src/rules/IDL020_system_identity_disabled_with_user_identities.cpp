@@ -39,14 +39,92 @@ server has User Assigned Managed identities assigned." The template looks valid 
 fails only when it is deployed over the existing server.
 
 ## Example
-Base (the last commit):
+The system-assigned identity dropped from a server that has user-assigned identities.
+
+Base version (`old.bicep`, as deployed):
 ```bicep
-identity: { type: 'SystemAssigned,UserAssigned', userAssignedIdentities: { '${appIdentity.id}': {} } }
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned,UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+}
 ```
-Linted version:
+The linted version (`main.bicep`), `idlint --base-file old.bicep main.bicep`:
 ```bicep
-identity: { type: 'UserAssigned', userAssignedIdentities: { '${appIdentity.id}': {} } }
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+}
 ```
+
+In ARM JSON, `idlint --base-file old.json main.json`.
+Base version (`old.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned,UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-app')]": {}
+        }
+      }
+    }
+  ]
+}
+```
+The linted version (`main.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-app')]": {}
+        }
+      }
+    }
+  ]
+}
+```
+The Bicep file gives `identity.type changes from 'SystemAssigned,UserAssigned' (at old.bicep) to
+'UserAssigned', but the system-assigned identity cannot be disabled while user-assigned identities
+are assigned`, help `keep 'SystemAssigned,UserAssigned'`; the ARM JSON file gives `identity.type
+changes from 'SystemAssigned,UserAssigned' (at old.json) to 'UserAssigned', but the system-assigned
+identity cannot be disabled while user-assigned identities are assigned`, help `keep
+'SystemAssigned,UserAssigned'`.
 
 ## Fix
 Keep `SystemAssigned,UserAssigned`. If the system-assigned identity really has to go, remove the

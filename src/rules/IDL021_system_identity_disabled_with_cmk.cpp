@@ -40,12 +40,148 @@ location.
 system assigned managed identity of the server after you enable it." The deployment fails.
 
 ## Example
-Base: `type: 'SystemAssigned,UserAssigned'` with `dataEncryption: { type: 'AzureKeyVault', … }`;
-linted version: `type: 'UserAssigned'`.
+The system-assigned identity dropped from a server that uses a customer-managed key (IDL020 reports
+it too: the server has user-assigned identities).
+
+Base version (`old.bicep`, as deployed):
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned,UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
+```
+The linted version (`main.bicep`), `idlint --base-file old.bicep main.bicep`:
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
+```
+
+In ARM JSON, `idlint --base-file old.json main.json`.
+Base version (`old.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned,UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]": {}
+        }
+      },
+      "properties": {
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr",
+          "primaryUserAssignedIdentityId": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]"
+        }
+      }
+    }
+  ]
+}
+```
+The linted version (`main.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]": {}
+        }
+      },
+      "properties": {
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr",
+          "primaryUserAssignedIdentityId": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]"
+        }
+      }
+    }
+  ]
+}
+```
+The Bicep file gives `identity.type changes from 'SystemAssigned,UserAssigned' (at old.bicep) to
+'UserAssigned', but a server with a customer-managed key cannot disable its system-assigned
+identity`, help `keep the system-assigned identity in identity.type`; the ARM JSON file gives
+`identity.type changes from 'SystemAssigned,UserAssigned' (at old.json) to 'UserAssigned', but a
+server with a customer-managed key cannot disable its system-assigned identity`, help `keep the
+system-assigned identity in identity.type`.
 
 ## Fix
 Keep `SystemAssigned` in `identity.type` (`SystemAssigned,UserAssigned` when user-assigned
-identities are assigned, as they are with a customer-managed key).
+identities are assigned, as they are with a customer-managed key):
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned,UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
+```
 
 ## References
 - Configure system assigned managed identity, Azure Database for PostgreSQL flexible server.

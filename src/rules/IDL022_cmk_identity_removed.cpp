@@ -72,14 +72,162 @@ The service refuses: "Cannot remove identity … because it's used for data encr
 template is valid on its own; only the change fails, at deployment.
 
 ## Example
-Base: `userAssignedIdentities: { '${keyIdentity.id}': {}, '${appIdentity.id}': {} }` with
-`primaryUserAssignedIdentityId: keyIdentity.id`. Linted version: only `appIdentity` assigned and
-`primaryUserAssignedIdentityId: appIdentity.id`.
+The key moved to another identity, and the key's old identity is no longer assigned.
+
+Base version (`old.bicep`, as deployed):
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+      '${appIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
+```
+The linted version (`main.bicep`), `idlint --base-file old.bicep main.bicep`:
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
+      primaryUserAssignedIdentityId: appIdentity.id
+    }
+  }
+}
+```
+
+In ARM JSON, `idlint --base-file old.json main.json`.
+Base version (`old.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]": {},
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-app')]": {}
+        }
+      },
+      "properties": {
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr",
+          "primaryUserAssignedIdentityId": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]"
+        }
+      }
+    }
+  ]
+}
+```
+The linted version (`main.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-app')]": {}
+        }
+      },
+      "properties": {
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr",
+          "primaryUserAssignedIdentityId": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-app')]"
+        }
+      }
+    }
+  ]
+}
+```
+The Bicep file gives `user-assigned identity keyIdentity.id is used for data encryption
+('primaryUserAssignedIdentityId' at old.bicep) and can never be removed, but it is not among the
+server's user-assigned identities here`, help `keep it in identity.userAssignedIdentities; to change
+the key identity, first switch dataEncryption to the new identity in a deployment of its own, with
+both identities assigned`; the ARM JSON file gives `user-assigned identity 'id-pg-key' is used for
+data encryption ('primaryUserAssignedIdentityId' at old.json) and can never be removed, but it is
+not among the server's user-assigned identities here`, help `keep it in
+identity.userAssignedIdentities; to change the key identity, first switch dataEncryption to the new
+identity in a deployment of its own, with both identities assigned`.
 
 ## Fix
 Keep the identity assigned. To move the key to another identity, first deploy a version that
 assigns both identities and switches `dataEncryption` to the new one; the old identity stays
-assigned after that too.
+assigned after that too:
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+      '${appIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
+      primaryUserAssignedIdentityId: appIdentity.id
+    }
+  }
+}
+```
 
 ## References
 - Configure user assigned managed identity, Azure Database for PostgreSQL flexible server ("Cannot

@@ -51,14 +51,132 @@ another for the lifetime of the server." Adding a key to an existing server, or 
 at deployment.
 
 ## Example
-Base: no `dataEncryption`. Linted version:
+A customer-managed key added to a server created without one.
+
+Base version (`old.bicep`, as deployed):
 ```bicep
-dataEncryption: { type: 'AzureKeyVault', primaryKeyURI: keyUri, primaryUserAssignedIdentityId: keyIdentity.id }
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+    }
+  }
+}
 ```
+The linted version (`main.bicep`), `idlint --base-file old.bicep main.bicep`:
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
+```
+
+In ARM JSON, `idlint --base-file old.json main.json`.
+Base version (`old.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]": {}
+        }
+      }
+    }
+  ]
+}
+```
+The linted version (`main.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]": {}
+        }
+      },
+      "properties": {
+        "dataEncryption": {
+          "type": "AzureKeyVault",
+          "primaryKeyURI": "https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr",
+          "primaryUserAssignedIdentityId": "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-key')]"
+        }
+      }
+    }
+  ]
+}
+```
+The Bicep file gives `customer-managed key encryption is added to a server that has 'SystemManaged'
+at old.bicep, but the encryption mode is fixed when a server is created`, help `keep 'SystemManaged'
+(or create a new server)`; the ARM JSON file gives `customer-managed key encryption is added to a
+server that has 'SystemManaged' at old.json, but the encryption mode is fixed when a server is
+created`, help `keep 'SystemManaged' (or create a new server)`.
 
 ## Fix
 Keep the base's mode. To change it, create a new server (restore or migrate into a server created
-with the mode you want).
+with the mode you want): here, a server of another name is a new server, created with the key:
+```bicep
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-key'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr-cmk'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${keyIdentity.id}': {}
+    }
+  }
+  properties: {
+    dataEncryption: {
+      type: 'AzureKeyVault'
+      primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
+      primaryUserAssignedIdentityId: keyIdentity.id
+    }
+  }
+}
+```
 
 ## References
 - Data encryption, Azure Database for PostgreSQL flexible server ("The mode can only be selected at

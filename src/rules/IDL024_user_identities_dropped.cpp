@@ -39,11 +39,102 @@ user-assigned identity is removed, and whatever used them (Key Vault access, Mic
 logins) stops working; one used for data encryption cannot be removed at all (IDL022).
 
 ## Example
-Base: `type: 'UserAssigned'`; linted version: `type: 'SystemAssigned'`.
+A server's user-assigned identities dropped by a type of `SystemAssigned` alone.
+
+Base version (`old.bicep`, as deployed):
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+}
+```
+The linted version (`main.bicep`), `idlint --base-file old.bicep main.bicep`:
+```bicep
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+}
+```
+
+In ARM JSON, `idlint --base-file old.json main.json`.
+Base version (`old.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pg-app')]": {}
+        }
+      }
+    }
+  ]
+}
+```
+The linted version (`main.json`):
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-hr",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      }
+    }
+  ]
+}
+```
+The Bicep file gives `identity.type changes from 'UserAssigned' (at old.bicep) to 'SystemAssigned',
+which removes every user-assigned identity from the server`, help `to add the system-assigned
+identity and keep them, write 'SystemAssigned,UserAssigned'`; the ARM JSON file gives `identity.type
+changes from 'UserAssigned' (at old.json) to 'SystemAssigned', which removes every user-assigned
+identity from the server`, help `to add the system-assigned identity and keep them, write
+'SystemAssigned,UserAssigned'`.
 
 ## Fix
 Use `SystemAssigned,UserAssigned` and keep `userAssignedIdentities`, unless removing them is what
-you mean.
+you mean:
+```bicep
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: 'id-pg-app'
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-hr'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned,UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+}
+```
 
 ## References
 - Configure system assigned managed identity, Azure Database for PostgreSQL flexible server (the

@@ -82,19 +82,63 @@ idlint reports only what it can prove. A property it cannot evaluate is not chec
 shows where that happens so coverage is visible instead of silently missing.
 
 ## Example
+With `--explain-unknown`, in Bicep (no parameter file):
 ```bicep
-param identityType string   // no default, no parameter file
-resource pg '…' = { identity: { type: identityType } }
+param identityType string
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-notes'
+  location: 'westeurope'
+  identity: {
+    type: identityType
+  }
+}
 ```
-gives `identity.type could not be determined: parameter 'identityType' has no default value and no
-allowed values: give it a default, or list its values with @allowed (allowedValues in ARM JSON) to
-have each checked`: a free-form parameter that decides a checked property is checked for each value
-its `@allowed` list names.
+In ARM JSON:
+```json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "identityType": { "type": "string" }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-notes",
+      "location": "westeurope",
+      "identity": { "type": "[parameters('identityType')]" }
+    }
+  ]
+}
+```
+Both give `identity.type could not be determined: parameter 'identityType' has no default value and
+no allowed values`, help `give it a default, or list its values with @allowed (allowedValues in ARM
+JSON) to have each checked`: a free-form parameter that decides a checked property is checked for
+each value its `@allowed` list names.
 
 ## Fix
 Nothing is wrong in the template. Give the parameter a value (a parameter file, a `.bicepparam`, a
 default), make the module file or the registry module cache available (`--module-cache`), or accept
 the note.
+
+Listing the values has each one checked:
+```bicep
+@allowed([
+  'SystemAssigned'
+  'None'
+])
+param identityType string
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-notes'
+  location: 'westeurope'
+  identity: {
+    type: identityType
+  }
+}
+```
 
 ## References
 - idlint README, "How values are followed".

@@ -31,18 +31,39 @@ suppresses nothing while looking as if it does, and a directive one line too hig
 line.
 
 ## Example
+A directive left above a value that has no finding, in Bicep:
 ```bicep
-identity: {
-  // idlint-disable-next-line IDL001 -- the old server keeps its identity until the migration
-  type: 'SystemAssigned'
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg-billing'
+  location: 'westeurope'
+  identity: {
+    // idlint-disable-next-line IDL001 -- the old server keeps its identity until the migration
+    type: 'SystemAssigned'
+  }
 }
 ```
-(`'SystemAssigned'` is accepted, so the directive suppresses nothing)
-
+(`'SystemAssigned'` is accepted at 2024-08-01, so the directive suppresses nothing). In ARM JSON, a
+metadata entry on a resource that has no IDL010 finding:
 ```json
-"metadata": { "idlint": { "suppress": { "IDL010": "the key identity is assigned by policy" } } }
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+      "apiVersion": "2024-08-01",
+      "name": "pg-billing",
+      "location": "westeurope",
+      "metadata": { "idlint": { "suppress": { "IDL010": "the key identity is assigned by policy" } } },
+      "identity": { "type": "SystemAssigned" }
+    }
+  ]
+}
 ```
-(on a resource that has no IDL010 finding)
+The Bicep file gives `'IDL001' suppresses nothing: there is no IDL001 (identity-type-invalid)
+finding on the line this directive covers`, help `remove it, or put the directive right above the
+finding`; the ARM JSON file gives `'IDL010' suppresses nothing: there is no IDL010
+(cmk-identity-not-assigned) finding in this resource`, help `remove the entry`.
 
 ## Fix
 Remove the id from the directive, the directive itself when it names nothing else, or the
