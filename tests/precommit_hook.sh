@@ -2,8 +2,8 @@
 # The pre-commit hook of .pre-commit-hooks.yaml (the working copy, not the last commit), installed
 # with the real pre-commit in a scratch repository: clean commits pass, and a commit introducing an
 # invalid identity type (IDL001), dropping the identity a key used (IDL022, against HEAD) or
-# switching off the system identity in a parameter file alone (IDL020) is refused with the finding
-# printed. No network: the hook repository is a local path.
+# switching off the system identity in a parameter file alone (IDL020) or changing a module so that
+# its caller's arguments become invalid (IDL001 at the call site) is refused with the finding printed. No network: the hook repository is a local path.
 set -euo pipefail
 idlint=$1
 root=$(cd "$2" && pwd)
@@ -119,5 +119,41 @@ git add parameterized.parameters.json
 commit parameter-file-only 1 "Only user-assigned identities"
 grep -q "^parameterized.bicep:12:11: error: .*(with parameter file 'parameterized.parameters.json') \[IDL020 system-identity-disabled-with-user-identities\]$" \
   "$tmp/parameter-file-only.out" || fail "parameter-file-only: the IDL020 finding is not printed"
+
+# 6. A Bicep module and the file calling it, committed clean; then only the module changes: its
+#    api-version goes back to one without the system identity, which the caller passes. The hook
+#    names the module alone; idlint lints its caller with it: IDL001 at the call site, refused.
+git checkout -q HEAD -- parameterized.parameters.json  # the refused change (staged) is dropped
+mkdir -p infra/modules
+cat >infra/modules/server.bicep <<'BICEP'
+param name string
+param identityType string
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: name
+  location: resourceGroup().location
+  identity: {
+    type: identityType
+  }
+}
+BICEP
+cat >infra/main.bicep <<'BICEP'
+module server 'modules/server.bicep' = {
+  name: 'server'
+  params: {
+    name: 'orders'
+    identityType: 'SystemAssigned'
+  }
+}
+BICEP
+git add infra
+commit module-and-caller 0 "Server module and its caller"
+sed -i 's/@2024-08-01/@2023-12-01-preview/' infra/modules/server.bicep
+git add infra/modules/server.bicep
+commit module-only 1 "Older api-version for the server module"
+grep -q "^idlint: note: infra/main.bicep is linted too: it calls infra/modules/server.bicep$" "$tmp/module-only.out" ||
+  fail "module-only: the caller is not said to be linted"
+grep -q "^infra/main.bicep:5:19: error: 'SystemAssigned' is not accepted by Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-preview: .*\[IDL001 identity-type-invalid\]$" \
+  "$tmp/module-only.out" || fail "module-only: the IDL001 finding at the call site is not printed"
 
 exit $status

@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 
+#include "cli/callers.h"
 #include "cli/config.h"
 #include "cli/discover.h"
 #include "cli/output.h"
@@ -537,12 +538,33 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   // A named ARM parameter file is linted through the templates it pairs with by name, each once
   // (pre-commit passes only the changed files: a changed parameter file alone still gets checked).
   std::vector<DiscoveredFile> to_lint = found.files;
-  std::set<std::string> listed;  // filled when a parameter file is first followed
+  std::set<std::string> listed;  // filled when a parameter file or a caller is first followed
   auto identity = [](const std::string& path) {
     std::error_code ec;
     const std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
     return ec ? path : p.string();
   };
+  // A named module's callers in the repository are linted with it (--with-callers, and with --base
+  // as in the pre-commit hook): a change to a module alone can break a call site.
+  if ((options.with_callers || !options.base_rev.empty()) && !from_stdin) {
+    std::vector<std::string> named;
+    for (const DiscoveredFile& f : found.files) {
+      if (f.explicitly_named) named.push_back(f.path);
+    }
+    const std::vector<Caller> callers = named.empty() ? std::vector<Caller>{} : find_callers(named, options.excludes);
+    if (!callers.empty() && listed.empty()) {
+      for (const DiscoveredFile& d : found.files) listed.insert(identity(d.path));
+    }
+    for (const Caller& c : callers) {
+      std::shared_ptr<const Config> config;
+      if (!config_of(c.path, config)) return kExitError;
+      if ((config && config->excludes(c.path)) || !listed.insert(identity(c.path)).second) continue;
+      to_lint.push_back(DiscoveredFile{c.path, false});
+      if (!options.quiet) {
+        err << "idlint: note: " << printable(c.path) << " is linted too: it calls " << printable(c.callee) << '\n';
+      }
+    }
+  }
   std::map<std::string, FileSettings> settings_by_path;  // what each result was linted with
   bool explain_unknown = options.explain_unknown;
   for (size_t i = 0; i < to_lint.size(); ++i) {

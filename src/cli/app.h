@@ -38,6 +38,7 @@ struct AppOptions {
   std::istream* stdin_stream = nullptr;      // where '-' is read from (std::cin; a stream in tests)
   std::string config_file;                   // --config FILE: this configuration for every file
   bool no_config = false;                    // --no-config: no configuration file is read
+  bool with_callers = false;                 // --with-callers: lint the callers of named modules too
 };
 
 constexpr int kExitClean = 0;
