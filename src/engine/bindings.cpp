@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "expr/candidates.h"
 #include "expr/ir.h"
 #include "rules/catalog.h"
 
@@ -121,59 +122,6 @@ class ParameterCollector {
 
 }  // namespace
 
-bool same_literal(const Value* a, const Value* b) {
-  if (!a || !b) return a == b;
-  if (a->kind != b->kind) return false;
-  switch (a->kind) {
-    case Value::Kind::Null:
-      return true;
-    case Value::Kind::Bool:
-      return a->boolean == b->boolean;
-    case Value::Kind::String:
-    case Value::Kind::Number:
-    case Value::Kind::Expr:
-      return a->text == b->text;
-    default:
-      return false;
-  }
-}
-
-namespace {
-
-std::vector<Choice> candidates(const Parameter& p, Arena& arena) {
-  std::vector<Choice> out;
-  auto push = [&](const Value* v, Origin::Kind kind) {
-    for (const Choice& c : out) {
-      if (same_literal(c.value, v)) return;
-    }
-    out.push_back(Choice{&p, v, kind, {}});
-  };
-  if (p.default_value) push(p.default_value, Origin::Kind::ParameterDefault);
-  if (!p.can_vary()) return out;
-  if (p.allowed_values) {
-    for (uint32_t i = 0; i < p.allowed_values->size; ++i)
-      push(&p.allowed_values->items[i], Origin::Kind::ParameterAllowed);
-  }
-  if (p.is_bool()) {
-    // Whatever its default, a caller may pass either value; point at the parameter's name.
-    for (bool b : {true, false}) {
-      Value* v = arena.make<Value>();
-      v->kind = Value::Kind::Bool;
-      v->boolean = b;
-      v->span = p.name_span;
-      push(v, Origin::Kind::ParameterBool);
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-size_t candidate_count(const Parameter& p) {
-  Arena arena;  // for a bool's true and false
-  return candidates(p, arena).size();
-}
-
 ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame) {
   const Template& t = *resource.owner;
   ParameterCollector collector;
@@ -209,7 +157,7 @@ ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame
   size_t combinations = 1;
   for (const Parameter* p : collector.order_) {
     if (p->passed_by_caller && !frame) continue;
-    std::vector<Choice> list = candidates(*p, *t.arena);
+    std::vector<Choice> list = parameter_candidates(*p, *t.arena);
     if (list.empty()) {
       list.push_back(Choice{p, nullptr, Origin::Kind::ParameterDefault, no_default_reason(*p)});
     }

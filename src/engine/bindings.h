@@ -26,11 +26,4 @@ struct ResourceBindings {
 // Parameters that receive an argument there are followed into the caller's template.
 ResourceBindings enumerate_bindings(const Resource& resource, const Frame* frame = nullptr);
 
-// Whether two written values are the same literal (scalars and expression text; objects and arrays never).
-bool same_literal(const Value* a, const Value* b);
-
-// How many values a binding may choose for p: its default, its allowed values and a bool's true
-// and false, each literal once (as enumerate_bindings chooses them).
-size_t candidate_count(const Parameter& p);
-
 }  // namespace idlint

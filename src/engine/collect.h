@@ -9,8 +9,8 @@
 #include <tuple>
 #include <vector>
 
-#include "engine/finding.h"
 #include "expr/eval.h"
+#include "model/finding.h"
 #include "model/template.h"
 
 namespace idlint {

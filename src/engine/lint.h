@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/finding.h"
 #include "expr/budget.h"
 #include "load/base_version.h"
+#include "model/finding.h"
 #include "rules/rule.h"
 
 namespace idlint {

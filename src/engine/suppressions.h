@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/finding.h"
 #include "engine/lint.h"
+#include "model/finding.h"
 #include "model/template.h"
 
 namespace idlint {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "engine/deployment.h"
-#include "engine/finding.h"
 #include "engine/lint.h"
+#include "model/finding.h"
 
 namespace idlint {
 

@@ -89,4 +89,21 @@ bool is_placeholder(std::string_view text) {
   return inside.find_first_of("<>\r\n") == std::string_view::npos && inside.find_first_not_of(" \t") != std::string_view::npos;
 }
 
+bool same_literal(const Value* a, const Value* b) {
+  if (!a || !b) return a == b;
+  if (a->kind != b->kind) return false;
+  switch (a->kind) {
+    case Value::Kind::Null:
+      return true;
+    case Value::Kind::Bool:
+      return a->boolean == b->boolean;
+    case Value::Kind::String:
+    case Value::Kind::Number:
+    case Value::Kind::Expr:
+      return a->text == b->text;
+    default:
+      return false;
+  }
+}
+
 }  // namespace idlint

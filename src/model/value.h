@@ -75,4 +75,7 @@ bool starts_with_ignore_case(std::string_view s, std::string_view prefix);
 // break ('<a></a>' is markup, not a placeholder).
 bool is_placeholder(std::string_view text);
 
+// Whether two written values are the same literal (scalars and expression text; objects and arrays never).
+bool same_literal(const Value* a, const Value* b);
+
 }  // namespace idlint

@@ -3,7 +3,7 @@
 #include <map>
 #include <string>
 
-#include "engine/finding.h"
+#include "model/finding.h"
 
 namespace idlint {
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "engine/bindings.h"
+#include "expr/candidates.h"
 #include "load/bicep_template.h"
 
 namespace idlint {

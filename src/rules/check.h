@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/finding.h"
 #include "expr/eval.h"
+#include "model/finding.h"
 #include "model/template.h"
 #include "rules/catalog.h"
 #include "rules/rule.h"

@@ -46,16 +46,4 @@ std::string rule_help_uri(const RuleInfo& rule) {
   return std::string(IDLINT_DOCS_URL) + "/" + std::string(rule.id) + ".md";
 }
 
-const char* level_name(Level level) {
-  switch (level) {
-    case Level::Note:
-      return "note";
-    case Level::Warning:
-      return "warning";
-    case Level::Error:
-      return "error";
-  }
-  return "error";
-}
-
 }  // namespace idlint

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/finding.h"
+#include "model/finding.h"
 
 namespace idlint {
 
