@@ -11,7 +11,7 @@
 
 #include "cli/app.h"
 #include "cli/glob.h"
-#include "engine/finding.h"
+#include "model/finding.h"
 
 namespace idlint {
 
