@@ -1,11 +1,15 @@
 // Orchestration: discover files, lint each, report in the chosen format, compute the exit code.
 #include "cli/app.h"
 
+#include <sched.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
 #include <iostream>
 #include <cstdlib>
 #include <filesystem>
@@ -13,6 +17,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <system_error>
+#include <thread>
 
 #include "cli/discover.h"
 #include "cli/output.h"
@@ -128,7 +134,55 @@ void drop_contracts_every_call_keeps(std::vector<FileResult>& results, const std
   }
 }
 
+// A file's result, or the exception linting it threw (a bug): rethrown when the file's turn comes,
+// so the run ends at the same file, after the same output, as on one thread.
+struct Linted {
+  FileResult result;
+  std::exception_ptr failure;
+};
+
+// Runs lint(i) for every i below count on up to `jobs` threads, the calling thread one of them.
+// Each result goes to slot i, so the order is the files' order whichever thread finishes first.
+std::vector<Linted> lint_in_parallel(size_t count, unsigned jobs, const std::function<FileResult(size_t)>& lint) {
+  std::vector<Linted> slots(count);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  // Files are handed out in order: when one fails, every file before it has been taken (and is
+  // finished), and no file after it is needed.
+  auto work = [&] {
+    while (!failed.load(std::memory_order_relaxed)) {
+      const size_t i = next.fetch_add(1, std::memory_order_relaxed);
+      if (i >= count) return;
+      try {
+        slots[i].result = lint(i);
+      } catch (...) {
+        slots[i].failure = std::current_exception();
+        failed = true;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < std::min<size_t>(jobs, count); ++t) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // the system gives no more threads: the ones there are do the work
+    }
+  }
+  work();
+  for (std::thread& t : threads) t.join();
+  return slots;
+}
+
 }  // namespace
+
+unsigned default_jobs() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+    return static_cast<unsigned>(CPU_COUNT(&set));
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 void list_rules(std::ostream& out, Format format) {
   if (format == Format::Sarif) {
@@ -389,10 +443,25 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   };
   const bool follow_parameter_files =
       options.parameter_files.empty() && options.pair_parameter_files && options.base_file.empty();
+  // The files not yet linted are linted at once (-j), then gone through in order as if each had
+  // just been linted: what is said on standard error comes in that order, and the templates a named
+  // parameter file pairs with are added to the list, to be linted together when it reaches them.
+  const unsigned jobs = options.jobs ? options.jobs : default_jobs();
+  std::vector<Linted> linted;  // to_lint[linted_from], to_lint[linted_from + 1], ...
+  size_t linted_from = 0;
   for (size_t i = 0; i < to_lint.size(); ++i) {
+    if (i == linted_from + linted.size()) {
+      linted_from = i;
+      linted = lint_in_parallel(to_lint.size() - i, jobs, [&](size_t k) {
+        const DiscoveredFile& f = to_lint[linted_from + k];
+        return from_stdin && linted_from + k == 0
+                   ? lint_text(f.path, std::move(stdin_text), true, selection, lint_options)
+                   : lint_file(f.path, f.explicitly_named, selection, lint_options);
+      });
+    }
+    if (linted[i - linted_from].failure) std::rethrow_exception(linted[i - linted_from].failure);
     const DiscoveredFile f = to_lint[i];
-    FileResult r = from_stdin && i == 0 ? lint_text(f.path, std::move(stdin_text), true, selection, lint_options)
-                                        : lint_file(f.path, f.explicitly_named, selection, lint_options);
+    FileResult r = std::move(linted[i - linted_from].result);
     if (r.status == FileResult::Status::Skipped && !r.compiled_from.empty()) {
       results.push_back(std::move(r));  // said once, in the summary
       continue;

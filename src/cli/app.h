@@ -33,6 +33,7 @@ struct AppOptions {
   std::vector<std::string> excludes;          // --exclude GLOB (gitignore-style, for walks)
   std::string stdin_filename;                // --stdin-filename: the path '-' (standard input) is linted as
   std::istream* stdin_stream = nullptr;      // where '-' is read from (std::cin; a stream in tests)
+  unsigned jobs = 0;                         // -j N: files linted at once (0: one per core it may run on)
 };
 
 constexpr int kExitClean = 0;
@@ -40,6 +41,9 @@ constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
 int run_app(const AppOptions& options, std::ostream& out, std::ostream& err);
+// The cores this process may run on (its CPU affinity mask, which containers narrow), at least 1:
+// what -j 0, the default, lints at once.
+unsigned default_jobs();
 // --list-rules: text (a line per rule), json, or sarif (a run with the rules and no results).
 void list_rules(std::ostream& out, Format format = Format::Text);
 // --catalog TYPE: what the identity catalog knows about a resource type.
