@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/app.h"
 #include "engine/lint.h"
 #include "load/arm_template.h"
 #include "load/bicep_syntax.h"
@@ -317,20 +318,33 @@ int main(int argc, char** argv) {
 
   // Processes first, while this one is small: a spawned child's peak RSS includes its parent's
   // pages until exec, so measuring after loading the corpus would inflate it.
-  // End to end, as a user runs it: one process over the whole corpus directory.
+  // End to end, as a user runs it: one process over the whole corpus directory, on one thread
+  // (-j 1), and with 2 and (when there are more) one per core files linted at once, each run of
+  // those right after a run on one thread so that the machine's changes of speed hit both alike.
   std::vector<double> e2e_times;
   long max_rss = 0;
   int exit_code = 0;
+  std::vector<unsigned> job_counts = {2};
+  if (idlint::default_jobs() > 2) job_counts.push_back(idlint::default_jobs());
+  std::vector<std::vector<double>> jobs_times(job_counts.size());
+  std::vector<long> jobs_rss(job_counts.size());
   for (int r = 0; r < runs; ++r) {
-    const ProcessRun p = run_process({idlint, "--quiet", "--format", "json", "--output", "/dev/null", corpus.string()});
+    const ProcessRun p =
+        run_process({idlint, "-j", "1", "--quiet", "--format", "json", "--output", "/dev/null", corpus.string()});
     e2e_times.push_back(p.seconds);
     max_rss = std::max(max_rss, p.max_rss_kb);
     exit_code = p.exit_code;
+    for (size_t j = 0; j < job_counts.size(); ++j) {
+      const ProcessRun pj = run_process({idlint, "-j", std::to_string(job_counts[j]), "--quiet", "--format", "json",
+                                         "--output", "/dev/null", corpus.string()});
+      jobs_times[j].push_back(pj.seconds);
+      jobs_rss[j] = std::max(jobs_rss[j], pj.max_rss_kb);
+    }
   }
   // Each format alone, files named on the command line (the same walk-free reading for both).
-  std::vector<std::string> json_args = {idlint, "--quiet", "--format", "json", "--output", "/dev/null"};
+  std::vector<std::string> json_args = {idlint, "-j", "1", "--quiet", "--format", "json", "--output", "/dev/null"};
   for (const fs::path& f : files) json_args.push_back(f.string());
-  std::vector<std::string> bicep_args = {idlint, "--quiet", "--format", "json", "--output", "/dev/null"};
+  std::vector<std::string> bicep_args = {idlint, "-j", "1", "--quiet", "--format", "json", "--output", "/dev/null"};
   bicep_args.insert(bicep_args.end(), bicep_paths.begin(), bicep_paths.end());
   std::vector<double> json_only_times;
   std::vector<double> bicep_only_times;
@@ -400,8 +414,15 @@ int main(int argc, char** argv) {
   const double nl = median(nlohmann_times);
   std::printf("%-44s %10s %10s %10s\n", "measurement", "seconds", "MB/s", "files/s");
   const double all_mb = static_cast<double>(all_bytes + bicep_bytes) / 1e6;
-  std::printf("%-44s %10.3f %10.1f %10.0f\n", "idlint end to end (1 process, 1 thread)", e2e, all_mb / e2e,
+  std::printf("%-44s %10.3f %10.1f %10.0f\n", "idlint end to end (1 process, -j 1)", e2e, all_mb / e2e,
               static_cast<double>(files.size() + bicep_files) / e2e);
+  for (size_t j = 0; j < job_counts.size(); ++j) {
+    const double t = median(jobs_times[j]);
+    const std::string label = "idlint end to end, -j " + std::to_string(job_counts[j]);
+    std::printf("%-44s %10.3f %10.1f %10.0f  (%.2fx -j 1; peak RSS %.1f MB)\n", label.c_str(), t, all_mb / t,
+                static_cast<double>(files.size() + bicep_files) / t, e2e / t,
+                static_cast<double>(jobs_rss[j]) / 1024.0);
+  }
   std::printf("%-44s %10.3f %10.1f %10.0f\n", "reference: idlint JSON reader only (memory)", reader, mb / reader,
               static_cast<double>(files.size()) / reader);
   std::printf("%-44s %10.3f %10.1f %10.0f\n", "reference: nlohmann::json parse (memory)", nl, mb / nl,
@@ -416,7 +437,7 @@ int main(int argc, char** argv) {
               static_cast<double>(files.size()) / json_only);
   std::printf("%-44s %10.3f %10.1f %10.0f\n", "idlint end to end, the Bicep files named", bicep_only,
               static_cast<double>(bicep_bytes) / 1e6 / bicep_only, static_cast<double>(bicep_files) / bicep_only);
-  std::printf("\npeak RSS, idlint over the whole corpus: %.1f MB (exit code %d)\n",
+  std::printf("\npeak RSS, idlint over the whole corpus (-j 1): %.1f MB (exit code %d)\n",
               static_cast<double>(max_rss) / 1024.0, exit_code);
   std::printf("one template of %zu bytes (%s), process start to exit: median %.2f ms (starting /bin/true: %.2f ms)\n",
               static_cast<size_t>(fs::file_size(latency_file)), latency_file.filename().string().c_str(),

@@ -116,6 +116,13 @@ TEST_CASE("rule levels by id or name, in both forms, and overrides where later e
     CHECK(findings(disabled) == std::set<std::string>{"notice IDL001 infra/main.json:10"});
     CHECK(disabled.exit_code == 0);
   }
+  SUBCASE("each file keeps its own settings when files are linted at once") {
+    const RunResult one = repo.run({"-j", "1", "infra"});
+    const RunResult four = repo.run({"-j", "4", "infra"});
+    CHECK(one.out == r.out);
+    CHECK(four.out == r.out);
+    CHECK(four.exit_code == r.exit_code);
+  }
   SUBCASE("--no-config ignores it") {
     CHECK(findings(repo.run({"--no-config", "infra"})).size() == 4);
   }

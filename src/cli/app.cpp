@@ -1,11 +1,15 @@
 // Orchestration: discover files, lint each, report in the chosen format, compute the exit code.
 #include "cli/app.h"
 
+#include <sched.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
 #include <iostream>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +18,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <system_error>
+#include <thread>
 
 #include "cli/callers.h"
 #include "cli/config.h"
@@ -247,6 +253,46 @@ FileSettings settings_for(const std::string& path, std::shared_ptr<const Config>
   return s;
 }
 
+// A file's result, or the exception linting it threw (a bug): rethrown when the file's turn comes,
+// so the run ends at the same file, after the same output, as on one thread.
+struct Linted {
+  FileResult result;
+  std::exception_ptr failure;
+};
+
+// Runs lint(i) for every i below count on up to `jobs` threads, the calling thread one of them.
+// Each result goes to slot i, so the order is the files' order whichever thread finishes first.
+std::vector<Linted> lint_in_parallel(size_t count, unsigned jobs, const std::function<FileResult(size_t)>& lint) {
+  std::vector<Linted> slots(count);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  // Files are handed out in order: when one fails, every file before it has been taken (and is
+  // finished), and no file after it is needed.
+  auto work = [&] {
+    while (!failed.load(std::memory_order_relaxed)) {
+      const size_t i = next.fetch_add(1, std::memory_order_relaxed);
+      if (i >= count) return;
+      try {
+        slots[i].result = lint(i);
+      } catch (...) {
+        slots[i].failure = std::current_exception();
+        failed = true;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < std::min<size_t>(jobs, count); ++t) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // the system gives no more threads: the ones there are do the work
+    }
+  }
+  work();
+  for (std::thread& t : threads) t.join();
+  return slots;
+}
+
 }  // namespace
 
 int print_config(const AppOptions& options, const std::string& file, std::ostream& out, std::ostream& err) {
@@ -300,6 +346,14 @@ const char* fail_level_name(FailLevel f) {
       return "none";
   }
   return "error";
+}
+
+unsigned default_jobs() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+    return static_cast<unsigned>(CPU_COUNT(&set));
+  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 void list_rules(std::ostream& out, Format format) {
@@ -567,26 +621,49 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   }
   std::map<std::string, FileSettings> settings_by_path;  // what each result was linted with
   bool explain_unknown = options.explain_unknown;
+  // The files not yet linted are linted at once (-j), then gone through in order as if each had
+  // just been linted: what is said on standard error comes in that order, and the templates a named
+  // parameter file pairs with are added to the list, to be linted together when it reaches them.
+  // Each file's settings are worked out on this thread first (configuration files are read once).
+  const unsigned jobs = options.jobs ? options.jobs : default_jobs();
+  std::vector<Linted> linted;  // to_lint[linted_from], to_lint[linted_from + 1], ...
+  std::vector<FileSettings> linted_settings;
+  size_t linted_from = 0;
   for (size_t i = 0; i < to_lint.size(); ++i) {
+    if (i == linted_from + linted.size()) {
+      linted_from = i;
+      linted_settings.clear();
+      for (size_t k = i; k < to_lint.size(); ++k) {
+        std::shared_ptr<const Config> config;
+        if (!config_of(to_lint[k].path, config)) return kExitError;
+        linted_settings.push_back(settings_for(to_lint[k].path, config, options, cli_rules));
+      }
+      linted = lint_in_parallel(to_lint.size() - i, jobs, [&](size_t k) {
+        const DiscoveredFile& f = to_lint[linted_from + k];
+        const FileSettings& settings = linted_settings[k];
+        LintOptions file_options = lint_options;
+        file_options.pair_parameter_files = settings.pair_parameter_files;
+        file_options.module_cache = settings.module_cache;
+        FileResult r = from_stdin && linted_from + k == 0
+                           ? lint_text(f.path, std::move(stdin_text), true, settings.selection, file_options)
+                           : lint_file(f.path, f.explicitly_named, settings.selection, file_options);
+        // Levels the configuration sets apply to every finding of the rule.
+        for (ResolvedFinding& finding : r.findings) {
+          if (const auto level = settings.levels.find(finding.rule); level != settings.levels.end()) {
+            finding.level = level->second;
+          }
+        }
+        return r;
+      });
+    }
+    if (linted[i - linted_from].failure) std::rethrow_exception(linted[i - linted_from].failure);
     const DiscoveredFile f = to_lint[i];
-    std::shared_ptr<const Config> config;
-    if (!config_of(f.path, config)) return kExitError;
     const FileSettings& settings =
-        settings_by_path.insert_or_assign(f.path, settings_for(f.path, config, options, cli_rules)).first->second;
+        settings_by_path.insert_or_assign(f.path, std::move(linted_settings[i - linted_from])).first->second;
     explain_unknown = explain_unknown || settings.explain_unknown;
-    lint_options.pair_parameter_files = settings.pair_parameter_files;
-    lint_options.module_cache = settings.module_cache;
     const bool follow_parameter_files =
         options.parameter_files.empty() && settings.pair_parameter_files && options.base_file.empty();
-    FileResult r = from_stdin && i == 0
-                       ? lint_text(f.path, std::move(stdin_text), true, settings.selection, lint_options)
-                       : lint_file(f.path, f.explicitly_named, settings.selection, lint_options);
-    // Levels the configuration sets apply to every finding of the rule.
-    for (ResolvedFinding& finding : r.findings) {
-      if (const auto level = settings.levels.find(finding.rule); level != settings.levels.end()) {
-        finding.level = level->second;
-      }
-    }
+    FileResult r = std::move(linted[i - linted_from].result);
     if (r.status == FileResult::Status::Skipped && !r.compiled_from.empty()) {
       results.push_back(std::move(r));  // said once, in the summary
       continue;

@@ -39,6 +39,7 @@ struct AppOptions {
   std::string config_file;                   // --config FILE: this configuration for every file
   bool no_config = false;                    // --no-config: no configuration file is read
   bool with_callers = false;                 // --with-callers: lint the callers of named modules too
+  unsigned jobs = 0;                         // -j N: files linted at once (0: one per core it may run on)
 };
 
 constexpr int kExitClean = 0;
@@ -49,6 +50,9 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err);
 // --print-config FILE: the settings FILE is linted with (which configuration file, which overrides,
 // each rule's level and where it was set), with the command line's options applied.
 int print_config(const AppOptions& options, const std::string& file, std::ostream& out, std::ostream& err);
+// The cores this process may run on (its CPU affinity mask, which containers narrow), at least 1:
+// what -j 0, the default, lints at once.
+unsigned default_jobs();
 // --list-rules: text (a line per rule), json, or sarif (a run with the rules and no results).
 void list_rules(std::ostream& out, Format format = Format::Text);
 // --catalog TYPE: what the identity catalog knows about a resource type.

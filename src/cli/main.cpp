@@ -2,6 +2,7 @@
 #include <malloc.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -205,6 +206,22 @@ int main(int argc, char** argv) {
                  "rule's level and where it is set) and exit")
       ->option_text("FILE")
       ->check(non_empty);
+  // -j 0 is the default, as in ripgrep: a script can pass a number or leave the choice to idlint.
+  app.add_option("-j,--jobs", options.jobs,
+                 "Lint N files at once (default, and 0: one per core idlint may run on); the output is the same "
+                 "for any N")
+      ->option_text("N")
+      ->group("Input")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            unsigned n = 0;
+            const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+            if (v.empty() || ec != std::errc() || end != v.data() + v.size()) {
+              return "'" + v + "' is not a number of files: use 1 or more (0: one per core)";
+            }
+            return std::string();
+          },
+          ""));
   app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
       ->group("");  // maintainer option, hidden from --help
   // `idlint explain IDL001`: a rule's documentation from the binary (a folder named 'explain' is

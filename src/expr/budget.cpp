@@ -4,8 +4,8 @@
 namespace idlint {
 
 namespace {
-// idlint lints one file at a time on one thread; the budget is thread-local so that a caller
-// linting on several threads gets one budget per thread.
+// Each thread lints one file at a time (-j lints several files on as many threads): the budget
+// is thread-local, so each thread has its file's budget.
 thread_local EvalBudget* g_current = nullptr;
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -34,6 +35,37 @@ std::string first_line(const std::string& s) {
   const size_t nl = t.find('\n');
   return nl == std::string::npos ? t : t.substr(0, nl);
 }
+
+// SIGPIPE blocked on this thread while it lives; one raised meanwhile (a write to a pipe whose
+// reader exited) is taken before the thread's mask is restored, so the write fails with EPIPE
+// instead. Per thread: threads running git at once (-j) cannot undo each other's setting, as they
+// could by ignoring the signal for the whole process and restoring the handler after.
+class SigpipeBlocked {
+ public:
+  SigpipeBlocked() {
+    ::sigemptyset(&pipe_);
+    ::sigaddset(&pipe_, SIGPIPE);
+    ::pthread_sigmask(SIG_BLOCK, &pipe_, &previous_);
+    sigset_t pending;
+    was_pending_ = ::sigpending(&pending) == 0 && ::sigismember(&pending, SIGPIPE);
+  }
+  ~SigpipeBlocked() {
+    sigset_t pending;
+    if (!was_pending_ && ::sigpending(&pending) == 0 && ::sigismember(&pending, SIGPIPE)) {
+      const timespec now{};
+      while (::sigtimedwait(&pipe_, nullptr, &now) < 0 && errno == EINTR) {
+      }
+    }
+    ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+  SigpipeBlocked(const SigpipeBlocked&) = delete;
+  SigpipeBlocked& operator=(const SigpipeBlocked&) = delete;
+
+ private:
+  sigset_t pipe_;
+  sigset_t previous_;
+  bool was_pending_ = false;
+};
 
 }  // namespace
 
@@ -90,15 +122,12 @@ int run_git(const std::string& dir, const std::vector<std::string>& args, const 
   ::close(err_pipe[1]);
   if (spawned != 0) {
     for (int fd : {in_pipe[1], out_pipe[0], err_pipe[0]}) ::close(fd);
-    err = std::string("cannot run git: ") + std::strerror(spawned);
+    err = std::string("cannot run git: ") + error_text(spawned);
     return -1;
   }
   // Feed the input and drain both outputs together, so that no pipe fills up and blocks git.
   // A broken pipe (git exiting early) must not kill idlint.
-  struct sigaction ignore = {};
-  struct sigaction previous = {};
-  ignore.sa_handler = SIG_IGN;
-  ::sigaction(SIGPIPE, &ignore, &previous);
+  const SigpipeBlocked no_sigpipe;
   size_t written = 0;
   int in_fd = in_pipe[1];
   if (input.empty()) {
@@ -151,14 +180,16 @@ int run_git(const std::string& dir, const std::vector<std::string>& args, const 
   if (in_fd >= 0) ::close(in_fd);
   ::close(out_pipe[0]);
   ::close(err_pipe[0]);
-  ::sigaction(SIGPIPE, &previous, nullptr);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-GitBase::Repository& GitBase::repository_of(const std::string& dir) {
+const GitBase::Repository& GitBase::repository_of(const std::string& dir) {
+  // Held while git runs for a new folder too: a thread asking for the same folder waits for it
+  // rather than running git again.
+  const std::lock_guard<std::mutex> lock(mutex_);
   auto [it, inserted] = by_dir_.try_emplace(dir);
   if (!inserted) return *it->second;
   std::string out, err;
@@ -233,7 +264,7 @@ BaseText GitBase::read_at(const std::string& path, bool follow_renames) {
   std::error_code ec;
   const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
   const std::string dir = absolute.parent_path().string();
-  Repository& repo = repository_of(dir);
+  const Repository& repo = repository_of(dir);
   if (!repo.error.empty() || repo.top.empty()) {
     result.status = BaseText::Status::Error;
     result.error = repo.error;

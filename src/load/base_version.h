@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ class BaseSource {
 };
 
 // Files at a git revision, read with `git cat-file` from the repository that holds each file.
+// Files may be read on several threads at once (-j): each repository is looked up once, under a lock.
 class GitBase final : public BaseSource {
  public:
   explicit GitBase(std::string revision) : revision_(std::move(revision)) {}
@@ -45,9 +47,10 @@ class GitBase final : public BaseSource {
     bool no_commits = false;  // HEAD in a repository without commits: nothing has a base
     std::map<std::string, std::string> renamed_from;  // new path → path at the revision (repository-relative)
   };
-  Repository& repository_of(const std::string& dir);
+  const Repository& repository_of(const std::string& dir);
   BaseText read_at(const std::string& path, bool follow_renames);
   std::string revision_;
+  std::mutex mutex_;  // guards by_dir_ and by_top_; a Repository does not change once made
   std::map<std::string, std::unique_ptr<Repository>> by_dir_;
   std::map<std::string, Repository*> by_top_;
 };

@@ -67,6 +67,11 @@ int read_up_to(int fd, std::string& out, size_t max, size_t expected) {
 
 }  // namespace
 
+std::string error_text(int errnum) {
+  char buffer[256];
+  return ::strerror_r(errnum, buffer, sizeof buffer);  // GNU strerror_r: the text, in buffer or static
+}
+
 std::string too_large_error(size_t size, size_t limit) {
   std::string text = "larger than " + std::to_string(limit >> 20) + " MiB";
   if (size > limit) text += " (" + std::to_string(size >> 20) + " MiB)";
@@ -79,12 +84,12 @@ FileRead read_input_file(const std::string& path, size_t limit, size_t start_whe
   // below anyway. O_NOCTTY: a terminal device never becomes the controlling terminal.
   const Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
   if (f.fd < 0) {
-    r.error = std::strerror(errno);  // ELOOP: "Too many levels of symbolic links"
+    r.error = error_text(errno);  // ELOOP: "Too many levels of symbolic links"
     return r;
   }
   struct stat st {};
   if (::fstat(f.fd, &st) != 0) {
-    r.error = std::strerror(errno);
+    r.error = error_text(errno);
     return r;
   }
   if (!S_ISREG(st.st_mode)) {
@@ -103,14 +108,14 @@ FileRead read_input_file(const std::string& path, size_t limit, size_t start_whe
     if (start_when_too_large > 0) {
       if (const int e = read_up_to(f.fd, r.text, start_when_too_large, start_when_too_large); e != 0) {
         r.status = FileRead::Status::Error;
-        r.error = std::strerror(e);
+        r.error = error_text(e);
       }
     }
     return r;
   }
   // One byte past the limit tells a file that grew since fstat from one that did not.
   if (const int e = read_up_to(f.fd, r.text, limit + 1, r.size); e != 0) {
-    r.error = std::strerror(e);
+    r.error = error_text(e);
     return r;
   }
   if (r.text.size() > limit) {

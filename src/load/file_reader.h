@@ -24,6 +24,10 @@ struct FileRead {
 // TooLarge), so the caller can tell what the file is.
 FileRead read_input_file(const std::string& path, size_t limit = kMaxInputSize, size_t start_when_too_large = 0);
 
+// strerror's text for an errno value ("No such file or directory"), safe on several threads at
+// once (strerror may return a buffer that the next call, on any thread, overwrites).
+std::string error_text(int errnum);
+
 // "larger than 64 MiB (65 MiB)": the error of a file or text over the limit.
 std::string too_large_error(size_t size, size_t limit = kMaxInputSize);
 
