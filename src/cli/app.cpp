@@ -339,7 +339,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   if (from_stdin) {
     found.files.push_back(DiscoveredFile{options.stdin_filename, true});
   } else {
-    found = discover(paths, options.excludes);
+    found = discover(paths, options.excludes, !options.no_ignore);
   }
   if (!options.parameter_files.empty()) {
     // Parameter files belong to one template: the one named beside them.

@@ -1,6 +1,7 @@
 // Gitignore-style path patterns (see glob.h).
 #include "cli/glob.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace idlint {
@@ -167,9 +168,7 @@ std::string_view trim_trailing_spaces(std::string_view s) {
 
 }  // namespace
 
-bool glob_match(std::string_view pattern, std::string_view text) {
-  return wild(pattern, 0, text, 0) == Wild::Match;
-}
+bool glob_match(std::string_view pattern, std::string_view text) { return wild(pattern, 0, text, 0) == Wild::Match; }
 
 PathGlob::PathGlob(std::string pattern) : original_(std::move(pattern)) { parse(original_); }
 
@@ -184,13 +183,51 @@ void PathGlob::parse(std::string_view p) {
   }
   if (p.find('/') != std::string_view::npos) anchored_ = true;
   glob_ = std::string(p);
+  const auto special = [](std::string_view s) { return s.find_first_of("*?[\\") != std::string_view::npos; };
+  if (!special(glob_)) {
+    kind_ = Kind::Literal;
+  } else if (glob_.size() > 1 && glob_[0] == '*' && !special(std::string_view(glob_).substr(1))) {
+    kind_ = Kind::Suffix;
+  } else if (glob_.find_first_of("[\\") == std::string::npos) {
+    for (size_t start = 0; start < glob_.size();) {
+      const size_t end = std::min(glob_.find_first_of("*?", start), glob_.size());
+      std::string_view run = std::string_view(glob_).substr(start, end - start);
+      if (!run.empty() && run.front() == '/') run.remove_prefix(1);
+      if (!run.empty() && run.back() == '/') run.remove_suffix(1);
+      if (run.size() > required_.size()) required_ = std::string(run);
+      start = end + 1;
+    }
+  }
 }
 
-bool PathGlob::matches_path(std::string_view rel, bool is_dir) const {
-  if (glob_.empty() || (dir_only_ && !is_dir)) return false;
-  if (anchored_) return glob_match(glob_, rel);
+namespace {
+
+std::string_view last_name(std::string_view rel) {
   const size_t slash = rel.rfind('/');
-  return glob_match(glob_, slash == std::string_view::npos ? rel : rel.substr(slash + 1));
+  return slash == std::string_view::npos ? rel : rel.substr(slash + 1);
+}
+
+}  // namespace
+
+bool PathGlob::matches_path(std::string_view rel, bool is_dir) const {
+  return matches_path(rel, last_name(rel), is_dir);
+}
+
+bool PathGlob::matches_path(std::string_view rel, std::string_view name, bool is_dir) const {
+  if (glob_.empty() || (dir_only_ && !is_dir)) return false;
+  const std::string_view text = anchored_ ? rel : name;
+  switch (kind_) {
+    case Kind::Literal:
+      return text == glob_;
+    case Kind::Suffix:
+      // '*' never takes a '/': an anchored '*.log' is for names at the top only.
+      return text.size() >= glob_.size() - 1 &&
+             text.substr(text.size() - (glob_.size() - 1)) == std::string_view(glob_).substr(1) &&
+             text.find('/') == std::string_view::npos;
+    case Kind::Glob:
+      break;
+  }
+  return text.find(required_) != std::string_view::npos && glob_match(glob_, text);
 }
 
 bool PathGlob::matches(std::string_view rel, bool is_dir) const {
@@ -224,8 +261,9 @@ IgnorePatterns::IgnorePatterns(std::string_view text) {
 }
 
 IgnoreMatch IgnorePatterns::match(std::string_view rel, bool is_dir) const {
+  const std::string_view name = last_name(rel);
   for (auto it = patterns_.rbegin(); it != patterns_.rend(); ++it) {
-    if (it->matches_path(rel, is_dir)) return it->negated() ? IgnoreMatch::Included : IgnoreMatch::Ignored;
+    if (it->matches_path(rel, name, is_dir)) return it->negated() ? IgnoreMatch::Included : IgnoreMatch::Ignored;
   }
   return IgnoreMatch::None;
 }

@@ -32,11 +32,18 @@ class PathGlob {
   friend class IgnorePatterns;
   PathGlob() = default;
   void parse(std::string_view pattern);  // sets glob_, anchored_, dir_only_
+  // matches_path with the name rel ends with ('main.json' of 'infra/main.json') found already.
+  bool matches_path(std::string_view rel, std::string_view name, bool is_dir) const;
   std::string original_;
   std::string glob_;  // without the leading '!', the leading '/' and the trailing '/'
   bool anchored_ = false;
   bool dir_only_ = false;
   bool negated_ = false;
+  // Most lines are a name ('bin') or '*' and a name's end ('*.log'): compared without wildmatch.
+  enum class Kind { Glob, Literal, Suffix } kind_ = Kind::Glob;
+  // Of a glob with only '*' and '?': its longest run of other characters (less a '/' at either end,
+  // which '**/' may stand in for), which a path must hold to match ('generated' of '**/generated/**').
+  std::string required_;
 };
 
 // What a list of patterns says about a path: the last pattern that matches decides.

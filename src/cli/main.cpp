@@ -184,6 +184,9 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->option_text("GLOB")
       ->check(non_empty);
+  app.add_flag("--no-ignore", options.no_ignore,
+               "Walk folders without reading .gitignore files, .git/info/exclude or the global git excludes "
+               "file (--exclude still applies)");
   app.add_option("--stdin-filename", options.stdin_filename,
                  "Lint standard input (the path '-') as the file PATH: modules and parameter files are found "
                  "beside it, findings point into it (for editors)")
@@ -201,7 +204,7 @@ int main(int argc, char** argv) {
 
   // --help by what an option is about.
   const std::vector<std::pair<const char*, std::vector<const char*>>> groups = {
-      {"Input", {"--exclude", "--parameters", "--no-parameter-pairing", "--module-cache", "--stdin-filename"}},
+      {"Input", {"--exclude", "--no-ignore", "--parameters", "--no-parameter-pairing", "--module-cache", "--stdin-filename"}},
       {"Rules", {"--rule", "--disable", "--list-rules", "--catalog", "--explain-unknown"}},
       {"Output", {"--format", "--output", "--fail-level", "--color", "--quiet", "--show-suppressed"}},
       {"Comparison", {"--base", "--base-file", "--baseline", "--new-only"}},
