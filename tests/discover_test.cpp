@@ -343,6 +343,13 @@ TEST_CASE("outside a git repository, and with --no-ignore, no ignore file is rea
   t.put("sub/x.json", kTemplate);
   home.home.put("xdg/git/ignore", "*\n");
   CHECK(walked(t.root, {"."}) == std::set<std::string>{"main.json", "sub/x.json"});
+  // A '.git' file that names no git directory makes no repository.
+  for (const char* dot_git : {"not a gitdir line\n", "gitdir: missing/folder\n", "gitdir:\n"}) {
+    CAPTURE(std::string(dot_git));
+    t.put(".git", dot_git);
+    CHECK(walked(t.root, {"sub"}) == std::set<std::string>{"sub/x.json"});
+  }
+  std::filesystem::remove(t.root + "/.git");
   if (git_missing()) return;  // then no repository case
   REQUIRE(git(t.root, "init -q"));
   CHECK(walked(t.root, {"."}).empty());

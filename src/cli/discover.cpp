@@ -122,7 +122,8 @@ std::string environment(const char* name) {
 }
 
 // The git directory of the repository whose work tree is dir: dir/.git, or where a '.git' file
-// ('gitdir: PATH', in linked worktrees and submodules) points. Nothing when dir is no repository's.
+// ('gitdir: PATH', in linked worktrees and submodules) points. Nothing when dir is no repository's
+// (no '.git', or a '.git' file that names no folder, which git refuses too).
 std::optional<fs::path> git_dir(const fs::path& dir) {
   const fs::path dot_git = dir / ".git";
   struct stat st;
@@ -133,8 +134,9 @@ std::optional<fs::path> git_dir(const fs::path& dir) {
   std::string_view target = std::string_view(*text).substr(7);
   while (!target.empty() && (target.front() == ' ' || target.front() == '\t')) target.remove_prefix(1);
   while (!target.empty() && std::isspace(static_cast<unsigned char>(target.back()))) target.remove_suffix(1);
-  if (target.empty()) return std::nullopt;
-  return dir / fs::path(target);  // an absolute target replaces dir
+  const fs::path gitdir = dir / fs::path(target);  // an absolute target replaces dir
+  if (target.empty() || ::stat(gitdir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return std::nullopt;
+  return gitdir;
 }
 
 // The ignore files in force in the folder being walked, when it is in a git repository.
