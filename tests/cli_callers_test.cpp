@@ -23,8 +23,8 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-preview' =
 )";
 
 std::string call(const std::string& path, const std::string& type) {
-  return "@description('the server')\nmodule server '" + path + "' = {\n  name: 'server'\n  params: {\n    name: 'orders'\n" +
-         "    identityType: '" + type + "'\n  }\n}\n";
+  return "@description('the server')\nmodule server '" + path +
+         "' = {\n  name: 'server'\n  params: {\n    name: 'orders'\n" + "    identityType: '" + type + "'\n  }\n}\n";
 }
 
 struct Repo {
@@ -37,7 +37,8 @@ struct Repo {
     dir.put("apps/other.bicep", call("../infra/modules/server.bicep", "SystemAssigned"));
     dir.put("apps/registry.bicep", "module server 'br/public:avm/res/server.bicep:1.0.0' = { name: 'x' }\n");
     dir.put("apps/mentions.bicep", "// server.bicep is mentioned, not called\nparam p string\n");
-    dir.put("infra/main.bicepparam", "using 'modules/server.bicep'\nparam name = 'x'\nparam identityType = 'SystemAssigned'\n");
+    dir.put("infra/main.bicepparam",
+            "using 'modules/server.bicep'\nparam name = 'x'\nparam identityType = 'SystemAssigned'\n");
   }
 };
 
@@ -53,7 +54,8 @@ TEST_CASE("the callers of a module are the files whose module declaration or usi
     paths.push_back(c.path);
     CHECK(c.callee == "infra/modules/server.bicep");
   }
-  CHECK(paths == std::vector<std::string>{"apps/other.bicep", "infra/main.bicep", "infra/main.bicepparam", "infra/ok.bicep"});
+  CHECK(paths ==
+        std::vector<std::string>{"apps/other.bicep", "infra/main.bicep", "infra/main.bicepparam", "infra/ok.bicep"});
   // Excluded files are not walked; a named caller is not listed again.
   std::vector<std::string> fewer;
   for (const idlint::Caller& c : idlint::find_callers({"infra/modules/server.bicep", "infra/main.bicep"}, {"apps/"})) {
@@ -68,7 +70,8 @@ TEST_CASE("--with-callers lints the callers with the module; without it, the mod
   const RunResult alone = run_idlint({"-q", "infra/modules/server.bicep"}, repo.dir.root);
   CHECK(alone.exit_code == 0);
   CHECK(alone.out == "");
-  const RunResult with = run_idlint({"--format", "github", "--with-callers", "infra/modules/server.bicep"}, repo.dir.root);
+  const RunResult with =
+      run_idlint({"--format", "github", "--with-callers", "infra/modules/server.bicep"}, repo.dir.root);
   CHECK(with.exit_code == 1);
   CHECK(with.err ==
         "idlint: note: apps/other.bicep is linted too: it calls infra/modules/server.bicep\n"

@@ -83,7 +83,8 @@ TEST_CASE("without a configuration file every default applies") {
   Repo repo;
   const RunResult r = repo.run({"infra"});
   CHECK(r.exit_code == 1);
-  CHECK(findings(r) == std::set<std::string>{"error IDL001 infra/legacy/old.json:10", "warning IDL007 infra/legacy/old.json:19",
+  CHECK(findings(r) == std::set<std::string>{"error IDL001 infra/legacy/old.json:10",
+                                             "warning IDL007 infra/legacy/old.json:19",
                                              "error IDL001 infra/main.json:10", "warning IDL007 infra/main.json:19"});
 }
 
@@ -105,8 +106,8 @@ TEST_CASE("rule levels by id or name, in both forms, and overrides where later e
   const RunResult r = repo.run({"infra"});
   CHECK(r.err == "");
   // github writes a note as 'notice'.
-  CHECK(findings(r) == std::set<std::string>{"notice IDL007 infra/legacy/old.json:19", "notice IDL001 infra/main.json:10",
-                                             "error IDL007 infra/main.json:19"});
+  CHECK(findings(r) == std::set<std::string>{"notice IDL007 infra/legacy/old.json:19",
+                                             "notice IDL001 infra/main.json:10", "error IDL007 infra/main.json:19"});
   CHECK(r.exit_code == 1);  // IDL007 is an error in infra/main.json now
 
   SUBCASE("the command line wins: --rule runs a rule the file turns off, --disable stops one it sets") {
@@ -123,9 +124,7 @@ TEST_CASE("rule levels by id or name, in both forms, and overrides where later e
     CHECK(four.out == r.out);
     CHECK(four.exit_code == r.exit_code);
   }
-  SUBCASE("--no-config ignores it") {
-    CHECK(findings(repo.run({"--no-config", "infra"})).size() == 4);
-  }
+  SUBCASE("--no-config ignores it") { CHECK(findings(repo.run({"--no-config", "infra"})).size() == 4); }
 }
 
 TEST_CASE("the nearest configuration applies, found from the linted file's folder up to the repository root") {
@@ -139,7 +138,8 @@ TEST_CASE("the nearest configuration applies, found from the linted file's folde
   above.put("repo/main.json", kTemplate);
 
   const RunResult r = repo.run({"infra"});
-  CHECK(findings(r) == std::set<std::string>{"warning IDL007 infra/legacy/old.json:19", "error IDL001 infra/main.json:10"});
+  CHECK(findings(r) ==
+        std::set<std::string>{"warning IDL007 infra/legacy/old.json:19", "error IDL001 infra/main.json:10"});
   const RunResult from_inside = repo.run({"old.json"}, "infra/legacy");
   CHECK(findings(from_inside) == std::set<std::string>{"warning IDL007 infra/legacy/old.json:19"});
   const RunResult not_above_root = run_idlint({"-q", "main.json"}, above.root + "/repo");
@@ -169,8 +169,9 @@ TEST_CASE("exclude leaves walked files out, relative to the configuration's fold
   Repo repo;
   repo.dir.put("infra/idlint.jsonc", R"({ "exclude": ["legacy/"] })");
   repo.dir.put("legacy/x.json", kTemplate);  // outside the configuration's folder: not its business
-  CHECK(findings(repo.run({"."})) == std::set<std::string>{"error IDL001 infra/main.json:10", "warning IDL007 infra/main.json:19",
-                                                          "error IDL001 legacy/x.json:10", "warning IDL007 legacy/x.json:19"});
+  CHECK(findings(repo.run({"."})) ==
+        std::set<std::string>{"error IDL001 infra/main.json:10", "warning IDL007 infra/main.json:19",
+                              "error IDL001 legacy/x.json:10", "warning IDL007 legacy/x.json:19"});
   CHECK(findings(repo.run({"infra/legacy/old.json"})).size() == 2);
 }
 
@@ -201,12 +202,16 @@ TEST_CASE("--print-config names the file, the overrides that match and where eac
 })");
   const RunResult r = run_idlint({"--disable", "IDL013", "--print-config", "infra/legacy/old.json"}, repo.dir.root);
   CHECK(r.exit_code == 0);
-  CHECK(r.out.rfind("file: infra/legacy/old.json\nconfiguration: idlint.jsonc\noverride 1 (line 4): files infra/legacy/\n", 0) == 0);
+  CHECK(r.out.rfind(
+            "file: infra/legacy/old.json\nconfiguration: idlint.jsonc\noverride 1 (line 4): files infra/legacy/\n",
+            0) == 0);
   CHECK(r.out.find("failLevel: error (default)\n") != std::string::npos);
   CHECK(r.out.find("  IDL001  identity-type-invalid                          off      idlint.jsonc:4 (override 1)\n") !=
         std::string::npos);
-  CHECK(r.out.find("  IDL007  identity-type-spelling                         error    idlint.jsonc:2\n") != std::string::npos);
-  CHECK(r.out.find("  IDL013  cmk-key-uri-invalid                            off      --disable\n") != std::string::npos);
+  CHECK(r.out.find("  IDL007  identity-type-spelling                         error    idlint.jsonc:2\n") !=
+        std::string::npos);
+  CHECK(r.out.find("  IDL013  cmk-key-uri-invalid                            off      --disable\n") !=
+        std::string::npos);
   CHECK(r.out.find("  IDL002  user-identities-missing                        error    default\n") != std::string::npos);
   const RunResult none = run_idlint({"--no-config", "--print-config", "infra/main.json"}, repo.dir.root);
   CHECK(none.out.find("configuration: none (--no-config)\n") != std::string::npos);
@@ -219,9 +224,11 @@ TEST_CASE("an invalid configuration is an error with its position, and nothing i
     const char* error;
   };
   const Case cases[] = {
-      {"{\n  \"rulez\": {}\n}", "idlint.jsonc:2:3: unknown key 'rulez' (the keys are $schema, rules, exclude, overrides, "
-                                "failLevel, parameterPairing, moduleCache, explainUnknown)"},
-      {"{ \"rules\": { \"IDL099\": \"error\" } }", "idlint.jsonc:1:14: unknown rule 'IDL099' (see idlint --list-rules)"},
+      {"{\n  \"rulez\": {}\n}",
+       "idlint.jsonc:2:3: unknown key 'rulez' (the keys are $schema, rules, exclude, overrides, "
+       "failLevel, parameterPairing, moduleCache, explainUnknown)"},
+      {"{ \"rules\": { \"IDL099\": \"error\" } }",
+       "idlint.jsonc:1:14: unknown rule 'IDL099' (see idlint --list-rules)"},
       {"{ \"rules\": { \"IDL001\": \"fatal\" } }",
        "idlint.jsonc:1:24: 'fatal' is not a level for IDL001: use \"error\", \"warning\", \"note\" or \"off\""},
       {"{ \"rules\": { \"IDL001\": 2 } }",
@@ -230,10 +237,12 @@ TEST_CASE("an invalid configuration is an error with its position, and nothing i
        "idlint.jsonc:1:26: unknown key 'lvl' in the setting of IDL001: only 'level'"},
       {"{ \"rules\": { \"IDL001\": \"off\", \"identity-type-invalid\": \"note\" } }",
        "idlint.jsonc:1:31: rule IDL001 is set twice in 'rules'"},
-      {"{ \"failLevel\": \"fatal\" }", "idlint.jsonc:1:16: 'fatal' is not a failLevel: use \"error\", \"warning\", \"note\" or \"none\""},
+      {"{ \"failLevel\": \"fatal\" }",
+       "idlint.jsonc:1:16: 'fatal' is not a failLevel: use \"error\", \"warning\", \"note\" or \"none\""},
       {"{ \"exclude\": \"legacy\" }", "idlint.jsonc:1:14: 'exclude' must be an array, not a string"},
       {"{ \"exclude\": [\"!keep\"] }", "idlint.jsonc:1:15: '!keep': negated patterns are not supported in 'exclude'"},
-      {"{ \"overrides\": [ { \"rules\": {} } ] }", "idlint.jsonc:1:18: 'overrides' entry 1 needs 'files', a list of paths or globs"},
+      {"{ \"overrides\": [ { \"rules\": {} } ] }",
+       "idlint.jsonc:1:18: 'overrides' entry 1 needs 'files', a list of paths or globs"},
       {"{ \"overrides\": [ { \"files\": [\"a\"], \"level\": \"off\" } ] }",
        "idlint.jsonc:1:36: unknown key 'level' in 'overrides' entry 1: use 'files' and 'rules'"},
       {"{ \"parameterPairing\": \"no\" }", "idlint.jsonc:1:23: 'parameterPairing' must be a boolean, not a string"},

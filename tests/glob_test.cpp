@@ -66,6 +66,8 @@ TEST_CASE("the same patterns as git: each case agrees with git check-ignore") {
       {"legacy/", "infra/legacy/main.bicep"}, {"/infra", "src/infra/main.bicep"},
       {"modules/**/generated", "modules/a/b/generated/main.json"}, {"modules/*/generated", "modules/a/b/generated/x.json"},
       {"*.test.bicep", "a/b.test.bicep"}, {"[!m]ain.bicep", "main.bicep"}, {"infra/**", "infrastructure/a.bicep"},
+      {"[[:digit:]]*.json", "a/1x.json"}, {"[[:digit:]]*.json", "x1.json"}, {"[a-", "[a-"}, {"[]a]", "]"},
+      {"a\\[b].json", "a[b].json"},
   };
   for (const auto& [pattern, path] : cases) {
     CAPTURE(pattern);

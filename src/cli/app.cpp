@@ -532,7 +532,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   if (from_stdin) {
     found.files.push_back(DiscoveredFile{options.stdin_filename, true});
   } else {
-    found = discover(paths, options.excludes);
+    found = discover(paths, options.excludes, !options.no_ignore);
   }
   // Each file's configuration file is read before anything is linted: an invalid one ends the run
   // with no report. Its exclude leaves walked files out (named files are linted whatever it says).
@@ -605,7 +605,8 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     for (const DiscoveredFile& f : found.files) {
       if (f.explicitly_named) named.push_back(f.path);
     }
-    const std::vector<Caller> callers = named.empty() ? std::vector<Caller>{} : find_callers(named, options.excludes);
+    const std::vector<Caller> callers =
+        named.empty() ? std::vector<Caller>{} : find_callers(named, options.excludes, !options.no_ignore);
     if (!callers.empty() && listed.empty()) {
       for (const DiscoveredFile& d : found.files) listed.insert(identity(d.path));
     }

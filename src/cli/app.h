@@ -34,6 +34,7 @@ struct AppOptions {
   std::string baseline;                      // --baseline OLD.sarif
   bool new_only = false;                     // --new-only
   std::vector<std::string> excludes;          // --exclude GLOB (gitignore-style, for walks)
+  bool no_ignore = false;                    // --no-ignore: walks read no .gitignore or other ignore file
   std::string stdin_filename;                // --stdin-filename: the path '-' (standard input) is linted as
   std::istream* stdin_stream = nullptr;      // where '-' is read from (std::cin; a stream in tests)
   std::string config_file;                   // --config FILE: this configuration for every file

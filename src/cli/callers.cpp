@@ -67,7 +67,8 @@ std::vector<std::string> called_paths(std::string_view text, bool bicepparam) {
 
 }  // namespace
 
-std::vector<Caller> find_callers(const std::vector<std::string>& files, const std::vector<std::string>& excludes) {
+std::vector<Caller> find_callers(const std::vector<std::string>& files, const std::vector<std::string>& excludes,
+                                 bool ignore_files) {
   // The named files that can be called, by repository.
   struct Callee {
     std::string path;
@@ -97,9 +98,8 @@ std::vector<Caller> find_callers(const std::vector<std::string>& files, const st
     std::error_code ec;
     const fs::path cwd = fs::current_path(ec);
     const fs::path rel_root = fs::path(root).lexically_relative(cwd);
-    const std::string walk_root =
-        !ec && !rel_root.empty() && *rel_root.begin() != ".." ? rel_root.string() : root;
-    const DiscoveryResult found = discover({walk_root}, excludes);
+    const std::string walk_root = !ec && !rel_root.empty() && *rel_root.begin() != ".." ? rel_root.string() : root;
+    const DiscoveryResult found = discover({walk_root}, excludes, ignore_files);
     for (const DiscoveredFile& candidate : found.files) {
       const std::string ext = fs::path(candidate.path).extension().string();
       if (ext != ".bicep" && ext != ".bicepparam") continue;

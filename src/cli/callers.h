@@ -14,8 +14,9 @@ struct Caller {
 
 // For each of files (named on the command line) that is a .bicep file or a JSON template, the files
 // under its repository's root (the nearest folder holding .git; none outside a repository) that
-// call it directly. Walks as discover() does, with the same excludes; files already in files are
+// call it directly. Walks as discover() does, with the same excludes and ignore files; files already in files are
 // left out. In a stable order: by callee as given, then by caller path.
-std::vector<Caller> find_callers(const std::vector<std::string>& files, const std::vector<std::string>& excludes);
+std::vector<Caller> find_callers(const std::vector<std::string>& files, const std::vector<std::string>& excludes,
+                                 bool ignore_files = true);
 
 }  // namespace idlint

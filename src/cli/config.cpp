@@ -91,14 +91,16 @@ struct ConfigReader {
         // { "level": "note" }: the form of bicepconfig.json's analyzers.core.rules.<name>.
         level = nullptr;
         members(value, fmt::format("the setting of {}", rule->id), [&](const Value& k, const Value& v) {
-          if (k.text != "level") fail(k, fmt::format("unknown key '{}' in the setting of {}: only 'level'", shortened(k.text, 60), rule->id));
+          if (k.text != "level")
+            fail(k,
+                 fmt::format("unknown key '{}' in the setting of {}: only 'level'", shortened(k.text, 60), rule->id));
           level = &v;
         });
         if (!level) fail(value, fmt::format("the setting of {} needs a 'level'", rule->id));
       }
       if (!level->is_string()) {
-        fail(*level, fmt::format("the level of {} must be \"error\", \"warning\", \"note\" or \"off\", not {}", rule->id,
-                                 kind_name(level->kind)));
+        fail(*level, fmt::format("the level of {} must be \"error\", \"warning\", \"note\" or \"off\", not {}",
+                                 rule->id, kind_name(level->kind)));
       }
       bool ok = false;
       const std::optional<Level> parsed = parse_level(level->text, ok);
@@ -116,7 +118,8 @@ struct ConfigReader {
     std::vector<PathGlob> out;
     for (uint32_t i = 0; i < array.size; ++i) {
       const Value& item = array.items[i];
-      if (!item.is_string()) fail(item, fmt::format("each entry of {} must be a string, not {}", what, kind_name(item.kind)));
+      if (!item.is_string())
+        fail(item, fmt::format("each entry of {} must be a string, not {}", what, kind_name(item.kind)));
       if (trim_blanks(item.text).empty()) fail(item, fmt::format("an entry of {} is empty", what));
       if (item.text.front() == '!') {
         fail(item, fmt::format("'{}': negated patterns are not supported in {}", shortened(item.text, 60), what));
@@ -197,8 +200,8 @@ struct ConfigReader {
 }  // namespace
 
 const std::vector<std::string>& config_keys() {
-  static const std::vector<std::string> keys = {"$schema",          "rules",       "exclude",       "overrides",
-                                                "failLevel",        "parameterPairing", "moduleCache", "explainUnknown"};
+  static const std::vector<std::string> keys = {
+      "$schema", "rules", "exclude", "overrides", "failLevel", "parameterPairing", "moduleCache", "explainUnknown"};
   return keys;
 }
 
@@ -219,7 +222,8 @@ bool Config::matches(const std::vector<PathGlob>& globs, const std::string& file
   const std::optional<std::string> rel = relative(file);
   if (!rel) return false;
   // The file itself, then each folder it is in (a pattern that excludes a folder excludes all below).
-  for (size_t end = rel->size(); end != std::string::npos; end = end == 0 ? std::string::npos : rel->rfind('/', end - 1)) {
+  for (size_t end = rel->size(); end != std::string::npos;
+       end = end == 0 ? std::string::npos : rel->rfind('/', end - 1)) {
     if (end == 0) break;
     const std::string_view part(rel->data(), end);
     for (const PathGlob& g : globs) {

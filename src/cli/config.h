@@ -31,8 +31,8 @@ struct ConfigOverride {
 };
 
 struct Config {
-  std::string path;            // the file, as found or named
-  std::filesystem::path dir;   // its folder, absolute: globs and moduleCache are relative to it
+  std::string path;           // the file, as found or named
+  std::filesystem::path dir;  // its folder, absolute: globs and moduleCache are relative to it
   std::vector<RuleSetting> rules;
   std::vector<PathGlob> exclude;
   std::vector<ConfigOverride> overrides;

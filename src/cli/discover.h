@@ -23,6 +23,12 @@ struct DiscoveryResult {
 // Walked files and folders matching one of excludes (gitignore-style, relative to the working
 // directory: cli/glob.h) are left out; named files are linted whatever the patterns say. The bin and
 // obj folders beside a .NET project file (*.csproj, *.fsproj, *.vbproj, *.sln) are build output.
-DiscoveryResult discover(const std::vector<std::string>& paths, const std::vector<std::string>& excludes = {});
+// With ignore_files, a walk in a git repository (a folder with '.git' at or above it) leaves out what
+// git ignores: the .gitignore files from the repository root down, the repository's info/exclude and
+// the global excludes file (core.excludesFile of the user's git config or the repository's, by
+// default $XDG_CONFIG_HOME/git/ignore or ~/.config/git/ignore), read without running git. A folder
+// named is walked whatever the ignore files say of it.
+DiscoveryResult discover(const std::vector<std::string>& paths, const std::vector<std::string>& excludes = {},
+                         bool ignore_files = true);
 
 }  // namespace idlint

@@ -189,6 +189,9 @@ int main(int argc, char** argv) {
   app.add_flag("--with-callers", options.with_callers,
                "Lint too the files in the repository that call a named Bicep module or template (module "
                "declarations, .bicepparam using lines); on with --base");
+  app.add_flag("--no-ignore", options.no_ignore,
+               "Walk folders without reading .gitignore files, .git/info/exclude or the global git excludes "
+               "file (--exclude still applies)");
   app.add_option("--stdin-filename", options.stdin_filename,
                  "Lint standard input (the path '-') as the file PATH: modules and parameter files are found "
                  "beside it, findings point into it (for editors)")
@@ -234,7 +237,9 @@ int main(int argc, char** argv) {
 
   // --help by what an option is about.
   const std::vector<std::pair<const char*, std::vector<const char*>>> groups = {
-      {"Input", {"--exclude", "--with-callers", "--parameters", "--no-parameter-pairing", "--module-cache", "--stdin-filename"}},
+      {"Input",
+       {"--exclude", "--no-ignore", "--with-callers", "--parameters", "--no-parameter-pairing", "--module-cache",
+        "--stdin-filename"}},
       {"Rules", {"--rule", "--disable", "--list-rules", "--catalog", "--explain-unknown"}},
       {"Configuration", {"--config", "--no-config", "--print-config"}},
       {"Output", {"--format", "--output", "--fail-level", "--color", "--quiet", "--show-suppressed"}},
