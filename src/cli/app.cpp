@@ -253,6 +253,33 @@ FileSettings settings_for(const std::string& path, std::shared_ptr<const Config>
   return s;
 }
 
+// The settings of each file, worked out once per configuration and set of matching overrides (a
+// run of thousands of files has a few such sets): a file costs a lookup of its folder and a test of
+// the overrides' patterns.
+class SettingsCache {
+ public:
+  SettingsCache(const AppOptions& options, const CommandLineRules& cli)
+      : options_(options), cli_(cli), configs_(options.config_file, options.no_config) {}
+  // Null, with error set, when a configuration file that applies is invalid.
+  std::shared_ptr<const FileSettings> get(const std::string& path, std::string& error) {
+    std::shared_ptr<const Config> config = configs_.for_file(path, error);
+    if (!error.empty()) return nullptr;
+    std::vector<size_t> overrides;
+    for (size_t i = 0; config && i < config->overrides.size(); ++i) {
+      if (config->matches(config->overrides[i].files, path)) overrides.push_back(i);
+    }
+    auto [it, added] = cache_.try_emplace({config.get(), std::move(overrides)});
+    if (added) it->second = std::make_shared<const FileSettings>(settings_for(path, config, options_, cli_));
+    return it->second;
+  }
+
+ private:
+  const AppOptions& options_;
+  const CommandLineRules& cli_;
+  ConfigFinder configs_;
+  std::map<std::pair<const Config*, std::vector<size_t>>, std::shared_ptr<const FileSettings>> cache_;
+};
+
 // A file's result, or the exception linting it threw (a bug): rethrown when the file's turn comes,
 // so the run ends at the same file, after the same output, as on one thread.
 struct Linted {
@@ -536,19 +563,19 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   }
   // Each file's configuration file is read before anything is linted: an invalid one ends the run
   // with no report. Its exclude leaves walked files out (named files are linted whatever it says).
-  ConfigFinder configs(options.config_file, options.no_config);
-  auto config_of = [&](const std::string& path, std::shared_ptr<const Config>& config) {
+  SettingsCache settings_cache(options, cli_rules);
+  auto settings_of = [&](const std::string& path) {
     std::string error;
-    config = configs.for_file(path, error);
+    std::shared_ptr<const FileSettings> settings = settings_cache.get(path, error);
     if (!error.empty()) err << "idlint: error: " << printable(error) << '\n';
-    return error.empty();
+    return settings;
   };
   {
     std::vector<DiscoveredFile> kept;
     for (DiscoveredFile& f : found.files) {
-      std::shared_ptr<const Config> config;
-      if (!config_of(f.path, config)) return kExitError;
-      if (f.explicitly_named || !config || !config->excludes(f.path)) kept.push_back(std::move(f));
+      const std::shared_ptr<const FileSettings> settings = settings_of(f.path);
+      if (!settings) return kExitError;
+      if (f.explicitly_named || !settings->config || !settings->config->excludes(f.path)) kept.push_back(std::move(f));
     }
     found.files = std::move(kept);
   }
@@ -611,16 +638,16 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
       for (const DiscoveredFile& d : found.files) listed.insert(identity(d.path));
     }
     for (const Caller& c : callers) {
-      std::shared_ptr<const Config> config;
-      if (!config_of(c.path, config)) return kExitError;
-      if ((config && config->excludes(c.path)) || !listed.insert(identity(c.path)).second) continue;
+      const std::shared_ptr<const FileSettings> settings = settings_of(c.path);
+      if (!settings) return kExitError;
+      if ((settings->config && settings->config->excludes(c.path)) || !listed.insert(identity(c.path)).second) continue;
       to_lint.push_back(DiscoveredFile{c.path, false});
       if (!options.quiet) {
         err << "idlint: note: " << printable(c.path) << " is linted too: it calls " << printable(c.callee) << '\n';
       }
     }
   }
-  std::map<std::string, FileSettings> settings_by_path;  // what each result was linted with
+  std::map<std::string, std::shared_ptr<const FileSettings>> settings_by_path;  // what each result was linted with
   bool explain_unknown = options.explain_unknown;
   // The files not yet linted are linted at once (-j), then gone through in order as if each had
   // just been linted: what is said on standard error comes in that order, and the templates a named
@@ -628,20 +655,19 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   // Each file's settings are worked out on this thread first (configuration files are read once).
   const unsigned jobs = options.jobs ? options.jobs : default_jobs();
   std::vector<Linted> linted;  // to_lint[linted_from], to_lint[linted_from + 1], ...
-  std::vector<FileSettings> linted_settings;
+  std::vector<std::shared_ptr<const FileSettings>> linted_settings;
   size_t linted_from = 0;
   for (size_t i = 0; i < to_lint.size(); ++i) {
     if (i == linted_from + linted.size()) {
       linted_from = i;
       linted_settings.clear();
       for (size_t k = i; k < to_lint.size(); ++k) {
-        std::shared_ptr<const Config> config;
-        if (!config_of(to_lint[k].path, config)) return kExitError;
-        linted_settings.push_back(settings_for(to_lint[k].path, config, options, cli_rules));
+        linted_settings.push_back(settings_of(to_lint[k].path));
+        if (!linted_settings.back()) return kExitError;
       }
       linted = lint_in_parallel(to_lint.size() - i, jobs, [&](size_t k) {
         const DiscoveredFile& f = to_lint[linted_from + k];
-        const FileSettings& settings = linted_settings[k];
+        const FileSettings& settings = *linted_settings[k];
         LintOptions file_options = lint_options;
         file_options.pair_parameter_files = settings.pair_parameter_files;
         file_options.module_cache = settings.module_cache;
@@ -660,7 +686,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     if (linted[i - linted_from].failure) std::rethrow_exception(linted[i - linted_from].failure);
     const DiscoveredFile f = to_lint[i];
     const FileSettings& settings =
-        settings_by_path.insert_or_assign(f.path, std::move(linted_settings[i - linted_from])).first->second;
+        *settings_by_path.insert_or_assign(f.path, linted_settings[i - linted_from]).first->second;
     explain_unknown = explain_unknown || settings.explain_unknown;
     const bool follow_parameter_files =
         options.parameter_files.empty() && settings.pair_parameter_files && options.base_file.empty();
@@ -709,7 +735,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
                    [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
   drop_contracts_every_call_keeps(results, [&](const std::string& path) {
     const auto it = settings_by_path.find(path);
-    return it == settings_by_path.end() ? options.module_cache : it->second.module_cache;
+    return it == settings_by_path.end() ? options.module_cache : it->second->module_cache;
   });
 
   for (const FileResult& r : results) {
@@ -815,7 +841,7 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   for (const FileResult& r : results) {
     // Each file's fail level: the command line's, else its configuration's.
     const auto settings = settings_by_path.find(r.path);
-    const FailLevel fail_level = settings != settings_by_path.end() ? settings->second.fail_level
+    const FailLevel fail_level = settings != settings_by_path.end() ? settings->second->fail_level
                                                                     : options.fail_level.value_or(FailLevel::Error);
     if (fail_level == FailLevel::None) continue;
     const Level limit = threshold(fail_level);

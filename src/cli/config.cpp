@@ -276,8 +276,19 @@ std::shared_ptr<const Config> ConfigFinder::for_file(const std::string& path, st
     error = named_error_;
     return named_config_;
   }
+  // Files of one folder, as named, share a lookup (a walk names thousands of files in few folders).
+  const size_t slash = path.find_last_of('/');
+  const std::string folder = slash == std::string::npos ? std::string() : path.substr(0, slash);
+  if (folder == last_folder_ && last_folder_set_) {
+    error = last_error_;
+    return last_config_;
+  }
   std::error_code ec;
-  return for_directory(fs::absolute(path, ec).lexically_normal().parent_path(), error);
+  last_config_ = for_directory(fs::absolute(path, ec).lexically_normal().parent_path(), last_error_);
+  last_folder_ = folder;
+  last_folder_set_ = true;
+  error = last_error_;
+  return last_config_;
 }
 
 std::shared_ptr<const Config> ConfigFinder::for_directory(const fs::path& dir, std::string& error) {

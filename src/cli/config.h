@@ -77,6 +77,11 @@ class ConfigFinder {
   std::shared_ptr<const Config> named_config_;
   std::string named_error_;
   bool named_read_ = false;
+  // The folder of the last file asked about, as written, and its answer.
+  std::string last_folder_;
+  bool last_folder_set_ = false;
+  std::shared_ptr<const Config> last_config_;
+  std::string last_error_;
 };
 
 }  // namespace idlint
