@@ -173,6 +173,15 @@ TEST_CASE("exclude leaves walked files out, relative to the configuration's fold
         std::set<std::string>{"error IDL001 infra/main.json:10", "warning IDL007 infra/main.json:19",
                               "error IDL001 legacy/x.json:10", "warning IDL007 legacy/x.json:19"});
   CHECK(findings(repo.run({"infra/legacy/old.json"})).size() == 2);
+
+  SUBCASE("as .gitignore lines: the last pattern that matches decides, a folder excluded stays so") {
+    repo.dir.put("infra/idlint.jsonc", R"({ "exclude": ["*.json", "!main.json", "legacy/", "!legacy/old.json"] })");
+    repo.dir.put("infra/other.json", kTemplate);
+    CHECK(findings(repo.run({"infra"})) ==
+          std::set<std::string>{"error IDL001 infra/main.json:10", "warning IDL007 infra/main.json:19"});
+    const RunResult p = run_idlint({"--print-config", "infra/other.json"}, repo.dir.root);
+    CHECK(p.out.find("excluded from folder walks: yes\n") != std::string::npos);
+  }
 }
 
 TEST_CASE("failLevel, parameterPairing, moduleCache and explainUnknown set the options' defaults") {
@@ -240,7 +249,10 @@ TEST_CASE("an invalid configuration is an error with its position, and nothing i
       {"{ \"failLevel\": \"fatal\" }",
        "idlint.jsonc:1:16: 'fatal' is not a failLevel: use \"error\", \"warning\", \"note\" or \"none\""},
       {"{ \"exclude\": \"legacy\" }", "idlint.jsonc:1:14: 'exclude' must be an array, not a string"},
-      {"{ \"exclude\": [\"!keep\"] }", "idlint.jsonc:1:15: '!keep': negated patterns are not supported in 'exclude'"},
+      {"{ \"exclude\": [\"#x\"] }",
+       "idlint.jsonc:1:15: '#x' would be a comment in a .gitignore line: write '\\#' for a name starting with '#'"},
+      {"{ \"overrides\": [ { \"files\": [\"!a\"] } ] }",
+       "idlint.jsonc:1:30: '!a': negated patterns are not supported in 'overrides' entry 1 'files'"},
       {"{ \"overrides\": [ { \"rules\": {} } ] }",
        "idlint.jsonc:1:18: 'overrides' entry 1 needs 'files', a list of paths or globs"},
       {"{ \"overrides\": [ { \"files\": [\"a\"], \"level\": \"off\" } ] }",

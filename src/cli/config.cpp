@@ -142,7 +142,25 @@ struct ConfigReader {
       } else if (k == "rules") {
         config.rules = rules(value, "'rules'");
       } else if (k == "exclude") {
-        config.exclude = globs(value, "'exclude'");
+        expect(value, Value::Kind::Array, "'exclude'");
+        std::string lines;  // read as the lines of a .gitignore file, '!' included
+        for (uint32_t i = 0; i < value.size; ++i) {
+          const Value& item = value.items[i];
+          if (!item.is_string()) {
+            fail(item, fmt::format("each entry of 'exclude' must be a string, not {}", kind_name(item.kind)));
+          }
+          if (trim_blanks(item.text).empty() || item.text == "!") fail(item, "an entry of 'exclude' is empty");
+          if (item.text.find_first_of("\r\n") != std::string_view::npos) {
+            fail(item, "an entry of 'exclude' holds a line break: one pattern per entry");
+          }
+          if (item.text.front() == '#') {
+            fail(item,
+                 fmt::format("'{}' would be a comment in a .gitignore line: write '\\#' for a name starting with '#'",
+                             shortened(item.text, 60)));
+          }
+          lines.append(item.text).push_back('\n');
+        }
+        config.exclude = IgnorePatterns(lines);
       } else if (k == "overrides") {
         expect(value, Value::Kind::Array, "'overrides'");
         for (uint32_t i = 0; i < value.size; ++i) {
@@ -215,6 +233,18 @@ std::optional<std::string> Config::relative(const std::string& file) const {
   const fs::path rel = fs::absolute(file, ec).lexically_normal().lexically_relative(dir);
   if (ec || rel.empty() || *rel.begin() == "..") return std::nullopt;
   return rel.generic_string();
+}
+
+bool Config::excludes(const std::string& file) const {
+  if (exclude.empty()) return false;
+  const std::optional<std::string> rel = relative(file);
+  if (!rel) return false;
+  // As git walks: each folder from the top (a file in an excluded folder cannot be re-included),
+  // then the file; the last pattern that matches decides.
+  for (size_t slash = rel->find('/'); slash != std::string::npos; slash = rel->find('/', slash + 1)) {
+    if (exclude.match(std::string_view(rel->data(), slash), true) == IgnoreMatch::Ignored) return true;
+  }
+  return exclude.match(*rel, false) == IgnoreMatch::Ignored;
 }
 
 bool Config::matches(const std::vector<PathGlob>& globs, const std::string& file) const {

@@ -34,7 +34,7 @@ struct Config {
   std::string path;           // the file, as found or named
   std::filesystem::path dir;  // its folder, absolute: globs and moduleCache are relative to it
   std::vector<RuleSetting> rules;
-  std::vector<PathGlob> exclude;
+  IgnorePatterns exclude;  // .gitignore lines, relative to dir
   std::vector<ConfigOverride> overrides;
   std::optional<FailLevel> fail_level;
   std::optional<bool> parameter_pairing;
@@ -47,7 +47,7 @@ struct Config {
   // pattern that matches a folder covers everything in it).
   bool matches(const std::vector<PathGlob>& globs, const std::string& file) const;
   // A file the configuration's exclude leaves out of folder walks.
-  bool excludes(const std::string& file) const { return matches(exclude, file); }
+  bool excludes(const std::string& file) const;
 };
 
 // The names the file accepts at its top level (the schema, docs/idlint.schema.json, lists the same).
