@@ -268,7 +268,15 @@ TEST_CASE("an invalid configuration is an error with its position, and nothing i
     CHECK(r.exit_code == 2);
     CHECK(r.out == "");
     CHECK(r.err == std::string("idlint: error: ") + c.error + "\n");
+    // Named, as pre-commit names a changed file, the configuration is checked the same way.
+    const RunResult named = repo.run({"idlint.jsonc"});
+    CHECK(named.exit_code == 2);
+    CHECK(named.err == std::string("idlint: error: ") + c.error + "\n");
   }
+  repo.dir.put("idlint.jsonc", R"({ "rules": { "IDL007": "off" } })");
+  const RunResult valid = run_idlint({"idlint.jsonc"}, repo.dir.root);
+  CHECK(valid.exit_code == 0);
+  CHECK(valid.err == "");
 }
 
 TEST_CASE("the schema lists the keys and the rules the configuration accepts") {

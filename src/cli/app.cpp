@@ -5,17 +5,16 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <atomic>
-#include <exception>
-#include <functional>
-#include <iostream>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <system_error>
@@ -98,7 +97,8 @@ void explain_unknown_summary(const std::vector<FileResult>& results, std::ostrea
 void drop_contracts_every_call_keeps(std::vector<FileResult>& results,
                                      const std::function<std::string(const std::string&)>& module_cache_of) {
   auto has_contract = [](const FileResult& r) {
-    return std::any_of(r.findings.begin(), r.findings.end(), [](const ResolvedFinding& f) { return !f.contract.empty(); });
+    return std::any_of(r.findings.begin(), r.findings.end(),
+                       [](const ResolvedFinding& f) { return !f.contract.empty(); });
   };
   // Only calls that may lead to such a file are resolved: by its file name first (resolving every
   // call of a large run costs more than linting it).
@@ -137,7 +137,6 @@ void drop_contracts_every_call_keeps(std::vector<FileResult>& results,
     });
   }
 }
-
 
 // What one file is linted with: the command line, over the overrides that match it, over its
 // configuration file, over the defaults.
@@ -336,7 +335,8 @@ int print_config(const AppOptions& options, const std::string& file, std::ostrea
   out << "file: " << printable(file) << '\n';
   if (!config) {
     out << "configuration: none"
-        << (options.no_config ? " (--no-config)" : " (no idlint.jsonc or .idlint.jsonc in its folder or above)") << '\n';
+        << (options.no_config ? " (--no-config)" : " (no idlint.jsonc or .idlint.jsonc in its folder or above)")
+        << '\n';
   } else {
     out << "configuration: " << printable(config->path) << (options.config_file.empty() ? "" : " (--config)") << '\n';
     for (size_t i : s.overrides) {
@@ -573,6 +573,17 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   {
     std::vector<DiscoveredFile> kept;
     for (DiscoveredFile& f : found.files) {
+      // A configuration file named (pre-commit passes a changed idlint.jsonc) is checked, not linted.
+      const std::string name = std::filesystem::path(f.path).filename().string();
+      const std::vector<std::string>& config_names = config_file_names();
+      if (f.explicitly_named && std::find(config_names.begin(), config_names.end(), name) != config_names.end()) {
+        std::string error;
+        if (!read_config(f.path, error)) {
+          err << "idlint: error: " << printable(error) << '\n';
+          return kExitError;
+        }
+        continue;
+      }
       const std::shared_ptr<const FileSettings> settings = settings_of(f.path);
       if (!settings) return kExitError;
       if (f.explicitly_named || !settings->config || !settings->config->excludes(f.path)) kept.push_back(std::move(f));
