@@ -630,11 +630,19 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
   // A named ARM parameter file is linted through the templates it pairs with by name, each once
   // (pre-commit passes only the changed files: a changed parameter file alone still gets checked).
   std::vector<DiscoveredFile> to_lint = found.files;
-  std::set<std::string> listed;  // filled when a parameter file or a caller is first followed
-  auto identity = [](const std::string& path) {
-    std::error_code ec;
-    const std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
-    return ec ? path : p.string();
+  // The files listed already, by canonical path: filled when a parameter file or a caller is first
+  // followed (most runs follow none). True when path is new to the list.
+  std::set<std::string> listed;
+  auto list_once = [&](const std::string& path) {
+    auto identity = [](const std::string& p) {
+      std::error_code ec;
+      const std::filesystem::path c = std::filesystem::weakly_canonical(p, ec);
+      return ec ? p : c.string();
+    };
+    if (listed.empty()) {
+      for (const DiscoveredFile& d : found.files) listed.insert(identity(d.path));
+    }
+    return listed.insert(identity(path)).second;
   };
   // A named module's callers in the repository are linted with it (--with-callers, and with --base
   // as in the pre-commit hook): a change to a module alone can break a call site.
@@ -645,13 +653,10 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     }
     const std::vector<Caller> callers =
         named.empty() ? std::vector<Caller>{} : find_callers(named, options.excludes, !options.no_ignore);
-    if (!callers.empty() && listed.empty()) {
-      for (const DiscoveredFile& d : found.files) listed.insert(identity(d.path));
-    }
     for (const Caller& c : callers) {
       const std::shared_ptr<const FileSettings> settings = settings_of(c.path);
       if (!settings) return kExitError;
-      if ((settings->config && settings->config->excludes(c.path)) || !listed.insert(identity(c.path)).second) continue;
+      if ((settings->config && settings->config->excludes(c.path)) || !list_once(c.path)) continue;
       to_lint.push_back(DiscoveredFile{c.path, false});
       if (!options.quiet) {
         err << "idlint: note: " << printable(c.path) << " is linted too: it calls " << printable(c.callee) << '\n';
@@ -709,11 +714,8 @@ int run_app(const AppOptions& options, std::ostream& out, std::ostream& err) {
     if (r.status == FileResult::Status::Skipped) {
       std::vector<std::string> templates;
       if (f.explicitly_named && r.parameter_file && follow_parameter_files) templates = templates_paired_with(f.path);
-      if (!templates.empty() && listed.empty()) {
-        for (const DiscoveredFile& d : found.files) listed.insert(identity(d.path));
-      }
       for (const std::string& t : templates) {
-        if (listed.insert(identity(t)).second) to_lint.push_back(DiscoveredFile{t, true});
+        if (list_once(t)) to_lint.push_back(DiscoveredFile{t, true});
       }
       if (f.explicitly_named && templates.empty() && !options.quiet) {
         const std::string why = r.parameter_file && follow_parameter_files

@@ -1,7 +1,6 @@
-// Finding callers by their text: a `module NAME 'PATH'` or `using 'PATH'` line whose path resolves
-// to the named file. Only files that mention the file's name are looked at closely, so a repository
-// of thousands of templates costs one read of each (the files are small; parsing them all would
-// cost as much as linting them).
+// Finding callers: a `module NAME 'PATH'` declaration or a `using 'PATH'` line whose path resolves
+// to the named file. Only files whose text mentions the file's name are parsed, so a repository of
+// thousands of templates costs one read of each (parsing them all would cost much of a lint).
 #include "cli/callers.h"
 
 #include <sys/stat.h>
@@ -13,8 +12,10 @@
 
 #include "cli/discover.h"
 #include "load/arm_template.h"
+#include "load/bicep_syntax.h"
 #include "load/file_reader.h"
 #include "load/module_path.h"
+#include "model/arena.h"
 #include "report/report.h"
 
 namespace idlint {
@@ -32,35 +33,17 @@ bool file_id(const std::string& path, FileId& id) {
   return true;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-
 // The paths of the `module` declarations (Bicep) or the `using` line (.bicepparam) of text, as
-// written. A declaration's keyword starts its line (after blanks or decorators' lines).
+// written, read by the Bicep parser the linter uses.
 std::vector<std::string> called_paths(std::string_view text, bool bicepparam) {
+  Arena arena;
+  const bicep::ParsedFile parsed = bicep::parse(text, arena, bicepparam);
   std::vector<std::string> out;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t end = text.find('\n', at);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(at, end - at);
-    at = end + 1;
-    size_t i = 0;
-    while (i < line.size() && is_space(line[i])) ++i;
-    const std::string_view keyword = bicepparam ? "using" : "module";
-    if (line.compare(i, keyword.size(), keyword) != 0) continue;
-    i += keyword.size();
-    if (i >= line.size() || !is_space(line[i])) continue;
-    while (i < line.size() && is_space(line[i])) ++i;
-    if (!bicepparam) {  // the symbolic name
-      const size_t name = i;
-      while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_')) ++i;
-      if (i == name) continue;
-      while (i < line.size() && is_space(line[i])) ++i;
-    }
-    if (i >= line.size() || line[i] != '\'') continue;
-    const size_t close = line.find('\'', i + 1);
-    if (close == std::string_view::npos) continue;
-    out.emplace_back(line.substr(i + 1, close - i - 1));
+  for (const bicep::Decl* d : parsed.decls) {
+    const bicep::Expr* path = d->kind == bicep::Decl::Kind::Module  ? d->type_string
+                              : d->kind == bicep::Decl::Kind::Using ? d->value
+                                                                    : nullptr;
+    if (path && path->is_plain_string()) out.emplace_back(path->plain_string());
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 
@@ -21,11 +22,12 @@ namespace {
 
 constexpr size_t kMaxConfigSize = size_t{1} << 20;  // a configuration is a few lines; 1 MiB is plenty
 
+// A level as findings name it (level_name), or "off".
 std::optional<Level> parse_level(std::string_view text, bool& ok) {
   ok = true;
-  if (text == "error") return Level::Error;
-  if (text == "warning") return Level::Warning;
-  if (text == "note") return Level::Note;
+  for (Level level : {Level::Error, Level::Warning, Level::Note}) {
+    if (text == level_name(level)) return level;
+  }
   ok = text == "off";
   return std::nullopt;
 }
@@ -251,16 +253,8 @@ bool Config::matches(const std::vector<PathGlob>& globs, const std::string& file
   if (globs.empty()) return false;
   const std::optional<std::string> rel = relative(file);
   if (!rel) return false;
-  // The file itself, then each folder it is in (a pattern that excludes a folder excludes all below).
-  for (size_t end = rel->size(); end != std::string::npos;
-       end = end == 0 ? std::string::npos : rel->rfind('/', end - 1)) {
-    if (end == 0) break;
-    const std::string_view part(rel->data(), end);
-    for (const PathGlob& g : globs) {
-      if (g.matches(part, end != rel->size())) return true;
-    }
-  }
-  return false;
+  // A pattern matches the file or one of its folders (everything in a folder it matches).
+  return std::any_of(globs.begin(), globs.end(), [&](const PathGlob& g) { return g.matches(*rel, false); });
 }
 
 std::shared_ptr<const Config> read_config(const std::string& path, std::string& error) {
