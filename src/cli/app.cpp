@@ -376,10 +376,13 @@ const char* fail_level_name(FailLevel f) {
 }
 
 unsigned default_jobs() {
+#if defined(__linux__)
+  // The cores this process may run on (taskset, a cgroup's cpuset), not all the machine has.
   cpu_set_t set;
   CPU_ZERO(&set);
   if (::sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
     return static_cast<unsigned>(CPU_COUNT(&set));
+#endif
   return std::max(1u, std::thread::hardware_concurrency());
 }
 

@@ -1,14 +1,16 @@
 // idlint's command line: flags parsed with CLI11, everything else in the library (cli/app.h).
-#include <malloc.h>
-
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
+#if defined(__GLIBC__)  // defined by the C++ headers above when the C library is glibc
+#include <malloc.h>
+#endif
 
 #include "cli/app.h"
+#include "cli/version.h"
 #include "report/report.h"
 
 namespace {
@@ -49,12 +51,17 @@ int main(int argc, char** argv) {
   // Each file's arena is freed once the file is linted. Keeping freed memory in the heap, rather
   // than returning it to the kernel, spares the next file a page fault per page (peak RSS is
   // bounded by the largest file either way).
+  // glibc's tunables; other C libraries' allocators keep their own defaults.
+#if defined(__GLIBC__)
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
   CLI::App app{"idlint: checks the managed identities and customer-managed keys of Azure ARM\n"
                "JSON and Bicep templates, their parameter files and modules.",
                "idlint"};
-  app.set_version_flag("--version", std::string("idlint ") + IDLINT_VERSION);
+  app.set_version_flag("--version", [] { return version_text(); },
+                       "Print the version, the commit it was built from, the identity catalog's source and the licence, "
+                       "and exit");
   app.formatter(std::make_shared<WrappingFormatter>());
   app.get_formatter()->column_width(28);
 
@@ -136,6 +143,8 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->option_text("ID,...");
   app.add_flag("--list-rules", show_rules, "List the rules and exit");
+  bool show_license = false;
+  app.add_flag("--license", show_license, "Print idlint's licence and the notices of the code it contains, and exit");
   std::string catalog_type;
   app.add_option("--catalog", catalog_type,
                  "Print what the identity catalog knows about resource TYPE (the identity.type values by api-version, "
@@ -301,6 +310,10 @@ int main(int argc, char** argv) {
       return kExitError;
     }
     std::cout << rule_doc_markdown(*rule);
+    return kExitClean;
+  }
+  if (show_license) {
+    std::cout << license_text();
     return kExitClean;
   }
   if (show_rules) {

@@ -67,18 +67,32 @@ class SigpipeBlocked {
   bool was_pending_ = false;
 };
 
+// A pipe whose ends are closed in the spawned process except where dup2'd. pipe2 sets FD_CLOEXEC
+// atomically, so a git spawned at that moment by another thread cannot inherit the pipe; where there
+// is no pipe2 (macOS) the flag is set just after.
+int cloexec_pipe(int fds[2]) {
+#if defined(__linux__) || defined(__FreeBSD__) || defined(__NetBSD__) || defined(__OpenBSD__)
+  return ::pipe2(fds, O_CLOEXEC);
+#else
+  if (::pipe(fds) != 0) return -1;
+  ::fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+  ::fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+  return 0;
+#endif
+}
+
 }  // namespace
 
 int run_git(const std::string& dir, const std::vector<std::string>& args, const std::string& input, std::string& out,
             std::string& err, size_t max_out) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
-  if (::pipe2(in_pipe, O_CLOEXEC) != 0) return -1;
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0) {
+  if (cloexec_pipe(in_pipe) != 0) return -1;
+  if (cloexec_pipe(out_pipe) != 0) {
     ::close(in_pipe[0]);
     ::close(in_pipe[1]);
     return -1;
   }
-  if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
+  if (cloexec_pipe(err_pipe) != 0) {
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1]}) ::close(fd);
     return -1;
   }

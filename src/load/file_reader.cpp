@@ -3,8 +3,10 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/vfs.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/vfs.h>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -14,10 +16,20 @@ namespace idlint {
 
 namespace {
 
+#if defined(__linux__)
 // The file systems whose files are not data: their sizes are 0 or made up, and reading some of
-// them has effects (/proc/self/mem, /sys/.../trigger).
+// them has effects (/proc/self/mem, /sys/.../trigger). Linux only: elsewhere /proc, where there is
+// one, holds no such files.
 constexpr long kProcMagic = 0x9fa0;
 constexpr long kSysfsMagic = 0x62656572;
+#endif
+
+// strerror_r comes in two forms: GNU's returns the text (in the buffer or a static string), the
+// POSIX one (macOS, musl, the BSDs) returns 0 and fills the buffer. The overload picks the form at hand.
+[[maybe_unused]] const char* strerror_text(const char* result, const char*) { return result; }
+[[maybe_unused]] const char* strerror_text(int result, const char* buffer) {
+  return result == 0 ? buffer : "unknown error";
+}
 
 const char* special_kind(mode_t mode) {
   switch (mode & S_IFMT) {
@@ -68,8 +80,8 @@ int read_up_to(int fd, std::string& out, size_t max, size_t expected) {
 }  // namespace
 
 std::string error_text(int errnum) {
-  char buffer[256];
-  return ::strerror_r(errnum, buffer, sizeof buffer);  // GNU strerror_r: the text, in buffer or static
+  char buffer[256] = "";
+  return strerror_text(::strerror_r(errnum, buffer, sizeof buffer), buffer);
 }
 
 std::string too_large_error(size_t size, size_t limit) {
@@ -96,11 +108,13 @@ FileRead read_input_file(const std::string& path, size_t limit, size_t start_whe
     r.error = std::string("not a regular file (") + special_kind(st.st_mode) + ")";
     return r;
   }
+#if defined(__linux__)
   struct statfs fs {};
   if (::fstatfs(f.fd, &fs) == 0 && (fs.f_type == kProcMagic || fs.f_type == kSysfsMagic)) {
     r.error = fs.f_type == kProcMagic ? "in /proc, which idlint does not read" : "in /sys, which idlint does not read";
     return r;
   }
+#endif
   r.size = static_cast<size_t>(st.st_size);
   if (r.size > limit) {
     r.status = FileRead::Status::TooLarge;
