@@ -91,3 +91,24 @@ TEST_CASE("the build records the commit of a git checkout of the source tree, an
   CHECK(build_info_for(t.root + "/tree/vendor/idlint", t.root + "/d.h").find("#define IDLINT_GIT_COMMIT \"\"\n") !=
         std::string::npos);
 }
+
+TEST_CASE("CHANGELOG.md has this version's entry and names every rule id") {
+  const std::string changelog = read_file(std::string(IDLINT_SOURCE_DIR) + "/CHANGELOG.md");
+  const std::string heading = "\n## [" IDLINT_VERSION "] - ";
+  const size_t at = changelog.find(heading);
+  REQUIRE_MESSAGE(at != std::string::npos, "no '## [" IDLINT_VERSION "] - DATE' entry");
+  const std::string date = changelog.substr(at + heading.size(), 10);
+  CHECK_MESSAGE((date.size() == 10 && date[4] == '-' && date[7] == '-'), "the entry's date: " << date);
+  CHECK(changelog.find("\n[" IDLINT_VERSION "]: ") != std::string::npos);
+  CHECK(changelog.find("## [Unreleased]") < at);
+  // A rule is added with a changelog line, and its id is never given to another rule.
+  const RunResult rules = run_idlint({"--list-rules", "--format", "json"});
+  REQUIRE(rules.exit_code == 0);
+  const nlohmann::json listed = nlohmann::json::parse(rules.out);
+  REQUIRE(listed["rules"].size() >= 20);
+  for (const auto& rule : listed["rules"]) {
+    const std::string id = rule["id"];
+    const std::string name = rule["name"];
+    CHECK_MESSAGE(changelog.find(id + " `" + name + "`") != std::string::npos, id << " `" << name << "`");
+  }
+}
