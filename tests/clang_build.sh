@@ -25,7 +25,11 @@ for dir in examples testdata; do
     # Same working directory and arguments for both: the reports must be identical.
     (cd "$src" && "$gcc_idlint" --no-config -j 1 --format "$format" --color never "$dir" >"$build/gcc.$dir.$format" 2>&1) || true
     (cd "$src" && "$build/idlint" --no-config -j 1 --format "$format" --color never "$dir" >"$build/clang.$dir.$format" 2>&1) || true
-    if ! cmp -s "$build/gcc.$dir.$format" "$build/clang.$dir.$format"; then
+    if ! grep -q 'IDL0[0-9][0-9]' "$build/gcc.$dir.$format"; then
+      echo "FAIL: the gcc build's $format report over $dir/ has no finding to compare:"
+      head -n 20 "$build/gcc.$dir.$format"
+      status=1
+    elif ! cmp -s "$build/gcc.$dir.$format" "$build/clang.$dir.$format"; then
       echo "FAIL: the clang build's $format report over $dir/ differs from the gcc build's:"
       diff "$build/gcc.$dir.$format" "$build/clang.$dir.$format" | head -n 40
       status=1

@@ -718,12 +718,16 @@ TEST_CASE("--format azure: Azure Pipelines logging commands, escaped as the task
 }
 
 TEST_CASE("option values: names only, what is accepted said, lists comma-separated, contradictions refused") {
-  for (const auto& [option, value, message] :
+  // A loop variable, not structured bindings: clang 14 cannot capture those in CAPTURE's lambda.
+  for (const auto& row :
        std::vector<std::tuple<std::string, std::string, std::string>>{
            {"--format", "2", "--format: '2' is not a format: use text, sarif, json, github, azure, gitlab, junit or checkstyle"},
            {"--format", "xml", "--format: 'xml' is not a format: use text, sarif, json, github, azure, gitlab, junit or checkstyle"},
            {"--fail-level", "0", "--fail-level: '0' is not a level: use error, warning, note or none"},
            {"--color", "yes", "--color: 'yes' is not a colour mode: use auto, always or never"}}) {
+    const std::string& option = std::get<0>(row);
+    const std::string& value = std::get<1>(row);
+    const std::string& message = std::get<2>(row);
     CAPTURE(option);
     CAPTURE(value);
     const RunResult r = run_idlint({option, value, "."});

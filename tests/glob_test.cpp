@@ -69,7 +69,10 @@ TEST_CASE("the same patterns as git: each case agrees with git check-ignore") {
       {"[[:digit:]]*.json", "a/1x.json"}, {"[[:digit:]]*.json", "x1.json"}, {"[a-", "[a-"}, {"[]a]", "]"},
       {"a\\[b].json", "a[b].json"},
   };
-  for (const auto& [pattern, path] : cases) {
+  // Not structured bindings: clang 14 cannot capture them in CAPTURE's lambda.
+  for (const auto& c : cases) {
+    const char* pattern = c.first;
+    const char* path = c.second;
     CAPTURE(pattern);
     CAPTURE(path);
     write_file(t.root + "/.gitignore", std::string(pattern) + "\n");

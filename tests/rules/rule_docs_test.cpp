@@ -214,7 +214,10 @@ TEST_CASE("rule doc examples: each rule shows its mistake in Bicep and ARM JSON,
     // The doc says what the examples give, exactly.
     const auto quotes = quoted_messages(rule->doc);
     CHECK_MESSAGE(!quotes.empty(), "the Example section quotes what idlint reports: Both give `MESSAGE`, help `HELP`");
-    for (const auto& [message, help] : quotes) {
+    for (const auto& quote : quotes) {
+      // Not structured bindings: clang 14 cannot capture them in the lambda (or CAPTURE's).
+      const std::string& message = quote.first;
+      const std::string& help = quote.second;
       CAPTURE(message);
       CAPTURE(help);
       CHECK(std::any_of(given.begin(), given.end(),
