@@ -22,7 +22,8 @@ for tool in git pre-commit cmake; do
     exit 77
   fi
 done
-if ! git -C "$root" rev-parse --verify -q HEAD >/dev/null; then
+# safe.directory: in a CI container the checkout may belong to another user than the tests.
+if ! git -c safe.directory='*' -C "$root" rev-parse --verify -q HEAD >/dev/null; then
   echo "skipped: $root is not a git repository with a commit (the hook repository is a clone of it)"
   exit 77
 fi
@@ -51,8 +52,8 @@ expect() {
 has() { grep -qF -- "$2" "$tmp/$1.out" || fail "$1: the output does not say '$2'"; }
 binaries() { find "$1" -path '*/.idlint-build/*/idlint' -type f | sort; }
 
-if [ -n "$(git -C "$root" status --porcelain -- scripts/pre-commit-build .pre-commit-hooks.yaml src CMakeLists.txt)" ]; then
-  echo "note: the working tree has uncommitted changes; this test runs the last commit ($(git -C "$root" rev-parse --short HEAD))"
+if [ -n "$(git -c safe.directory='*' -C "$root" status --porcelain -- scripts/pre-commit-build .pre-commit-hooks.yaml src CMakeLists.txt)" ]; then
+  echo "note: the working tree has uncommitted changes; this test runs the last commit ($(git -c safe.directory='*' -C "$root" rev-parse --short HEAD))"
 fi
 
 # --- 1. Failure paths on stand-in checkouts ---------------------------------------------------
@@ -126,7 +127,7 @@ has fake-next-commit "idlint-build: building idlint once"
 
 # --- 2. The real hook -----------------------------------------------------------------------------
 hooks=$tmp/idlint-clone
-git clone -q "$root" "$hooks"
+git -c safe.directory='*' clone -q "$root" "$hooks"
 git -C "$hooks" tag v0.0.0-test
 
 repo=$tmp/repo
