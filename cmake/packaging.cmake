@@ -57,7 +57,7 @@ endif()
 
 # ---- installation ----
 # Component "plain" is what only `cmake --install` puts in place (the man page uncompressed, LICENSE);
-# "deb" only the Debian package (the compressed man page, copyright, changelog.Debian.gz).
+# "deb" only the Debian package (the compressed man page, copyright, changelog.gz).
 if(IDLINT_HAVE_GENERATED)
   install(FILES ${IDLINT_SHARE_DIR}/idlint.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT plain)
   install(FILES ${IDLINT_SHARE_DIR}/idlint.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
@@ -103,9 +103,10 @@ if(NOT EXPAT OR BSD_3_CLAUSE STREQUAL " " OR FMT_EXCEPTION STREQUAL " ")
   message(FATAL_ERROR "LICENSE or THIRD_PARTY_NOTICES.md: a licence text for the Debian copyright file was not found")
 endif()
 configure_file(packaging/debian/copyright.in ${CMAKE_CURRENT_BINARY_DIR}/debian/copyright @ONLY)
-# changelog.Debian.gz: one entry for this version, dated SOURCE_DATE_EPOCH when set (reproducible).
+# The Debian changelog: one entry for this version, dated SOURCE_DATE_EPOCH when set (reproducible).
+# The version has no Debian revision (a native package), so it is /usr/share/doc/idlint/changelog.gz.
 string(TIMESTAMP IDLINT_DEB_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
-file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.Debian
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog
      "idlint (${PROJECT_VERSION}) unstable; urgency=medium\n\n"
      "  * Release ${PROJECT_VERSION}: see /usr/share/doc/idlint/README.md.\n\n"
      " -- ${IDLINT_DEB_MAINTAINER}  ${IDLINT_DEB_DATE}\n")
@@ -113,14 +114,14 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/debian/copyright DESTINATION ${CMAKE_I
         EXCLUDE_FROM_ALL)
 if(IDLINT_GZIP)
   add_custom_command(
-    OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.Debian.gz
-    COMMAND ${CMAKE_COMMAND} "-DCOMMAND=${IDLINT_GZIP}|-9n|-c|${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.Debian"
-            -DOUT=${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.Debian.gz -P
+    OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.gz
+    COMMAND ${CMAKE_COMMAND} "-DCOMMAND=${IDLINT_GZIP}|-9n|-c|${CMAKE_CURRENT_BINARY_DIR}/debian/changelog"
+            -DOUT=${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.gz -P
             ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run-to-file.cmake
-    DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.Debian
+    DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog
     VERBATIM)
-  add_custom_target(idlint-deb-changelog ALL DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.Debian.gz)
-  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.Debian.gz DESTINATION ${CMAKE_INSTALL_DOCDIR}
+  add_custom_target(idlint-deb-changelog ALL DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.gz)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/debian/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR}
           COMPONENT deb EXCLUDE_FROM_ALL)
 endif()
 
@@ -129,9 +130,9 @@ set(CPACK_PACKAGE_VENDOR "The idlint authors")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "${IDLINT_DEB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "linter for managed identities and keys in Azure templates")
+# The extended description; CPack puts the summary above it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "linter for managed identities and keys in Azure templates
-idlint checks the managed identities and customer-managed keys (CMK) of Azure
+    "idlint checks the managed identities and customer-managed keys (CMK) of Azure
 ARM JSON templates, Bicep files and their parameter files and modules, offline:
 identity types, user-assigned identity references, the identity a key vault
 key is read with, and what changes against a deployed version. It prints each
