@@ -52,8 +52,8 @@ std::vector<std::string> bash_complete(const std::string& script, const std::vec
                                        const std::string& cwd = ".") {
   std::string array;
   for (const std::string& w : words) array += " " + shell_quoted(w);
-  const std::string program = "source " + shell_quoted(script) + "; COMP_WORDS=(" + array + "); COMP_CWORD=" +
-                              std::to_string(words.size() - 1) +
+  const std::string program = "source " + shell_quoted(script) + "; COMP_WORDS=(" + array +
+                              "); COMP_CWORD=" + std::to_string(words.size() - 1) +
                               "; _idlint; for w in \"${COMPREPLY[@]}\"; do printf '%s\\n' \"$w\"; done";
   const RunResult r = run_command({"bash", "--norc", "-c", program}, cwd);
   REQUIRE(r.exit_code == 0);
@@ -107,8 +107,8 @@ TEST_CASE("--generate takes man, complete-bash, complete-zsh or complete-fish") 
 TEST_CASE("--generate man: a man page with the version, every section, and no warning from groff") {
   const std::string man = generated("man");
   CHECK(man.find(".TH IDLINT 1 \"\" \"idlint " IDLINT_VERSION "\"") != std::string::npos);
-  for (const char* section : {"NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "EXIT STATUS", "ENVIRONMENT",
-                              "FILES", "SEE ALSO"}) {
+  for (const char* section :
+       {"NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "EXIT STATUS", "ENVIRONMENT", "FILES", "SEE ALSO"}) {
     CAPTURE(section);
     CHECK(man.find(std::string("\n.SH ") + section + "\n") != std::string::npos);
   }
@@ -117,7 +117,8 @@ TEST_CASE("--generate man: a man page with the version, every section, and no wa
     CAPTURE(group);
     CHECK(man.find(std::string("\n.SS ") + group + "\n") != std::string::npos);
   }
-  CHECK(man.find("FORMAT is one of: text, sarif, json, github, azure, gitlab, junit, checkstyle.\n") != std::string::npos);
+  CHECK(man.find("FORMAT is one of: text, sarif, json, github, azure, gitlab, junit, checkstyle.\n") !=
+        std::string::npos);
   CHECK(man.find("LEVEL is one of: error, warning, note, none.\n") != std::string::npos);
   CHECK(man.find("idlint.jsonc") != std::string::npos);
 
@@ -160,11 +161,14 @@ TEST_CASE("--generate complete-bash: options, their names, rules and files compl
   dir.put("work/explained.json");
   dir.put("work/exdir/a.bicep");
   const std::string work = dir.root + "/work";
-  CHECK(bash_complete(script, {"idlint", "ex"}, work) == std::vector<std::string>{"exdir", "explain", "explained.json"});
-  CHECK(bash_complete(script, {"idlint", "main.json", "ex"}, work) == std::vector<std::string>{"exdir", "explained.json"});
+  CHECK(bash_complete(script, {"idlint", "ex"}, work) ==
+        std::vector<std::string>{"exdir", "explain", "explained.json"});
+  CHECK(bash_complete(script, {"idlint", "main.json", "ex"}, work) ==
+        std::vector<std::string>{"exdir", "explained.json"});
   CHECK(bash_complete(script, {"idlint", "--format", "json", "ex"}, work) ==
         std::vector<std::string>{"exdir", "explain", "explained.json"});
-  CHECK(bash_complete(script, {"idlint", "--config", "ex"}, work) == std::vector<std::string>{"exdir", "explained.json"});
+  CHECK(bash_complete(script, {"idlint", "--config", "ex"}, work) ==
+        std::vector<std::string>{"exdir", "explained.json"});
   CHECK(bash_complete(script, {"idlint", "--module-cache", "ex"}, work) == std::vector<std::string>{"exdir"});
   // A value that is free text offers nothing.
   CHECK(bash_complete(script, {"idlint", "--base", "ex"}, work).empty());
@@ -177,6 +181,13 @@ TEST_CASE("--generate complete-zsh and complete-fish: scripts their shells read;
   CHECK(zsh_check.exit_code == 0);
   CHECK(zsh_check.err == "");
   CHECK(read_file(zsh).rfind("#compdef idlint\n", 0) == 0);
+  // Found in fpath, compinit binds it to idlint.
+  const RunResult bound = run_command({"zsh", "-f", "-c",
+                                       "fpath=(" + shell_quoted(dir.root) +
+                                           " $fpath); autoload -U compinit && compinit -u -D; "
+                                           "print -r -- ${_comps[idlint]}"});
+  CHECK(bound.exit_code == 0);
+  CHECK(bound.out == "_idlint\n");
 
   const std::string fish = dir.put("idlint.fish", generated("complete-fish"));
   const RunResult fish_check = run_command({"fish", "-n", fish});

@@ -39,8 +39,8 @@ struct CommandSpec {
 struct Spec {
   std::string description;  // the App's, first line: what idlint is
   std::vector<OptionSpec> options;
-  std::vector<std::string> groups;  // in --help's order
-  std::string operand;              // PATH...
+  std::vector<std::string> groups;    // in --help's order
+  std::string operand;                // PATH...
   std::vector<CommandSpec> commands;  // subcommands, whose one operand is a rule
 };
 
@@ -97,14 +97,16 @@ Spec read_spec(const CLI::App& app, const OptionChoices& choices) {
 // ';' or parenthesis, and its first ':' unless what comes before names an option ("With --baseline:").
 std::string summary(const std::string& description) {
   std::string s = description.substr(0, std::min(description.find("; "), description.find(" (")));
-  if (const size_t colon = s.find(": "); colon != std::string::npos && s.substr(0, colon).find("--") == std::string::npos) {
+  if (const size_t colon = s.find(": ");
+      colon != std::string::npos && s.substr(0, colon).find("--") == std::string::npos) {
     s.resize(colon);
   }
   return s;
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
   return s;
 }
 
@@ -165,12 +167,15 @@ void man_page(std::ostream& out, const Spec& spec) {
       << roff(spec.description) << "\n"
       << ".PP\n"
       << roff("Each " + spec.operand.substr(0, spec.operand.find('.')) +
-              " is a file or a folder to lint (default: the current folder). Folders are walked recursively for .bicep and .bicepparam files and the .json and .jsonc files "
-              "whose $schema is a deployment template schema; walks leave out what git ignores. Parameter files "
+              " is a file or a folder to lint (default: the current folder). Folders are walked recursively for .bicep "
+              "and .bicepparam files and the .json and .jsonc files "
+              "whose $schema is a deployment template schema; in a git repository, walks leave out what git "
+              "ignores. Parameter files "
               "are linted with the templates they pair with, and local and registry modules are followed.")
       << "\n.PP\n"
-      << roff("Findings are printed with the exact line and column of the value to change; idlint needs no "
-              "network and never runs anything a template contains.")
+      << roff(
+             "Findings are printed with the exact line and column of the value to change; idlint needs no "
+             "network and never runs anything a template contains.")
       << "\n.SH COMMANDS\n";
   for (const CommandSpec& c : spec.commands) {
     out << ".TP\n\\fBidlint " << roff(c.name) << "\\fR \\fI" << roff(c.value) << "\\fR\n"
@@ -192,11 +197,14 @@ void man_page(std::ostream& out, const Spec& spec) {
     }
   }
   out << ".SH EXIT STATUS\n"
-      << ".TP\n" << kExitClean << "\n"
+      << ".TP\n"
+      << kExitClean << "\n"
       << "No finding at or above the fail level (\\fB\\-\\-fail\\-level\\fR, default: error).\n"
-      << ".TP\n" << kExitFindings << "\n"
+      << ".TP\n"
+      << kExitFindings << "\n"
       << "At least one finding at or above the fail level that is not suppressed.\n"
-      << ".TP\n" << kExitError << "\n"
+      << ".TP\n"
+      << kExitError << "\n"
       << "A usage error, an invalid configuration file, a baseline or base version that cannot be used, or a "
          "file that could not be read or parsed (every other file is still linted and reported).\n"
       << ".SH ENVIRONMENT\n"
@@ -219,7 +227,8 @@ void man_page(std::ostream& out, const Spec& spec) {
       << "The Bicep module cache, where \\fBbicep restore\\fR puts registry modules (br: and ts:).\n"
       << ".SH SEE ALSO\n"
       << "\\fBidlint explain\\fR \\fIID\\fR and \\fBidlint \\-\\-list\\-rules\\fR for the rules; the README and "
-         "the rule pages in /usr/share/doc/idlint; " << roff(IDLINT_HOMEPAGE) << "\n";
+         "the rule pages in /usr/share/doc/idlint; "
+      << roff(IDLINT_HOMEPAGE) << "\n";
 }
 
 // ---- bash ----
@@ -340,7 +349,8 @@ void zsh_completion(std::ostream& out, const Spec& spec) {
       << "_idlint_operand() {\n"
       << "  local -a commands\n"
       << "  commands=(\n";
-  for (const CommandSpec& c : spec.commands) out << "    '" << zsh_text(c.name) << ":" << zsh_text(c.description) << "'\n";
+  for (const CommandSpec& c : spec.commands)
+    out << "    '" << zsh_text(c.name) << ":" << zsh_text(c.description) << "'\n";
   out << "  )\n"
       << "  _alternative 'commands:command:{_describe -t commands command commands}' 'files:file:_files'\n"
       << "}\n\n"
@@ -360,13 +370,26 @@ void zsh_completion(std::ostream& out, const Spec& spec) {
     const std::string text = "[" + zsh_text(summary(o.description)) + "]";
     std::string action;
     switch (o.kind) {
-      case ValueKind::None: break;
-      case ValueKind::Choice: action = ":" + zsh_text(o.value) + ":(" + join(o.choices, " ") + ")"; break;
-      case ValueKind::File: action = ":" + zsh_text(o.value) + ":_files"; break;
-      case ValueKind::Dir: action = ":" + zsh_text(o.value) + ":_files -/"; break;
-      case ValueKind::Rule: action = ":" + zsh_text(o.value) + ":_idlint_rules"; break;
-      case ValueKind::RuleList: action = ":" + zsh_text(o.value) + ":_sequence _idlint_rules"; break;
-      case ValueKind::Text: action = ":" + zsh_text(o.value) + ": "; break;
+      case ValueKind::None:
+        break;
+      case ValueKind::Choice:
+        action = ":" + zsh_text(o.value) + ":(" + join(o.choices, " ") + ")";
+        break;
+      case ValueKind::File:
+        action = ":" + zsh_text(o.value) + ":_files";
+        break;
+      case ValueKind::Dir:
+        action = ":" + zsh_text(o.value) + ":_files -/";
+        break;
+      case ValueKind::Rule:
+        action = ":" + zsh_text(o.value) + ":_idlint_rules";
+        break;
+      case ValueKind::RuleList:
+        action = ":" + zsh_text(o.value) + ":_sequence _idlint_rules";
+        break;
+      case ValueKind::Text:
+        action = ":" + zsh_text(o.value) + ": ";
+        break;
     }
     // A name, and how its value follows it: the next word, or after '=' (long) or directly (short).
     const auto spelled = [&](const std::string& name) {
@@ -375,7 +398,8 @@ void zsh_completion(std::ostream& out, const Spec& spec) {
     };
     // --help and --version stand alone; an option given once excludes its other spellings.
     std::string exclusion = o.repeatable ? "*" : "(" + join(names, " ") + ")";
-    if (o.value.empty() && (o.longs == std::vector<std::string>{"--help"} || o.longs == std::vector<std::string>{"--version"})) {
+    if (o.value.empty() &&
+        (o.longs == std::vector<std::string>{"--help"} || o.longs == std::vector<std::string>{"--version"})) {
       exclusion = "(- *)";
     }
     if (names.size() == 1) {
@@ -413,13 +437,24 @@ void fish_completion(std::ostream& out, const Spec& spec) {
     for (const std::string& s : o.shorts) out << " -s " << s.substr(1);
     for (const std::string& l : o.longs) out << " -l " << l.substr(2);
     switch (o.kind) {
-      case ValueKind::None: break;
-      case ValueKind::Choice: out << " -x -a " << shell_quote(join(o.choices, " ")); break;
-      case ValueKind::File: out << " -r -F"; break;
-      case ValueKind::Dir: out << " -x -a '(__fish_complete_directories (commandline -ct))'"; break;
+      case ValueKind::None:
+        break;
+      case ValueKind::Choice:
+        out << " -x -a " << shell_quote(join(o.choices, " "));
+        break;
+      case ValueKind::File:
+        out << " -r -F";
+        break;
+      case ValueKind::Dir:
+        out << " -x -a '(__fish_complete_directories (commandline -ct))'";
+        break;
       case ValueKind::Rule:
-      case ValueKind::RuleList: out << " -x -a '(__idlint_rules)'"; break;
-      case ValueKind::Text: out << " -x"; break;
+      case ValueKind::RuleList:
+        out << " -x -a '(__idlint_rules)'";
+        break;
+      case ValueKind::Text:
+        out << " -x";
+        break;
     }
     out << " -d " << shell_quote(summary(o.description)) << "\n";
   }
@@ -445,10 +480,18 @@ const std::vector<std::pair<std::string, int>>& generate_kind_names() {
 void generate(std::ostream& out, GenerateKind kind, const CLI::App& app, const OptionChoices& choices) {
   const Spec spec = read_spec(app, choices);
   switch (kind) {
-    case GenerateKind::Man: man_page(out, spec); break;
-    case GenerateKind::Bash: bash_completion(out, spec); break;
-    case GenerateKind::Zsh: zsh_completion(out, spec); break;
-    case GenerateKind::Fish: fish_completion(out, spec); break;
+    case GenerateKind::Man:
+      man_page(out, spec);
+      break;
+    case GenerateKind::Bash:
+      bash_completion(out, spec);
+      break;
+    case GenerateKind::Zsh:
+      zsh_completion(out, spec);
+      break;
+    case GenerateKind::Fish:
+      fish_completion(out, spec);
+      break;
   }
 }
 

@@ -92,14 +92,15 @@ int main(int argc, char** argv) {
 
   app.add_option("paths", options.paths, "Files and directories to lint (default: .)")->option_text("PATH...");
   // --format NAME[:PATH], repeatable: one report to standard output (or -o), the others to files.
-  const CLI::Validator format_name = one_of("--format", "a format", {{"text", static_cast<int>(Format::Text)},
-                                                                     {"sarif", static_cast<int>(Format::Sarif)},
-                                                                     {"json", static_cast<int>(Format::Json)},
-                                                                     {"github", static_cast<int>(Format::Github)},
-                                                                     {"azure", static_cast<int>(Format::Azure)},
-                                                                     {"gitlab", static_cast<int>(Format::Gitlab)},
-                                                                     {"junit", static_cast<int>(Format::Junit)},
-                                                                     {"checkstyle", static_cast<int>(Format::Checkstyle)}});
+  const CLI::Validator format_name = one_of("--format", "a format",
+                                            {{"text", static_cast<int>(Format::Text)},
+                                             {"sarif", static_cast<int>(Format::Sarif)},
+                                             {"json", static_cast<int>(Format::Json)},
+                                             {"github", static_cast<int>(Format::Github)},
+                                             {"azure", static_cast<int>(Format::Azure)},
+                                             {"gitlab", static_cast<int>(Format::Gitlab)},
+                                             {"junit", static_cast<int>(Format::Junit)},
+                                             {"checkstyle", static_cast<int>(Format::Checkstyle)}});
   std::vector<std::pair<Format, std::string>> formats;
   app.add_option_function<std::vector<std::string>>(
          "--format",
