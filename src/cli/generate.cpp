@@ -368,29 +368,31 @@ void zsh_completion(std::ostream& out, const Spec& spec) {
   for (const OptionSpec& o : spec.options) {
     const std::vector<std::string> names = o.names();
     const std::string text = "[" + zsh_text(summary(o.description)) + "]";
+    // The value's name and how zsh completes it.
     std::string action;
     switch (o.kind) {
       case ValueKind::None:
         break;
       case ValueKind::Choice:
-        action = ":" + zsh_text(o.value) + ":(" + join(o.choices, " ") + ")";
+        action = "(" + join(o.choices, " ") + ")";
         break;
       case ValueKind::File:
-        action = ":" + zsh_text(o.value) + ":_files";
+        action = "_files";
         break;
       case ValueKind::Dir:
-        action = ":" + zsh_text(o.value) + ":_files -/";
+        action = "_files -/";
         break;
       case ValueKind::Rule:
-        action = ":" + zsh_text(o.value) + ":_idlint_rules";
+        action = "_idlint_rules";
         break;
       case ValueKind::RuleList:
-        action = ":" + zsh_text(o.value) + ":_sequence _idlint_rules";
+        action = "_sequence _idlint_rules";
         break;
       case ValueKind::Text:
-        action = ":" + zsh_text(o.value) + ": ";
+        action = " ";
         break;
     }
+    if (!o.value.empty()) action = ":" + zsh_text(o.value) + ":" + action;
     // A name, and how its value follows it: the next word, or after '=' (long) or directly (short).
     const auto spelled = [&](const std::string& name) {
       if (o.value.empty()) return name;
