@@ -111,6 +111,60 @@ TEST_CASE("registry modules come from --module-cache; --explain-unknown says whi
   fs::remove_all(empty);
 }
 
+// '~' is read from HOME, never from the password database: a static binary has no NSS to ask.
+TEST_CASE("'~/' in --module-cache and moduleCache is HOME's folder; without HOME it is an error that says so") {
+  const std::string dir = kValues + "/registry-module";
+  const auto idlint_with = [](const std::string& env, const std::vector<std::string>& args, const std::string& cwd) {
+    std::vector<std::string> argv = {"env", "-u", "HOME"};
+    if (!env.empty()) argv.push_back(env);
+    argv.push_back(IDLINT_BINARY);
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_command(argv, cwd);
+  };
+  const std::vector<std::string> lint = {"main.bicep", "--format", "json", "--fail-level", "warning"};
+  std::vector<std::string> args = lint;
+  args.insert(args.end(), {"--module-cache", "~/cache"});
+  const RunResult home = idlint_with("HOME=" + dir, args, dir);
+  CHECK(home.exit_code == 1);
+  CHECK(any_contains(messages(home), "IDL007 'systemAssigned' is spelled 'SystemAssigned'"));
+  args.back() = "~";  // HOME itself
+  CHECK(idlint_with("HOME=" + dir + "/cache", args, dir).exit_code == 1);
+
+  args.back() = "~/cache";
+  const RunResult no_home = idlint_with("", args, dir);
+  CHECK(no_home.exit_code == 2);
+  CHECK(no_home.out.empty());
+  CHECK(no_home.err ==
+        "idlint: error: --module-cache: '~/cache' starts with '~' and HOME is not set: write the folder in full\n"
+        "Run 'idlint --help' for usage.\n");
+  CHECK(idlint_with("HOME=", args, dir).exit_code == 2);  // empty is not set
+  args.back() = "~someone/cache";
+  const RunResult other = idlint_with("HOME=" + dir, args, dir);
+  CHECK(other.exit_code == 2);
+  CHECK(other.err.rfind("idlint: error: --module-cache: '~someone/cache' names another user's home folder: write the "
+                        "folder in full\n",
+                        0) == 0);
+  // Not at the start, '~' is a name like any other.
+  args.back() = "./~/cache";
+  CHECK(idlint_with("HOME=" + dir, args, dir).exit_code == 0);
+
+  // Without HOME and without --module-cache, registry modules are not followed, and --explain-unknown says why.
+  const RunResult no_cache = idlint_with("", {"main.bicep", "--explain-unknown"}, dir);
+  CHECK(no_cache.exit_code == 0);
+  CHECK(no_cache.out.find("no local module cache (HOME is not set)") != std::string::npos);
+
+  TempDir repo;
+  repo.put("main.bicep", read_file(dir + "/main.bicep"));
+  repo.put("idlint.jsonc", "{\n  \"moduleCache\": \"~/cache\"\n}\n");
+  const RunResult config = idlint_with("HOME=" + dir, lint, repo.root);
+  CHECK(config.exit_code == 1);
+  CHECK(any_contains(messages(config), "IDL007 'systemAssigned' is spelled 'SystemAssigned'"));
+  const RunResult config_no_home = idlint_with("", {"main.bicep"}, repo.root);
+  CHECK(config_no_home.exit_code == 2);
+  CHECK(config_no_home.err.find("idlint.jsonc:2:18: 'moduleCache': '~/cache' starts with '~' and HOME is not set: "
+                                "write the folder in full") != std::string::npos);
+}
+
 TEST_CASE("--explain-unknown counts the functions it does not evaluate, by name") {
   const std::string d = temp_dir();
   write_file(d + "/t.bicep", R"(resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {

@@ -200,11 +200,10 @@ struct ConfigReader {
       } else if (k == "moduleCache") {
         expect(value, Value::Kind::String, "'moduleCache'");
         if (value.text.empty()) fail(value, "'moduleCache' is empty");
-        std::string cache(value.text);
-        const char* home = std::getenv("HOME");
-        if ((cache == "~" || cache.rfind("~/", 0) == 0) && home && *home) {
-          cache = std::string(home) + cache.substr(1);
-        } else if (fs::path(cache).is_relative()) {
+        std::string home_error;
+        std::string cache = expand_home(std::string(value.text), home_error);
+        if (!home_error.empty()) fail(value, "'moduleCache': " + home_error);
+        if (fs::path(cache).is_relative()) {
           cache = (config.dir / cache).lexically_normal().string();
         }
         config.module_cache = cache;
@@ -255,6 +254,20 @@ bool Config::matches(const std::vector<PathGlob>& globs, const std::string& file
   if (!rel) return false;
   // A pattern matches the file or one of its folders (everything in a folder it matches).
   return std::any_of(globs.begin(), globs.end(), [&](const PathGlob& g) { return g.matches(*rel, false); });
+}
+
+std::string expand_home(const std::string& path, std::string& error) {
+  if (path.empty() || path[0] != '~') return path;
+  if (path != "~" && path[1] != '/') {
+    error = "'" + shortened(path, 60) + "' names another user's home folder: write the folder in full";
+    return path;
+  }
+  const char* home = std::getenv("HOME");
+  if (!home || !*home) {
+    error = "'" + shortened(path, 60) + "' starts with '~' and HOME is not set: write the folder in full";
+    return path;
+  }
+  return std::string(home) + path.substr(1);
 }
 
 std::shared_ptr<const Config> read_config(const std::string& path, std::string& error) {

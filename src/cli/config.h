@@ -55,6 +55,12 @@ const std::vector<std::string>& config_keys();
 // The file names looked for in each folder, in this order.
 const std::vector<std::string>& config_file_names();
 
+// A path that starts with '~' (moduleCache, --module-cache), the shell's way: '~' and '~/...' from
+// $HOME. Never from the password database, which would need NSS's shared libraries in a static
+// binary. error is set when the path needs HOME and it is not set, or names another user's folder
+// ('~name/'); a path without '~' comes back as it is.
+std::string expand_home(const std::string& path, std::string& error);
+
 // Reads and checks one configuration file. On error, returns null and sets error to
 // "PATH:LINE:COLUMN: what is wrong".
 std::shared_ptr<const Config> read_config(const std::string& path, std::string& error);

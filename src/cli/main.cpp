@@ -10,6 +10,8 @@
 #endif
 
 #include "cli/app.h"
+#include "cli/config.h"
+#include "cli/generate.h"
 #include "cli/version.h"
 #include "report/report.h"
 
@@ -73,11 +75,14 @@ int main(int argc, char** argv) {
       [](std::string& v) { return v.empty() ? std::string("the value is empty") : std::string(); }, "");
   std::string rule_docs_dir;
   // An option whose value is one of a few names: the names only (CLI11's transformers also take the
-  // enum's number, so '--format 2' meant JSON), and a message that says what is accepted.
-  auto one_of = [](const char* what, std::vector<std::pair<std::string, int>> names) {
+  // enum's number, so '--format 2' meant JSON), and a message that says what is accepted. The names
+  // are kept by option for --generate's completions and man page.
+  OptionChoices choices;
+  auto one_of = [&choices](const char* option, const char* what, std::vector<std::pair<std::string, int>> names) {
     std::string accepted;
     for (size_t i = 0; i < names.size(); ++i) {
       accepted += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i].first;
+      choices[option].push_back(names[i].first);
     }
     return CLI::Validator(
         [names, accepted, what](std::string& v) {
@@ -94,14 +99,15 @@ int main(int argc, char** argv) {
 
   app.add_option("paths", options.paths, "Files and directories to lint (default: .)")->option_text("PATH...");
   // --format NAME[:PATH], repeatable: one report to standard output (or -o), the others to files.
-  const CLI::Validator format_name = one_of("a format", {{"text", static_cast<int>(Format::Text)},
-                                                         {"sarif", static_cast<int>(Format::Sarif)},
-                                                         {"json", static_cast<int>(Format::Json)},
-                                                         {"github", static_cast<int>(Format::Github)},
-                                                         {"azure", static_cast<int>(Format::Azure)},
-                                                         {"gitlab", static_cast<int>(Format::Gitlab)},
-                                                         {"junit", static_cast<int>(Format::Junit)},
-                                                         {"checkstyle", static_cast<int>(Format::Checkstyle)}});
+  const CLI::Validator format_name = one_of("--format", "a format",
+                                            {{"text", static_cast<int>(Format::Text)},
+                                             {"sarif", static_cast<int>(Format::Sarif)},
+                                             {"json", static_cast<int>(Format::Json)},
+                                             {"github", static_cast<int>(Format::Github)},
+                                             {"azure", static_cast<int>(Format::Azure)},
+                                             {"gitlab", static_cast<int>(Format::Gitlab)},
+                                             {"junit", static_cast<int>(Format::Junit)},
+                                             {"checkstyle", static_cast<int>(Format::Checkstyle)}});
   std::vector<std::pair<Format, std::string>> formats;
   app.add_option_function<std::vector<std::string>>(
          "--format",
@@ -129,10 +135,10 @@ int main(int argc, char** argv) {
   CLI::Option* fail_level_option = app.add_option("--fail-level", fail_level,
                  "Exit 1 when a finding is at or above LEVEL: error (default), warning, note or none")
       ->option_text("LEVEL")
-      ->transform(one_of("a level", {{"error", static_cast<int>(FailLevel::Error)},
-                                     {"warning", static_cast<int>(FailLevel::Warning)},
-                                     {"note", static_cast<int>(FailLevel::Note)},
-                                     {"none", static_cast<int>(FailLevel::None)}}));
+      ->transform(one_of("--fail-level", "a level", {{"error", static_cast<int>(FailLevel::Error)},
+                                                     {"warning", static_cast<int>(FailLevel::Warning)},
+                                                     {"note", static_cast<int>(FailLevel::Note)},
+                                                     {"none", static_cast<int>(FailLevel::None)}}));
   // One rule per occurrence, so that `--rule IDL001 main.json` does not take main.json for a rule.
   app.add_option("--rule", options.only_rules, "Run only these rules, by id or name (comma-separated, repeatable)")
       ->allow_extra_args(false)
@@ -154,9 +160,9 @@ int main(int argc, char** argv) {
       ->check(non_empty);
   app.add_option("--color", options.color, "Colour in text output: auto (default: on a terminal), always or never")
       ->option_text("WHEN")
-      ->transform(one_of("a colour mode", {{"auto", static_cast<int>(ColorMode::Auto)},
-                                           {"always", static_cast<int>(ColorMode::Always)},
-                                           {"never", static_cast<int>(ColorMode::Never)}}));
+      ->transform(one_of("--color", "a colour mode", {{"auto", static_cast<int>(ColorMode::Auto)},
+                                                      {"always", static_cast<int>(ColorMode::Always)},
+                                                      {"never", static_cast<int>(ColorMode::Never)}}));
   app.add_option("--parameters", options.parameter_files,
                  "Lint the template with this ARM parameter file (repeatable; replaces the files paired by name)")
       ->allow_extra_args(false)
@@ -167,7 +173,15 @@ int main(int argc, char** argv) {
   app.add_option("--module-cache", options.module_cache,
                  "The Bicep module cache to read registry modules from (default: ~/.bicep)")
       ->option_text("DIR")
-      ->check(non_empty);
+      ->check(non_empty)
+      // '~/' as the shell would (--module-cache=~/x, and where no shell runs: pre-commit, CI inputs).
+      ->transform(CLI::Validator(
+          [](std::string& v) {
+            std::string error;
+            v = expand_home(v, error);
+            return error;
+          },
+          ""));
   app.add_option("--base", options.base_rev,
                  "Compare each file with its version at git revision REV (transition rules IDL020-IDL024)")
       ->option_text("REV")
@@ -234,6 +248,14 @@ int main(int argc, char** argv) {
             return std::string();
           },
           ""));
+  // ripgrep's --generate: what packages install, written from these definitions.
+  GenerateKind generate_kind = GenerateKind::Man;
+  CLI::Option* generate_option =
+      app.add_option("--generate", generate_kind,
+                     "Print KIND and exit: the man page (man) or a shell completion (complete-bash, complete-zsh, "
+                     "complete-fish)")
+          ->option_text("KIND")
+          ->transform(one_of("--generate", "a kind", generate_kind_names()));
   app.add_option("--write-rule-docs", rule_docs_dir, "Write one markdown page per rule into DIR and exit")
       ->group("");  // maintainer option, hidden from --help
   // `idlint explain IDL001`: a rule's documentation from the binary (a folder named 'explain' is
@@ -314,6 +336,10 @@ int main(int argc, char** argv) {
   }
   if (show_license) {
     std::cout << license_text();
+    return kExitClean;
+  }
+  if (generate_option->count() > 0) {
+    generate(std::cout, generate_kind, app, choices);
     return kExitClean;
   }
   if (show_rules) {
