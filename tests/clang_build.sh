@@ -7,12 +7,8 @@ set -eu
 gcc_idlint=$1
 src=$2
 build=$3
-if ! command -v clang++ >/dev/null 2>&1; then
-  echo "clang++ is not installed (scripts/install-deps --test installs it)"
-  # CI installs everything the suite needs: a missing compiler there is a failure, not a skip.
-  if [ "${CI:-}" = true ]; then exit 1; fi
-  exit 77
-fi
+. "$src/tests/skip.sh"
+command -v clang++ >/dev/null 2>&1 || missing "clang++ is not installed (scripts/install-deps --test installs it)"
 clang++ --version | head -n 1
 CC=clang CXX=clang++ cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DIDLINT_WERROR=ON >/dev/null
 jobs=$(nproc 2>/dev/null || echo 2)

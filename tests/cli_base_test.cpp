@@ -12,14 +12,10 @@ using namespace idlint::test;
 
 namespace {
 
-// Makes d a git repository; false (the test is skipped, with a message) when git is not installed.
-bool init_repository(const TempDir& d) {
-  if (!has_git()) {
-    MESSAGE("git is not installed: skipped");
-    return false;
-  }
+// Makes d a git repository (the case is in the needs-git suite: without git it fails).
+void init_repository(const TempDir& d) {
+  require_git();
   REQUIRE(git(d.root, "init -q"));
-  return true;
 }
 
 // A PostgreSQL flexible server using identity 'key-identity' for its customer-managed key.
@@ -62,9 +58,9 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 }  // namespace
 
-TEST_CASE("--base HEAD compares each file with its last commit") {
+TEST_CASE("--base HEAD compares each file with its last commit" * NEEDS_GIT) {
   TempDir repo;
-  if (!init_repository(repo)) return;
+  init_repository(repo);
   repo.put("pg.bicep", pg_server("SystemAssigned,UserAssigned", {"keyIdentity", "appIdentity"}, "keyIdentity"));
   repo.put("unchanged.bicep", pg_server("UserAssigned", {"keyIdentity"}, "keyIdentity"));
   REQUIRE(git(repo.root, "add -A"));
@@ -107,9 +103,9 @@ TEST_CASE("--base HEAD compares each file with its last commit") {
   CHECK(related);
 }
 
-TEST_CASE("--base follows a renamed file, reads parameter files at the revision, and refuses an unknown revision") {
+TEST_CASE("--base follows a renamed file, reads parameter files at the revision, and refuses an unknown revision" * NEEDS_GIT) {
   TempDir repo;
-  if (!init_repository(repo)) return;
+  init_repository(repo);
   const std::string server = pg_server("UserAssigned", {"keyIdentity", "appIdentity"}, "keyIdentity");
   repo.put("old-name.bicep", server);
   const std::string arm = R"({
@@ -267,9 +263,9 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   CHECK(rule_ids(trimmed).empty());
 }
 
-TEST_CASE("--base: a base version that does not parse is a note, and the file is linted on its own") {
+TEST_CASE("--base: a base version that does not parse is a note, and the file is linted on its own" * NEEDS_GIT) {
   TempDir repo;
-  if (!init_repository(repo)) return;
+  init_repository(repo);
   repo.put("pg.bicep", "resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {\n  name: 'pg'\n");
   REQUIRE(git(repo.root, "add -A"));
   REQUIRE(git(repo.root, "commit -q -m broken"));
@@ -330,9 +326,9 @@ TEST_CASE("a transition finding can be suppressed; the suppression is unused onl
   }
 }
 
-TEST_CASE("a .bicepparam is compared with its base version: its template deployed with the base values") {
+TEST_CASE("a .bicepparam is compared with its base version: its template deployed with the base values" * NEEDS_GIT) {
   TempDir repo;
-  if (!init_repository(repo)) return;
+  init_repository(repo);
   repo.put("server.bicep", R"(param identityType string
 resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: 'app-identity'

@@ -250,11 +250,8 @@ TEST_CASE("control characters from a template reach the terminal quoted, never r
   CHECK(contains(b.out, "   |" + std::string(11, ' ') + "^" + std::string(12, '~') + "\n"));
 }
 
-TEST_CASE("--base runs git as a tool: the repository's configuration runs no program") {
-  if (!has_git()) {
-    MESSAGE("git is not installed: skipped");
-    return;
-  }
+TEST_CASE("--base runs git as a tool: the repository's configuration runs no program" * NEEDS_GIT) {
+  require_git();
   TempDir t;
   const std::string repo = t.root + "/repo";
   fs::create_directories(repo);

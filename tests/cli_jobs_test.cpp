@@ -98,12 +98,9 @@ TEST_CASE("-j N: named parameter files lint their templates once each, after the
   CHECK(files == std::set<std::string>{"a.json", "b.json"});
 }
 
-TEST_CASE("-j N with --base HEAD: every file compared with its last commit, as on one thread") {
+TEST_CASE("-j N with --base HEAD: every file compared with its last commit, as on one thread" * NEEDS_GIT) {
+  require_git();
   TempDir repo;
-  if (!has_git()) {
-    MESSAGE("git is not installed: skipped");
-    return;
-  }
   REQUIRE(git(repo.root, "init -q"));
   // Files in two folders of one repository (each folder is looked up in git once, on any thread).
   for (int i = 0; i < 16; ++i) {

@@ -54,12 +54,6 @@ struct ScratchRepo {
   ScratchRepo() { REQUIRE(git(t.root, "init -q")); }
 };
 
-// True (and says so) when the test cannot run for want of git.
-bool git_missing() {
-  if (has_git()) return false;
-  MESSAGE("skipped: git is not installed");
-  return true;
-}
 
 bool lintable(const std::string& path) {
   for (const char* ext : {".json", ".jsonc", ".bicep", ".bicepparam"}) {
@@ -152,51 +146,58 @@ void put_ignore_files(TempDir& t) {
 
 }  // namespace
 
+namespace {
+// Lines of an ignore file and a path, with what the line says about the path.
+struct IgnoreCase {
+  std::string text;
+  std::string path;
+  bool is_dir;
+  IgnoreMatch expected;
+};
+const IgnoreCase kIgnoreCases[] = {
+    {"*.json\n!keep.json\n", "keep.json", false, IgnoreMatch::Included},
+    {"!keep.json\n*.json\n", "keep.json", false, IgnoreMatch::Ignored},  // the last line that matches decides
+    {"*.json\n!keep.json\n", "other.json", false, IgnoreMatch::Ignored},
+    {"#hash.json\n", "#hash.json", false, IgnoreMatch::None},  // a comment
+    {"\\#hash.json\n", "#hash.json", false, IgnoreMatch::Ignored},
+    {"\\!bang.json\n", "!bang.json", false, IgnoreMatch::Ignored},
+    {"a.json   \n", "a.json", false, IgnoreMatch::Ignored},  // trailing spaces dropped
+    {"a.json\\ \n", "a.json", false, IgnoreMatch::None},     // unless escaped
+    {"a.json\\ \n", "a.json ", false, IgnoreMatch::Ignored},
+    {"a.json\r\n", "a.json", false, IgnoreMatch::Ignored},
+    {"\xEF\xBB\xBF"
+     "a.json",
+     "a.json", false, IgnoreMatch::Ignored},  // no line end at the end
+    {"logs/\n", "logs", false, IgnoreMatch::None},
+    {"logs/\n", "logs", true, IgnoreMatch::Ignored},
+    {"/a.json\n", "sub/a.json", false, IgnoreMatch::None},
+    {"[[:digit:]]*.json\n", "1x.json", false, IgnoreMatch::Ignored},
+    {"[[:digit:]]*.json\n", "x1.json", false, IgnoreMatch::None},
+    {"[a-\n", "[a-", false, IgnoreMatch::None},  // an unclosed class matches nothing
+    {"**/x*\n", "a/x/x1", false, IgnoreMatch::Ignored},
+    {"a/**/b\n", "a/b", false, IgnoreMatch::Ignored},
+    {"a/**/b\n", "a/x/y/b", false, IgnoreMatch::Ignored},
+    {"a/*/b\n", "a/x/y/b", false, IgnoreMatch::None},
+    {"/*.json\n", "b.json", false, IgnoreMatch::Ignored},  // '*' and a name's end, anchored
+    {"/*.json\n", "a/b.json", false, IgnoreMatch::None},
+    {"**/gen/**\n", "gen/x", false, IgnoreMatch::Ignored},
+    {"**/gen/**\n", "a/gen", false, IgnoreMatch::None},
+    {"\n\n!\n", "a", false, IgnoreMatch::None},
+};
+}  // namespace
+
 TEST_CASE("ignore file lines: comments, negation, escapes, trailing spaces, line ends") {
-  struct Case {
-    std::string text;
-    std::string path;
-    bool is_dir;
-    IgnoreMatch expected;
-  };
-  const Case cases[] = {
-      {"*.json\n!keep.json\n", "keep.json", false, IgnoreMatch::Included},
-      {"!keep.json\n*.json\n", "keep.json", false, IgnoreMatch::Ignored},  // the last line that matches decides
-      {"*.json\n!keep.json\n", "other.json", false, IgnoreMatch::Ignored},
-      {"#hash.json\n", "#hash.json", false, IgnoreMatch::None},  // a comment
-      {"\\#hash.json\n", "#hash.json", false, IgnoreMatch::Ignored},
-      {"\\!bang.json\n", "!bang.json", false, IgnoreMatch::Ignored},
-      {"a.json   \n", "a.json", false, IgnoreMatch::Ignored},  // trailing spaces dropped
-      {"a.json\\ \n", "a.json", false, IgnoreMatch::None},     // unless escaped
-      {"a.json\\ \n", "a.json ", false, IgnoreMatch::Ignored},
-      {"a.json\r\n", "a.json", false, IgnoreMatch::Ignored},
-      {"\xEF\xBB\xBF"
-       "a.json",
-       "a.json", false, IgnoreMatch::Ignored},  // no line end at the end
-      {"logs/\n", "logs", false, IgnoreMatch::None},
-      {"logs/\n", "logs", true, IgnoreMatch::Ignored},
-      {"/a.json\n", "sub/a.json", false, IgnoreMatch::None},
-      {"[[:digit:]]*.json\n", "1x.json", false, IgnoreMatch::Ignored},
-      {"[[:digit:]]*.json\n", "x1.json", false, IgnoreMatch::None},
-      {"[a-\n", "[a-", false, IgnoreMatch::None},  // an unclosed class matches nothing
-      {"**/x*\n", "a/x/x1", false, IgnoreMatch::Ignored},
-      {"a/**/b\n", "a/b", false, IgnoreMatch::Ignored},
-      {"a/**/b\n", "a/x/y/b", false, IgnoreMatch::Ignored},
-      {"a/*/b\n", "a/x/y/b", false, IgnoreMatch::None},
-      {"/*.json\n", "b.json", false, IgnoreMatch::Ignored},  // '*' and a name's end, anchored
-      {"/*.json\n", "a/b.json", false, IgnoreMatch::None},
-      {"**/gen/**\n", "gen/x", false, IgnoreMatch::Ignored},
-      {"**/gen/**\n", "a/gen", false, IgnoreMatch::None},
-      {"\n\n!\n", "a", false, IgnoreMatch::None},
-  };
-  for (const Case& c : cases) {
+  for (const IgnoreCase& c : kIgnoreCases) {
     CAPTURE(c.text);
     CAPTURE(c.path);
     CHECK(IgnorePatterns(c.text).match(c.path, c.is_dir) == c.expected);
   }
-  if (git_missing()) return;  // then no comparison with git
+}
+
+TEST_CASE("ignore file lines: git ignores exactly what each case says is ignored" * NEEDS_GIT) {
+  require_git();
   // The same lines in a .gitignore: git ignores exactly what they say is ignored.
-  for (const Case& c : cases) {
+  for (const IgnoreCase& c : kIgnoreCases) {
     CAPTURE(c.text);
     CAPTURE(c.path);
     TempDir t;
@@ -212,8 +213,8 @@ TEST_CASE("ignore file lines: comments, negation, escapes, trailing spaces, line
   }
 }
 
-TEST_CASE("a walk in a git repository leaves out exactly what git ignores") {
-  if (git_missing()) return;
+TEST_CASE("a walk in a git repository leaves out exactly what git ignores" * NEEDS_GIT) {
+  require_git();
   ScratchRepo repo;
   ScratchHome& home = repo.home;
   TempDir& t = repo.t;
@@ -296,8 +297,8 @@ TEST_CASE("a walk in a git repository leaves out exactly what git ignores") {
   CHECK(walked(t.root, {"infra/sub"}).count("infra/sub/abc.bicep") == 0);
 }
 
-TEST_CASE("a repository inside a walked folder has its own ignore files, a worktree its main repository's") {
-  if (git_missing()) return;
+TEST_CASE("a repository inside a walked folder has its own ignore files, a worktree its main repository's" * NEEDS_GIT) {
+  require_git();
   ScratchHome home;
   TempDir t;
   t.put("outer/.gitignore", "*.bicep\n");
@@ -335,13 +336,20 @@ TEST_CASE("a repository inside a walked folder has its own ignore files, a workt
   CHECK(walked(w.root, {"linked/ignored"}) == std::set<std::string>{"linked/ignored/main.json"});
 }
 
-TEST_CASE("outside a git repository, and with --no-ignore, no ignore file is read") {
-  ScratchHome home;
-  TempDir t;
+namespace {
+// Two templates, a .gitignore that ignores them and a global ignore file that ignores everything.
+void put_ignoring_tree(ScratchHome& home, TempDir& t) {
   t.put(".gitignore", "*.json\n");
   t.put("main.json", kTemplate);
   t.put("sub/x.json", kTemplate);
   home.home.put("xdg/git/ignore", "*\n");
+}
+}  // namespace
+
+TEST_CASE("outside a git repository, and with --no-ignore, no ignore file is read") {
+  ScratchHome home;
+  TempDir t;
+  put_ignoring_tree(home, t);
   CHECK(walked(t.root, {"."}) == std::set<std::string>{"main.json", "sub/x.json"});
   // A '.git' file that names no git directory makes no repository.
   for (const char* dot_git : {"not a gitdir line\n", "gitdir: missing/folder\n", "gitdir:\n"}) {
@@ -349,15 +357,20 @@ TEST_CASE("outside a git repository, and with --no-ignore, no ignore file is rea
     t.put(".git", dot_git);
     CHECK(walked(t.root, {"sub"}) == std::set<std::string>{"sub/x.json"});
   }
-  std::filesystem::remove(t.root + "/.git");
-  if (git_missing()) return;  // then no repository case
+}
+
+TEST_CASE("in a git repository the same folder is ignored, unless --no-ignore" * NEEDS_GIT) {
+  require_git();
+  ScratchHome home;
+  TempDir t;
+  put_ignoring_tree(home, t);
   REQUIRE(git(t.root, "init -q"));
   CHECK(walked(t.root, {"."}).empty());
   CHECK(walked(t.root, {"."}, false) == std::set<std::string>{"main.json", "sub/x.json"});
 }
 
-TEST_CASE("--no-ignore: a file git ignores is linted; a file named is linted whatever the ignore files say") {
-  if (git_missing()) return;
+TEST_CASE("--no-ignore: a file git ignores is linted; a file named is linted whatever the ignore files say" * NEEDS_GIT) {
+  require_git();
   ScratchRepo repo;
   TempDir& t = repo.t;
   t.put(".gitignore", "bin/\n");

@@ -55,11 +55,8 @@ TEST_CASE("gitignore-style patterns: names at any depth, anchored paths, folders
   CHECK_FALSE(glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", std::string(5000, 'a')));
 }
 
-TEST_CASE("the same patterns as git: each case agrees with git check-ignore") {
-  if (!has_git()) {
-    MESSAGE("skipped: git is not installed");
-    return;
-  }
+TEST_CASE("the same patterns as git: each case agrees with git check-ignore" * NEEDS_GIT) {
+  require_git();
   TempDir t;
   REQUIRE(git(t.root, "init -q"));
   const std::pair<const char*, const char*> cases[] = {

@@ -16,16 +16,13 @@
 #    the first and the second run is printed.
 set -euo pipefail
 root=$(cd "$1" && pwd)
+. "$root/tests/skip.sh"
 for tool in git pre-commit cmake; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "skipped: '$tool' is not installed (scripts/install-deps --test installs it)"
-    exit 77
-  fi
+  command -v "$tool" >/dev/null || missing "'$tool' is not installed (scripts/install-deps --test installs it)"
 done
 # safe.directory: in a CI container the checkout may belong to another user than the tests.
 if ! git -c safe.directory='*' -C "$root" rev-parse --verify -q HEAD >/dev/null; then
-  echo "skipped: $root is not a git repository with a commit (the hook repository is a clone of it)"
-  exit 77
+  missing "$root is not a git repository with a commit (the hook repository is a clone of it)"
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

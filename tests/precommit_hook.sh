@@ -7,11 +7,9 @@
 set -euo pipefail
 idlint=$1
 root=$(cd "$2" && pwd)
+. "$root/tests/skip.sh"
 for tool in git pre-commit; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "skipped: '$tool' is not installed (scripts/install-deps --test installs it)"
-    exit 77
-  fi
+  command -v "$tool" >/dev/null || missing "'$tool' is not installed (scripts/install-deps --test installs it)"
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

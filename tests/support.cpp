@@ -1,4 +1,6 @@
 // Test helpers: process runner and temporary files.
+#include <doctest/doctest.h>
+
 #include "support.h"
 
 #include <sys/wait.h>
@@ -74,6 +76,10 @@ RunResult run_command(const std::vector<std::string>& argv, const std::string& c
 }
 
 bool has_git() { return std::system("git --version >/dev/null 2>&1") == 0; }
+
+void require_git() {
+  REQUIRE_MESSAGE(has_git(), "git is not installed: this case needs it (CTest runs it as unit-git, skipped without git)");
+}
 
 bool git(const std::string& dir, const std::string& args) {
   const std::string command = "git -C " + quote(dir) + " -c user.email=test@example.com -c user.name=test " + args +

@@ -19,6 +19,15 @@ RunResult run_idlint(const std::vector<std::string>& args, const std::string& cw
 // Runs another program (argv[0], found on PATH) the same way.
 RunResult run_command(const std::vector<std::string>& argv, const std::string& cwd = ".");
 bool has_git();
+// Test cases that need git are in the doctest test suite "needs-git" (decorate them with NEEDS_GIT
+// and start them with require_git()). CTest runs that suite as the test unit-git, which reports
+// Skipped when git is not installed (Failed under CI=true, tests/unit_suite.sh), and the others as
+// unit. Run directly without git, such a case fails: it never passes without having run.
+#define NEEDS_GIT doctest::test_suite("needs-git")
+void require_git();
+// The same for ../shared (the third-party corpus and specifications beside the checkout): suite
+// "needs-shared", CTest test unit-shared, skipped when ../shared is not there.
+#define NEEDS_SHARED doctest::test_suite("needs-shared")
 // Runs git in dir quietly (args are shell words, quoted by the caller); true when it succeeded.
 bool git(const std::string& dir, const std::string& args);
 std::string read_file(const std::string& path);

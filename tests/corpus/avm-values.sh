@@ -28,7 +28,8 @@
 #
 # After an intended change in what idlint reports, rewrite the expectations file and review it:
 #   UPDATE_EXPECTED=1 ctest --test-dir build -R corpus-avm-values   (or corpus-avm-identity)
-# Reasons already written for findings that are still reported are kept.
+# Reasons already written for findings that are still reported are kept. The update run itself
+# always fails ("golden file rewritten: review the diff"); run it again without UPDATE_EXPECTED.
 #
 # usage: avm-values.sh IDLINT CORPUS_REPORT SOURCE_DIR BUILD_DIR [SUITE]
 set -eu
@@ -69,8 +70,8 @@ tab=$(printf '\t')
 export LC_ALL=C
 
 if [ ! -f "$shared/bulk.tar.xz" ]; then
-  echo "skipped: $shared/bulk.tar.xz not present"
-  exit 77
+  . "$src/tests/skip.sh"
+  no_corpus "$shared/bulk.tar.xz is not there"
 fi
 bulk=$(sh "$here/unpack-bulk.sh" "$shared" "$build/bench-corpus")
 
@@ -155,10 +156,14 @@ if [ "${UPDATE_EXPECTED:-}" = 1 ]; then
     awk -F '\t' -v OFS='\t' 'FILENAME == ARGV[1] { key = $1 FS $2 FS $3 FS $4 FS $5; if ($6 != "") why[key] = $6; next }
       { key = $0; print (key in why) ? key OFS why[key] : key }' "$work/expected-full.tsv" "$work/actual.tsv"
   } >"$work/expected-new.tsv"
+  # An update never passes: what the program printed is not yet an expectation until reviewed.
   if ! cmp -s "$work/expected-new.tsv" "$expected" 2>/dev/null; then
     cp "$work/expected-new.tsv" "$expected"
-    echo "UPDATE_EXPECTED=1: rewrote $expected; review it (git diff) before committing"
+    echo "FAIL: golden file rewritten: review the diff (git diff $expected), then run the test without UPDATE_EXPECTED"
+  else
+    echo "FAIL: UPDATE_EXPECTED=1 left $expected unchanged; run the test without UPDATE_EXPECTED"
   fi
+  status=1
 elif ! diff -u "$work/expected.tsv" "$work/actual.tsv" >"$work/diff"; then
   echo "FAIL: the findings differ from $expected"
   echo "(- expected, not reported; + reported, not expected)"

@@ -15,6 +15,8 @@
 #
 # After an intended change in what idlint reports, rewrite the expectations and review them:
 #   UPDATE_EXPECTED=1 ctest --test-dir build -R corpus-realworld
+# The update run itself always fails ("golden file rewritten: review the diff"); run the test again
+# without UPDATE_EXPECTED once the diff is reviewed.
 #
 # Each line starts with the run: "folder" or "module-alone".
 #
@@ -29,8 +31,8 @@ expected="$src/tests/corpus/realworld-expected.tsv"
 export LC_ALL=C
 
 if [ ! -d "$corpus" ]; then
-  echo "skipped: $corpus not present"
-  exit 77
+  . "$src/tests/skip.sh"
+  no_corpus "$corpus is not there"
 fi
 work="$build/corpus-realworld"
 rm -rf "$work"
@@ -55,11 +57,17 @@ sort "$work/unsorted.tsv" >"$work/actual.tsv"
 echo "$(wc -l <"$work/actual.tsv" | tr -d ' ') findings:"
 sed 's/^/  /' "$work/actual.tsv"
 
-if [ "${UPDATE_EXPECTED:-}" = 1 ]; then
-  cp "$work/actual.tsv" "$expected"
-  echo "rewrote $expected"
-fi
 status=0
+if [ "${UPDATE_EXPECTED:-}" = 1 ]; then
+  # An update never passes: what the program printed is not yet an expectation until reviewed.
+  if cmp -s "$work/actual.tsv" "$expected"; then
+    echo "FAIL: UPDATE_EXPECTED=1 left $expected unchanged; run the test without UPDATE_EXPECTED"
+  else
+    cp "$work/actual.tsv" "$expected"
+    echo "FAIL: golden file rewritten: review the diff (git diff $expected), then run the test without UPDATE_EXPECTED"
+  fi
+  exit 1
+fi
 if ! diff -u "$expected" "$work/actual.tsv" >"$work/diff"; then
   echo "FAIL: the findings differ from $expected (- expected, + actual):"
   cat "$work/diff"

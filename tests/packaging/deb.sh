@@ -3,15 +3,16 @@
 # (its own database, nothing of the system touched), the installed idlint run, the files checked
 # where Debian puts them, and lintian run on it (any E: fails; warnings are printed).
 # Usage: deb.sh SOURCE_DIR BUILD_DIR SCRATCH_DIR VERSION
-# Exit 77 (skipped) when dpkg or lintian is missing (scripts/install-deps --test installs them).
+# Skipped when dpkg or lintian is missing (scripts/install-deps --test installs them; under CI=true: failed).
 set -eu
 src=$1
 build=$2
 scratch=$3
 version=$4
 . "$(dirname "$0")/lib.sh"
+. "$src/tests/skip.sh"
 for tool in dpkg dpkg-deb dpkg-shlibdeps lintian; do
-  command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed"; exit 77; }
+  command -v "$tool" >/dev/null || missing "$tool is not installed (scripts/install-deps --test installs it)"
 done
 
 rm -rf "$scratch"
