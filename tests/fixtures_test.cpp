@@ -17,9 +17,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstring>
+#include <cctype>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -37,16 +39,72 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// An `// expect:` item: a finding of `rule` must start on `line`.
 struct Expectation {
   uint32_t line;
   std::string rule;
   std::string message_part;
   bool suppressed = false;  // `(suppressed)`: an in-source suppression covers the finding
   std::string justification_part;
+  std::optional<std::string> message;  // `//   message:` under it: the whole message
+  std::optional<std::string> help;     // `//   help:` under it: the whole help line
 };
 
-std::vector<Expectation> parse_expectations(const std::string& text, const char* marker) {
-  std::vector<Expectation> out;
+// A `// related:` item: a finding of `rule` has a related location starting on `line`.
+struct RelatedExpectation {
+  uint32_t line;
+  std::string rule;
+  std::optional<std::string> message;  // `//   message:` under it: the location's whole text
+};
+
+// A file's annotations, and what could not be read in them ("file:line: why").
+struct Annotations {
+  std::vector<Expectation> expect;
+  std::vector<RelatedExpectation> related;
+  std::vector<std::string> errors;
+};
+
+// The annotation markers, and the words a misspelled one starts with.
+constexpr const char* kMarkers[] = {"expect", "related", "message", "help"};
+constexpr const char* kMarkerStems[] = {"expect", "relate", "message", "help"};
+
+std::string lowercase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string trim(const std::string& s) {
+  const size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+// Reads the annotations of a fixture's text (`where` names it in errors). `runs` tells the rules
+// the fixture is linted with: an annotation naming another rule could never be matched (IDL900,
+// raised whenever a file does not parse, always can). Anything that looks like an annotation and
+// cannot be read is an error, never skipped:
+// - a comment (`//` or `/*`) whose first word starts like a marker (expect, relate…, message,
+//   help; any case) and is followed by a colon or a rule id, and is not exactly a marker and its
+//   colon (`// expects: IDL001`, `// Expect: IDL001`, `// related IDL001`);
+// - a comment whose first word, whatever it is, is followed by a colon and a rule id
+//   (`// exepct: IDL001`), or that has `expect…:`/`related…:` and a rule id further on;
+// - an annotation in a block comment, an id that is no rule's, a rule the fixture is not linted
+//   with, and anything after the items that is not one (`// expect: IDL001 "unclosed`);
+// - a `message:` or `help:` line that is not right under an `expect:` or `related:` line of
+//   one item (or under another such line), a second one of a kind, and a `help:` under `related:`.
+Annotations parse_annotations(const std::string& text, const std::string& where,
+                              const std::function<bool(const RuleInfo&)>& runs) {
+  Annotations out;
+  static const std::regex first_word(R"(^([A-Za-z][A-Za-z_-]*)([ \t]*)(:?)[ \t]*(.*)$)");
+  static const std::regex rule_id_start(R"(^IDL[0-9]{3}\b)");
+  static const std::regex marker_anywhere(R"((expect|related)\w*\s*:\s*IDL[0-9]{3})", std::regex::icase);
+  static const std::regex expect_item(
+      R"re(^[ \t]*(IDL[0-9]{3})(?:[ \t]+(\(suppressed(?:[ \t]+"([^"]*)")?\)))?(?:[ \t]+"([^"]*)")?[ \t]*)re");
+  static const std::regex related_item(R"(^[ \t]*(IDL[0-9]{3})[ \t]*)");
+  // The annotation the lines under it add to: which list, which item; none after a line without one.
+  enum class Last { None, Expect, Related } last = Last::None;
+  size_t last_index = 0;
+  bool last_single = false;
   uint32_t line = 0;
   size_t start = 0;
   while (start <= text.size()) {
@@ -54,31 +112,146 @@ std::vector<Expectation> parse_expectations(const std::string& text, const char*
     if (end == std::string::npos) end = text.size();
     ++line;
     const std::string l = text.substr(start, end - start);
-    const size_t at = l.find(marker);
-    if (at != std::string::npos && l.rfind("//", at) != std::string::npos) {
-      // IDs separated by commas, each optionally followed by `(suppressed ["justification part"])`
-      // and a "quoted message part".
-      static const std::regex item(R"re((IDL[0-9]{3})(\s+\(suppressed(\s+"([^"]*)")?\))?(\s+"([^"]*)")?)re");
-      const std::string rest = l.substr(at + std::strlen(marker));
-      for (std::sregex_iterator it(rest.begin(), rest.end(), item), e; it != e; ++it) {
-        out.push_back({line, (*it)[1], (*it)[6], (*it)[2].matched, (*it)[4]});
-      }
-    }
     start = end + 1;
+    const std::string at = where + ":" + std::to_string(line) + ": ";
+    auto error = [&](const std::string& why) { out.errors.push_back(at + why); };
+    Last now = Last::None;
+    bool now_single = false;
+    bool continuation = false;
+    for (size_t c = l.find('/'); c != std::string::npos && c + 1 < l.size(); c = l.find('/', c + 1)) {
+      if (l[c + 1] != '/' && l[c + 1] != '*') continue;
+      const bool block = l[c + 1] == '*';
+      const std::string comment = trim(l.substr(c + 2));
+      std::smatch m;
+      if (!std::regex_match(comment, m, first_word)) {
+        if (!block) ++c;  // `///`: one comment
+        continue;
+      }
+      const std::string word = m[1];
+      const bool colon = m[3].matched && m[3].length() > 0;
+      const std::string rest = m[4];
+      const bool id_follows = std::regex_search(rest, rule_id_start);
+      const bool known = std::find(std::begin(kMarkers), std::end(kMarkers), word) != std::end(kMarkers);
+      if (known && colon && !block) {
+        if (word == "expect" || word == "related") {
+          // Items to the end of the line, nothing else.
+          const std::regex& item = word == "expect" ? expect_item : related_item;
+          size_t count = 0;
+          std::string::const_iterator p = rest.begin();
+          for (;;) {
+            std::smatch im;
+            if (!std::regex_search(p, rest.end(), im, item, std::regex_constants::match_continuous)) {
+              error("cannot read `" + word + ":` annotation at `" + std::string(p, rest.end()) +
+                    "` (expected a rule id, `(suppressed [\"justification part\"])` and a \"message part\")");
+              break;
+            }
+            ++count;
+            const std::string id = im[1];
+            const RuleInfo* rule = find_rule(id);
+            if (!rule) {
+              error("unknown rule " + id + " in `" + word + ":`");
+            } else if (id != "IDL900" && !runs(*rule)) {
+              error(id + " is not linted here, so `" + word + ": " + id + "` can never be matched");
+            }
+            if (word == "expect") {
+              out.expect.push_back({line, id, im[4], im[2].matched, im[3], std::nullopt, std::nullopt});
+            } else {
+              out.related.push_back({line, id, std::nullopt});
+            }
+            p = im[0].second;
+            if (p == rest.end()) break;
+            if (*p != ',') {
+              error("cannot read `" + word + ":` annotation at `" + std::string(p, rest.end()) + "` (" +
+                    (*p == '"' ? "a quoted part is not closed" : "items are separated by commas") + ")");
+              break;
+            }
+            ++p;
+          }
+          now = word == "expect" ? Last::Expect : Last::Related;
+          now_single = count == 1;
+        } else {
+          // `message:` or `help:`: the whole text of the annotation above.
+          continuation = true;
+          if (trim(l.substr(0, c)) != "") {
+            error("`" + word + ":` must be a comment line of its own, right under the annotation it completes");
+          } else if (last == Last::None) {
+            error("`" + word + ":` is not right under an `expect:` or `related:` line");
+          } else if (!last_single) {
+            error("`" + word + ":` under an annotation of several items: give that finding a line of its own");
+          } else if (word == "help" && last == Last::Related) {
+            error("`help:` under `related:` (a related location has a message only)");
+          } else if (last == Last::Expect) {
+            std::optional<std::string>& slot = word == "help" ? out.expect[last_index].help : out.expect[last_index].message;
+            if (slot) error("a second `" + word + ":` for the same finding");
+            slot = trim(rest);
+          } else {
+            std::optional<std::string>& slot = out.related[last_index].message;
+            if (slot) error("a second `message:` for the same related location");
+            slot = trim(rest);
+          }
+        }
+        break;  // the annotation runs to the end of the line
+      }
+      const std::string lower = lowercase(word);
+      const bool stem = std::any_of(std::begin(kMarkerStems), std::end(kMarkerStems),
+                                    [&](const char* s) { return lower.rfind(s, 0) == 0; });
+      if (known && colon) {
+        error("`" + word + ":` in a block comment: annotations are `//` line comments");
+        break;
+      }
+      if ((stem && (colon || id_follows)) || (colon && id_follows)) {
+        error("unknown annotation `" + word + (colon ? ":" : "") + "`" +
+              " (the markers are `// expect:`, `// related:`, and under them `//   message:` and `//   help:`)");
+        break;
+      }
+      // Up to the next comment marker on the line, which is looked at on its own.
+      const std::string own = comment.substr(0, std::min(comment.find("//"), comment.find("/*")));
+      if (std::regex_search(own, marker_anywhere)) {
+        error("an annotation must start its comment: `// expect: …`, `// related: …`");
+        break;
+      }
+      if (!block) ++c;
+    }
+    if (now != Last::None) {
+      last = now;
+      last_single = now_single;
+      last_index = (now == Last::Expect ? out.expect.size() : out.related.size()) - 1;
+    } else if (!continuation) {
+      last = Last::None;
+    }
   }
   return out;
 }
 
-// Whether finding f answers expectation e (in the same file): rule, line, suppression, message.
-bool answers(const ResolvedFinding& f, const Expectation& e) {
+// A finding's text as a user reads it: a transition message names the base version by the path it
+// was given, here the file name, as `idlint --base-file X.base.json X.json` prints it in the folder.
+std::string as_shown(std::string text, const fs::path& base) {
+  if (base.empty()) return text;
+  const std::string path = base.string();
+  const std::string name = base.filename().string();
+  for (size_t at = text.find(path); at != std::string::npos; at = text.find(path, at + name.size())) {
+    text.replace(at, path.size(), name);
+  }
+  return text;
+}
+
+// Whether finding f answers expectation e (in the same file) but for the whole texts: rule, line,
+// suppression, justification and message parts.
+bool answers_in_part(const ResolvedFinding& f, const Expectation& e, const fs::path& base) {
   if (f.rule->id != e.rule || f.primary.range.start.line != e.line) return false;
   if (f.suppression.has_value() != e.suppressed) return false;
   if (!e.justification_part.empty() && f.suppression->justification.find(e.justification_part) == std::string::npos) {
     return false;
   }
   // What the user reads: the statement, or the help line under it.
-  return e.message_part.empty() || f.message.find(e.message_part) != std::string::npos ||
-         f.help.find(e.message_part) != std::string::npos;
+  return e.message_part.empty() || as_shown(f.message, base).find(e.message_part) != std::string::npos ||
+         as_shown(f.help, base).find(e.message_part) != std::string::npos;
+}
+
+// Whether finding f answers expectation e, whole message and help included.
+bool answers(const ResolvedFinding& f, const Expectation& e, const fs::path& base) {
+  return answers_in_part(f, e, base) && (!e.message || *e.message == as_shown(f.message, base)) &&
+         (!e.help || *e.help == as_shown(f.help, base));
 }
 
 std::string describe(const Expectation& e, const std::string& where) {
@@ -169,6 +342,75 @@ bool same_file(const std::string& a, const fs::path& b) {
   return fs::equivalent(a, b, ec);
 }
 
+// Matches each `// expect:` of one file with a finding starting in that file (matched marks the
+// findings taken) and reports those that none answers. on_match(e, i): e was answered by finding i.
+void match_expectations(const std::vector<Expectation>& expected, const std::vector<ResolvedFinding>& findings,
+                        const fs::path& file, const std::string& rel, const fs::path& base,
+                        std::vector<bool>& matched,
+                        const std::function<void(const Expectation&, size_t)>& on_match = {}) {
+  for (const Expectation& e : expected) {
+    std::optional<size_t> found;
+    std::string near;  // the texts of a finding answering all but the whole texts
+    for (size_t i = 0; i < findings.size() && !found; ++i) {
+      const ResolvedFinding& f = findings[i];
+      if (matched[i] || !same_file(f.primary.path, file) || !answers_in_part(f, e, base)) continue;
+      if (answers(f, e, base)) {
+        found = i;
+      } else {
+        near += "\n    message: " + as_shown(f.message, base) + "\n    help: " + as_shown(f.help, base);
+      }
+    }
+    if (found) {
+      matched[*found] = true;
+      if (on_match) on_match(e, *found);
+    } else if (!near.empty()) {
+      FAIL_CHECK("the texts of " << describe(e, rel) << " are not as written:"
+                                 << (e.message ? "\n  written message: " + *e.message : "")
+                                 << (e.help ? "\n  written help: " + *e.help : "") << "\n  found:" << near);
+    } else {
+      FAIL_CHECK("missing " << describe(e, rel));
+    }
+  }
+}
+
+// Checks each `// related:` of one file: a finding of that rule has a related location starting on
+// that line of that file, with that text when it is written. asserted[i][j]: the text of related
+// location j of finding i was asserted.
+void match_related(const std::vector<RelatedExpectation>& related, const std::vector<ResolvedFinding>& findings,
+                   const fs::path& file, const std::string& rel, const fs::path& base,
+                   std::vector<std::vector<bool>>& asserted) {
+  for (const RelatedExpectation& e : related) {
+    bool found = false;
+    std::string near;
+    for (size_t i = 0; i < findings.size(); ++i) {
+      if (findings[i].rule->id != e.rule) continue;
+      for (size_t j = 0; j < findings[i].related.size(); ++j) {
+        const ResolvedLocation& l = findings[i].related[j];
+        if (l.range.start.line != e.line || !same_file(l.path, file)) continue;
+        if (e.message && *e.message != as_shown(l.message, base)) {
+          near += "\n    " + as_shown(l.message, base);
+          continue;
+        }
+        found = true;
+        if (e.message) asserted[i][j] = true;
+      }
+    }
+    if (!found && !near.empty()) {
+      FAIL_CHECK("the text of the related location of " << e.rule << " at " << rel << ":" << e.line
+                                                        << " is not as written:\n  written: " << *e.message
+                                                        << "\n  found:" << near);
+    } else {
+      CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << rel << ":" << e.line);
+    }
+  }
+}
+
+std::vector<std::vector<bool>> related_flags(const std::vector<ResolvedFinding>& findings) {
+  std::vector<std::vector<bool>> out;
+  for (const ResolvedFinding& f : findings) out.emplace_back(f.related.size(), false);
+  return out;
+}
+
 void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, const fs::path& path) {
   const std::string text = test::read_file(path.string());
   const std::string rel = fs::relative(path, root).string();
@@ -180,39 +422,22 @@ void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, con
     CHECK_MESSAGE(result.base_error.empty(), result.base_error);
     for (const std::string& note : result.notes) FAIL_CHECK("note: " << note);
   }
-  std::vector<Expectation> expected;
-  for (Expectation& e : parse_expectations(text, "expect:")) {
-    const RuleInfo* rule = find_rule(e.rule);
-    if ((rule && folder.selection.enabled(*rule)) || e.rule == "IDL900") expected.push_back(e);
+  auto runs = [&](const RuleInfo& r) { return folder.selection.enabled(r); };
+  const Annotations annotations = parse_annotations(text, rel, runs);
+  for (const std::string& error : annotations.errors) FAIL_CHECK(error);
+  const std::vector<ResolvedFinding>& findings = result.findings;
+  std::vector<bool> matched(findings.size(), false);
+  match_expectations(annotations.expect, findings, path, rel, base, matched);
+  for (size_t i = 0; i < findings.size(); ++i) {
+    CHECK_MESSAGE(matched[i], "unexpected " << describe(findings[i], findings[i].primary.path));
   }
-  std::vector<bool> matched(result.findings.size(), false);
-  for (const Expectation& e : expected) {
-    bool found = false;
-    for (size_t i = 0; i < result.findings.size() && !found; ++i) {
-      const ResolvedFinding& f = result.findings[i];
-      if (matched[i] || !answers(f, e) || !same_file(f.primary.path, path)) continue;
-      matched[i] = found = true;
-    }
-    CHECK_MESSAGE(found, "missing " << describe(e, rel));
-  }
-  for (size_t i = 0; i < result.findings.size(); ++i) {
-    CHECK_MESSAGE(matched[i], "unexpected " << describe(result.findings[i], result.findings[i].primary.path));
-  }
-  // `// related:` in the fixture, and in its base version: a related location in that file.
-  std::vector<fs::path> annotated = {path};
-  if (!base.empty()) annotated.push_back(base);
-  for (const fs::path& file : annotated) {
-    const std::string file_rel = fs::relative(file, root).string();
-    for (const Expectation& e : parse_expectations(test::read_file(file.string()), "related:")) {
-      bool found = false;
-      for (const ResolvedFinding& f : result.findings) {
-        if (f.rule->id != e.rule) continue;
-        for (const ResolvedLocation& l : f.related) {
-          found = found || (l.range.start.line == e.line && same_file(l.path, file));
-        }
-      }
-      CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << file_rel << ":" << e.line);
-    }
+  // `// related:` in the fixture, and in its base version: a related location in that file. (The
+  // base's own annotations are read, and their errors reported, by the base versions' test.)
+  std::vector<std::vector<bool>> asserted = related_flags(findings);
+  match_related(annotations.related, findings, path, rel, base, asserted);
+  if (!base.empty()) {
+    const Annotations in_base = parse_annotations(test::read_file(base.string()), rel, runs);
+    match_related(in_base.related, findings, base, fs::relative(base, root).string(), base, asserted);
   }
 }
 
@@ -310,7 +535,10 @@ TEST_CASE("base versions belong to a fixture of a transition rule and lint clean
       CHECK_MESSAGE(
           used, "no fixture beside it uses it (expected " << fs::relative(fixture_of_base(base), root).string() << ")");
       const std::string text = test::read_file(base.string());
-      CHECK_MESSAGE(parse_expectations(text, "expect:").empty(), "findings are never in the base version");
+      const Annotations annotations =
+          parse_annotations(text, rel, [&](const RuleInfo& r) { return folder.selection.enabled(r); });
+      for (const std::string& error : annotations.errors) FAIL_CHECK(error);
+      CHECK_MESSAGE(annotations.expect.empty(), "findings are never in the base version");
       // A template base has a Bicep twin; a deployed resource's JSON serves both formats.
       if (is_json_file(base) && may_be_deployment_template(text)) {
         fs::path twin = base;
@@ -347,32 +575,108 @@ TEST_CASE("cross-file scenarios produce exactly the expected findings") {
       for (ResolvedFinding& finding : r.findings) findings.push_back(std::move(finding));
     }
     std::vector<bool> matched(findings.size(), false);
+    std::vector<std::vector<bool>> asserted = related_flags(findings);
     for (const auto& entry : fs::recursive_directory_iterator(dir.path())) {
       if (!entry.is_regular_file()) continue;
       const std::string path = entry.path().string();
       const std::string rel = fs::relative(entry.path(), root).string();
       const std::string text = test::read_file(path);
-      auto same_file = [&](const std::string& p) { return fs::equivalent(p, entry.path()); };
-      for (const Expectation& e : parse_expectations(text, "expect:")) {
-        bool found = false;
-        for (size_t i = 0; i < findings.size() && !found; ++i) {
-          if (matched[i] || !answers(findings[i], e) || !same_file(findings[i].primary.path)) continue;
-          matched[i] = found = true;
-        }
-        CHECK_MESSAGE(found, "missing " << describe(e, rel));
-      }
-      for (const Expectation& e : parse_expectations(text, "related:")) {
-        bool found = false;
-        for (const ResolvedFinding& f : findings) {
-          if (f.rule->id != e.rule) continue;
-          for (const ResolvedLocation& l : f.related) found = found || (l.range.start.line == e.line && same_file(l.path));
-        }
-        CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << rel << ":" << e.line);
-      }
+      const Annotations annotations =
+          parse_annotations(text, rel, [&](const RuleInfo& r) { return rules.enabled(r); });
+      for (const std::string& error : annotations.errors) FAIL_CHECK(error);
+      match_expectations(annotations.expect, findings, entry.path(), rel, {}, matched);
+      match_related(annotations.related, findings, entry.path(), rel, {}, asserted);
     }
     for (size_t i = 0; i < findings.size(); ++i) {
       CHECK_MESSAGE(matched[i], "unexpected " << describe(findings[i], findings[i].primary.path));
     }
   }
   CHECK(scenarios >= 8);
+}
+
+namespace {
+// The errors parse_annotations reports for text in a fixture of testdata/IDL001 (linted with IDL001).
+std::vector<std::string> annotation_errors(const std::string& text) {
+  return parse_annotations(text, "IDL001/probe.json", [](const RuleInfo& r) { return r.id == "IDL001"; }).errors;
+}
+}  // namespace
+
+TEST_CASE("an annotation the fixture runner cannot read fails it, with its file and line") {
+  using V = std::vector<std::string>;
+  const char* markers = " (the markers are `// expect:`, `// related:`, and under them `//   message:` and `//   help:`)";
+  CHECK(annotation_errors("{\n  \"type\": \"None\" // expect: IDL099\n}") ==
+        V{"IDL001/probe.json:2: unknown rule IDL099 in `expect:`"});
+  CHECK(annotation_errors("x\n\n\"type\": \"None\" // expects: IDL001") ==
+        V{std::string("IDL001/probe.json:3: unknown annotation `expects:`") + markers});
+  for (const char* typo : {"// expected: IDL001", "// Expect: IDL001", "// expect IDL001", "// exepct: IDL001",
+                           "// Related: IDL001", "// related IDL001", "// relates: IDL001"}) {
+    CAPTURE(typo);
+    const V errors = annotation_errors(std::string("\"a\": 1, ") + typo);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].rfind("IDL001/probe.json:1: unknown annotation `", 0) == 0);
+  }
+  // A rule the folder does not run could never be matched; IDL900 always can.
+  CHECK(annotation_errors("\n\"type\": \"None\" // expect: IDL005") ==
+        V{"IDL001/probe.json:2: IDL005 is not linted here, so `expect: IDL005` can never be matched"});
+  CHECK(annotation_errors("// related: IDL014") ==
+        V{"IDL001/probe.json:1: IDL014 is not linted here, so `related: IDL014` can never be matched"});
+  CHECK(annotation_errors("{ // expect: IDL900\n\"a\": 1 // expect: IDL001, IDL900").empty());
+  // What the item syntax does not take is never skipped.
+  CHECK(annotation_errors("\"a\": 1 // expect: IDL001 \"unclosed") ==
+        V{"IDL001/probe.json:1: cannot read `expect:` annotation at `\"unclosed` (a quoted part is not closed)"});
+  CHECK(annotation_errors("\"a\": 1 // expect: IDL001 (suppressed") ==
+        V{"IDL001/probe.json:1: cannot read `expect:` annotation at `(suppressed` (items are separated by commas)"});
+  CHECK(annotation_errors("\"a\": 1 // expect: IDL001, foo") ==
+        V{"IDL001/probe.json:1: cannot read `expect:` annotation at ` foo` (expected a rule id, "
+          "`(suppressed [\"justification part\"])` and a \"message part\")"});
+  CHECK(annotation_errors("\"a\": 1 // expect: IDL001 (suppressed \"why\") \"part\" trailing") ==
+        V{"IDL001/probe.json:1: cannot read `expect:` annotation at `trailing` (items are separated by commas)"});
+  CHECK(annotation_errors("\"a\": 1 // note expect: IDL001") ==
+        V{"IDL001/probe.json:1: an annotation must start its comment: `// expect: …`, `// related: …`"});
+  CHECK(annotation_errors("\"a\": 1 /* expect: IDL001 */") ==
+        V{"IDL001/probe.json:1: `expect:` in a block comment: annotations are `//` line comments"});
+  // The whole texts: right under a one-item annotation, once each, help only for a finding.
+  CHECK(annotation_errors("\"a\": 1,\n//   message: m") ==
+        V{"IDL001/probe.json:2: `message:` is not right under an `expect:` or `related:` line"});
+  CHECK(annotation_errors("\"a\": 1, // expect: IDL001\n\n//   help: h") ==
+        V{"IDL001/probe.json:3: `help:` is not right under an `expect:` or `related:` line"});
+  CHECK(annotation_errors("\"a\": 1, // expect: IDL001, IDL900\n//   help: h") ==
+        V{"IDL001/probe.json:2: `help:` under an annotation of several items: give that finding a line of its own"});
+  CHECK(annotation_errors("\"a\": 1, // related: IDL001\n//   help: h") ==
+        V{"IDL001/probe.json:2: `help:` under `related:` (a related location has a message only)"});
+  CHECK(annotation_errors("\"a\": 1, // expect: IDL001\n//   help: h\n//   help: i") ==
+        V{"IDL001/probe.json:3: a second `help:` for the same finding"});
+  CHECK(annotation_errors("\"a\": 1, // expect: IDL001\n\"b\": 2 //   help: h") ==
+        V{"IDL001/probe.json:2: `help:` must be a comment line of its own, right under the annotation it completes"});
+  // Prose, URLs, directives and the expectations of a directive's own line are no annotations.
+  CHECK(annotation_errors("// Correct: write 'SystemAssigned'. Expected behaviour: no IDL001 here.\n"
+                          "\"keyUri\": \"https://kv.vault.azure.net/keys/k\", // expect: IDL001\n"
+                          "// idlint-disable-next-line IDL001 -- reason // expect: IDL001 (suppressed \"reason\")\n"
+                          "/* a block // expect: IDL900")
+            .empty());
+}
+
+TEST_CASE("the fixture runner reads whole messages, help lines and related texts under an annotation") {
+  const Annotations a = parse_annotations(
+      "\"type\": \"SystemAsigned\", // expect: IDL001 \"SystemAsigned\"\n"
+      "//   message: 'SystemAsigned' is not an identity type: see https://example.com/x\n"
+      "//   help: write 'SystemAssigned'  \n"
+      "\"p\": 1 // related: IDL001\n"
+      "// message: an allowed value of parameter 'identityType'\n"
+      "\"q\": 1 // expect: IDL001 (suppressed \"why\")\n",
+      "IDL001/probe.json", [](const RuleInfo& r) { return r.id == "IDL001"; });
+  CHECK(a.errors.empty());
+  REQUIRE(a.expect.size() == 2);
+  CHECK(a.expect[0].line == 1);
+  CHECK(a.expect[0].message_part == "SystemAsigned");
+  CHECK(a.expect[0].message == "'SystemAsigned' is not an identity type: see https://example.com/x");
+  CHECK(a.expect[0].help == "write 'SystemAssigned'");
+  CHECK(a.expect[1].line == 6);
+  CHECK(a.expect[1].suppressed);
+  CHECK(a.expect[1].justification_part == "why");
+  CHECK_FALSE(a.expect[1].message.has_value());
+  CHECK_FALSE(a.expect[1].help.has_value());
+  REQUIRE(a.related.size() == 1);
+  CHECK(a.related[0].line == 4);
+  CHECK(a.related[0].message == "an allowed value of parameter 'identityType'");
 }
