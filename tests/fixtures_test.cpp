@@ -4,6 +4,15 @@
 // `// related: ID` by a related location of that rule on that line of that file, and no other
 // finding may appear. Each JSON fixture has a Bicep twin that must produce the same findings.
 //
+// Whole texts: `//   message: TEXT` and `//   help: TEXT` lines right under an `expect:` of one
+// item are that finding's whole message and help line; `//   message: TEXT` lines under a
+// `related:` of one item, the whole texts of related locations on that line. After all fixtures
+// ran, every rule with a folder must have, in each format, a message, a help line (when a finding
+// has one) and the text of each related location of a finding (when a finding has them) asserted
+// in full. The runner is strict, as FileCheck is: whatever looks like an annotation and cannot be
+// read (a misspelled marker, an unknown rule, a rule the folder does not lint, text after the
+// items) fails it with the file and line (parse_annotations, probed by the test cases at the end).
+//
 // Base versions (transition rules, IDL020-IDL024): in a transition rule's folder every fixture
 // X.json has its base version X.base.json beside it and is linted with it as --base-file does;
 // X.bicep uses X.base.bicep, or X.base.json when there is no X.base.bicep (a deployed resource's
@@ -54,7 +63,7 @@ struct Expectation {
 struct RelatedExpectation {
   uint32_t line;
   std::string rule;
-  std::optional<std::string> message;  // `//   message:` under it: the location's whole text
+  std::vector<std::string> messages;  // each `//   message:` under it: a location's whole text
 };
 
 // A file's annotations, and what could not be read in them ("file:line: why").
@@ -91,7 +100,9 @@ std::string trim(const std::string& s) {
 // - an annotation in a block comment, an id that is no rule's, a rule the fixture is not linted
 //   with, and anything after the items that is not one (`// expect: IDL001 "unclosed`);
 // - a `message:` or `help:` line that is not right under an `expect:` or `related:` line of
-//   one item (or under another such line), a second one of a kind, and a `help:` under `related:`.
+//   one item (or under another such line), a second one of a kind under `expect:`, and a `help:`
+//   under `related:` (several `message:` lines under `related:` are the texts of several related
+//   locations on that line).
 Annotations parse_annotations(const std::string& text, const std::string& where,
                               const std::function<bool(const RuleInfo&)>& runs) {
   Annotations out;
@@ -156,7 +167,7 @@ Annotations parse_annotations(const std::string& text, const std::string& where,
             if (word == "expect") {
               out.expect.push_back({line, id, im[4], im[2].matched, im[3], std::nullopt, std::nullopt});
             } else {
-              out.related.push_back({line, id, std::nullopt});
+              out.related.push_back({line, id, {}});
             }
             p = im[0].second;
             if (p == rest.end()) break;
@@ -185,9 +196,7 @@ Annotations parse_annotations(const std::string& text, const std::string& where,
             if (slot) error("a second `" + word + ":` for the same finding");
             slot = trim(rest);
           } else {
-            std::optional<std::string>& slot = out.related[last_index].message;
-            if (slot) error("a second `message:` for the same related location");
-            slot = trim(rest);
+            out.related[last_index].messages.push_back(trim(rest));
           }
         }
         break;  // the annotation runs to the end of the line
@@ -342,6 +351,17 @@ bool same_file(const std::string& a, const fs::path& b) {
   return fs::equivalent(a, b, ec);
 }
 
+// What the fixtures of one rule in one format assert in full, and what its findings there have.
+struct TextCoverage {
+  bool help_seen = false;     // a finding with a help line
+  bool related_seen = false;  // a finding with related locations
+  bool message = false;       // a finding's message asserted in full
+  bool help = false;          // a finding's help asserted in full
+  bool related = false;       // a finding with the text of each of its related locations asserted
+  std::vector<std::string> texts;  // the messages and help lines asserted in full
+};
+using Coverage = std::map<std::pair<std::string, std::string>, TextCoverage>;  // by (rule id, format)
+
 // Matches each `// expect:` of one file with a finding starting in that file (matched marks the
 // findings taken) and reports those that none answers. on_match(e, i): e was answered by finding i.
 void match_expectations(const std::vector<Expectation>& expected, const std::vector<ResolvedFinding>& findings,
@@ -380,27 +400,30 @@ void match_related(const std::vector<RelatedExpectation>& related, const std::ve
                    const fs::path& file, const std::string& rel, const fs::path& base,
                    std::vector<std::vector<bool>>& asserted) {
   for (const RelatedExpectation& e : related) {
-    bool found = false;
-    std::string near;
-    for (size_t i = 0; i < findings.size(); ++i) {
-      if (findings[i].rule->id != e.rule) continue;
-      for (size_t j = 0; j < findings[i].related.size(); ++j) {
-        const ResolvedLocation& l = findings[i].related[j];
-        if (l.range.start.line != e.line || !same_file(l.path, file)) continue;
-        if (e.message && *e.message != as_shown(l.message, base)) {
-          near += "\n    " + as_shown(l.message, base);
-          continue;
+    // Each written text, or any text when none is written.
+    std::vector<std::optional<std::string>> texts(e.messages.begin(), e.messages.end());
+    if (texts.empty()) texts.emplace_back();
+    std::string found_texts;  // the texts of the related locations there
+    for (const std::optional<std::string>& text : texts) {
+      bool found = false;
+      found_texts.clear();
+      for (size_t i = 0; i < findings.size(); ++i) {
+        if (findings[i].rule->id != e.rule) continue;
+        for (size_t j = 0; j < findings[i].related.size(); ++j) {
+          const ResolvedLocation& l = findings[i].related[j];
+          if (l.range.start.line != e.line || !same_file(l.path, file)) continue;
+          found_texts += "\n    " + as_shown(l.message, base);
+          if (text && *text != as_shown(l.message, base)) continue;
+          found = true;
+          if (text) asserted[i][j] = true;
         }
-        found = true;
-        if (e.message) asserted[i][j] = true;
       }
-    }
-    if (!found && !near.empty()) {
-      FAIL_CHECK("the text of the related location of " << e.rule << " at " << rel << ":" << e.line
-                                                        << " is not as written:\n  written: " << *e.message
-                                                        << "\n  found:" << near);
-    } else {
-      CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << rel << ":" << e.line);
+      if (!found && !found_texts.empty()) {
+        FAIL_CHECK("no related location of " << e.rule << " at " << rel << ":" << e.line << " has the text written:\n  "
+                                             << *text << "\n  found:" << found_texts);
+      } else {
+        CHECK_MESSAGE(found, "missing related location of " << e.rule << " at " << rel << ":" << e.line);
+      }
     }
   }
 }
@@ -411,7 +434,8 @@ std::vector<std::vector<bool>> related_flags(const std::vector<ResolvedFinding>&
   return out;
 }
 
-void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, const fs::path& path) {
+void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, const fs::path& path,
+                             Coverage& coverage) {
   const std::string text = test::read_file(path.string());
   const std::string rel = fs::relative(path, root).string();
   CAPTURE(rel);
@@ -425,9 +449,17 @@ void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, con
   auto runs = [&](const RuleInfo& r) { return folder.selection.enabled(r); };
   const Annotations annotations = parse_annotations(text, rel, runs);
   for (const std::string& error : annotations.errors) FAIL_CHECK(error);
+  const std::string format = is_bicep_fixture(path) ? "Bicep" : "JSON";
   const std::vector<ResolvedFinding>& findings = result.findings;
   std::vector<bool> matched(findings.size(), false);
-  match_expectations(annotations.expect, findings, path, rel, base, matched);
+  match_expectations(annotations.expect, findings, path, rel, base, matched, [&](const Expectation& e, size_t i) {
+    TextCoverage& c = coverage[{e.rule, format}];
+    c.message = c.message || e.message.has_value();
+    c.help = c.help || (e.help.has_value() && !findings[i].help.empty());
+    for (const std::optional<std::string>& t : {e.message, e.help}) {
+      if (t) c.texts.push_back(*t);
+    }
+  });
   for (size_t i = 0; i < findings.size(); ++i) {
     CHECK_MESSAGE(matched[i], "unexpected " << describe(findings[i], findings[i].primary.path));
   }
@@ -439,6 +471,67 @@ void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, con
     const Annotations in_base = parse_annotations(test::read_file(base.string()), rel, runs);
     match_related(in_base.related, findings, base, fs::relative(base, root).string(), base, asserted);
   }
+  for (size_t i = 0; i < findings.size(); ++i) {
+    TextCoverage& c = coverage[{std::string(findings[i].rule->id), format}];
+    c.help_seen = c.help_seen || !findings[i].help.empty();
+    c.related_seen = c.related_seen || !findings[i].related.empty();
+    const bool all = std::all_of(asserted[i].begin(), asserted[i].end(), [](bool b) { return b; });
+    c.related = c.related || (!asserted[i].empty() && all);
+  }
+}
+
+// What the fixtures leave unasserted: for every rule with a fixture folder, in each format, a
+// finding's message in full, its help in full when a finding has help, and the text of each of
+// a finding's related locations when a finding has them.
+std::vector<std::string> missing_coverage(const fs::path& root, Coverage& coverage) {
+  std::vector<std::string> missing;
+  for (const RuleInfo* rule : all_rules()) {
+    const std::string id(rule->id);
+    if (!fs::is_directory(root / id)) continue;
+    for (const char* format : {"JSON", "Bicep"}) {
+      const TextCoverage& c = coverage[{id, format}];
+      const std::string what = id + " in " + format + ": no fixture asserts ";
+      if (!c.message) missing.push_back(what + "a message in full (`//   message:` under its `// expect:`)");
+      if (c.help_seen && !c.help) missing.push_back(what + "a help line in full (`//   help:` under its `// expect:`)");
+      if (c.related_seen && !c.related) {
+        missing.push_back(what + "the text of each related location of a finding (`//   message:` under each `// related:`)");
+      }
+    }
+  }
+  // Shapes of a message or help line that a rule's coverage above does not tell apart, and that
+  // must each stay asserted in full in both formats.
+  static const std::pair<const char*, const char*> shapes[] = {
+      {"IDL001", "^write '[^']*'$"},                                        // the near spelling
+      {"IDL001", "is not an identity type: "},                              // no identity type
+      {"IDL001", ", which has no managed identity$"},                       // an api-version without identities
+      {"IDL001", ": only user-assigned identities are supported before api-version "},  // the api-version case
+      {"IDL001", "^'[^']*' needs api-version [^ ]+ or later$"},
+      {"IDL001", " is misread by .*\\(Azure/"},                              // recorded rejections
+      {"IDL001", " the service answers HTTP 500 to this spelling \\(Azure/"},
+      {"IDL020", "but the system-assigned identity cannot be disabled while user-assigned identities are assigned"},
+      {"IDL021", "but a server with a customer-managed key cannot disable its system-assigned identity$"},
+      {"IDL021", "^keep the system-assigned identity in identity.type$"},
+      {"IDL022", "and can never be removed, but it is not among the server's user-assigned identities here$"},
+      {"IDL022", "and can never be removed, but identity.type '[^']*' removes every user-assigned identity$"},
+      {"IDL022", "^keep it in identity.userAssignedIdentities; to change the key identity, first switch"},
+      {"IDL023", "^customer-managed key encryption is added to a server that has "},
+      {"IDL023", "^customer-managed key encryption is removed \\("},
+      {"IDL023", "^keep 'SystemManaged' \\(or create a new server\\)$"},  // the base's mode, in each direction
+      {"IDL023", "^keep 'AzureKeyVault' \\(or create a new server\\)$"},
+      {"IDL024", ", which removes every user-assigned identity from the server$"},
+      {"IDL024", "^to add the system-assigned identity and keep them, write '[^']*'$"},
+  };
+  for (const auto& [id, pattern] : shapes) {
+    const std::regex shape(pattern);
+    for (const char* format : {"JSON", "Bicep"}) {
+      const std::vector<std::string>& texts = coverage[{id, format}].texts;
+      if (std::none_of(texts.begin(), texts.end(), [&](const std::string& t) { return std::regex_search(t, shape); })) {
+        missing.push_back(std::string(id) + " in " + format + ": no fixture asserts in full a text matching /" + pattern +
+                          "/");
+      }
+    }
+  }
+  return missing;
 }
 
 // What a twin must reproduce: the (rule id, message, suppression) multiset of the folder's rules.
@@ -480,14 +573,19 @@ TEST_CASE("annotated fixtures produce exactly the expected findings") {
   const fs::path root = fs::path(IDLINT_SOURCE_DIR) / "testdata";
   size_t json_files = 0;
   size_t bicep_files = 0;
+  Coverage coverage;
   for (const RuleFolder& folder : rule_folders(root)) {
     for (const fs::path& path : folder.files) {
       ++(is_bicep_fixture(path) ? bicep_files : json_files);
-      check_annotated_fixture(root, folder, path);
+      check_annotated_fixture(root, folder, path, coverage);
     }
   }
   CHECK(json_files > 50);
   CHECK(bicep_files >= json_files);
+  const std::vector<std::string> missing = missing_coverage(root, coverage);
+  std::ostringstream list;
+  for (const std::string& m : missing) list << "\n  " << m;
+  CHECK_MESSAGE(missing.empty(), "texts not asserted in full:" << list.str());
 }
 
 TEST_CASE("every JSON fixture has a Bicep twin with the same findings") {
@@ -678,5 +776,5 @@ TEST_CASE("the fixture runner reads whole messages, help lines and related texts
   CHECK_FALSE(a.expect[1].help.has_value());
   REQUIRE(a.related.size() == 1);
   CHECK(a.related[0].line == 4);
-  CHECK(a.related[0].message == "an allowed value of parameter 'identityType'");
+  CHECK(a.related[0].messages == std::vector<std::string>{"an allowed value of parameter 'identityType'"});
 }
