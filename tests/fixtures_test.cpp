@@ -468,8 +468,9 @@ void check_annotated_fixture(const fs::path& root, const RuleFolder& folder, con
   std::vector<std::vector<bool>> asserted = related_flags(findings);
   match_related(annotations.related, findings, path, rel, base, asserted);
   if (!base.empty()) {
-    const Annotations in_base = parse_annotations(test::read_file(base.string()), rel, runs);
-    match_related(in_base.related, findings, base, fs::relative(base, root).string(), base, asserted);
+    const std::string base_rel = fs::relative(base, root).string();
+    const Annotations in_base = parse_annotations(test::read_file(base.string()), base_rel, runs);
+    match_related(in_base.related, findings, base, base_rel, base, asserted);
   }
   for (size_t i = 0; i < findings.size(); ++i) {
     TextCoverage& c = coverage[{std::string(findings[i].rule->id), format}];
