@@ -6,6 +6,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   location: 'westeurope'
   identity: {
     type: 'SystemAsigned' // expect: IDL001 "'SystemAsigned' is not an identity type: 'SystemAsigned' is not None, SystemAssigned or UserAssigned"
+    //   message: 'SystemAsigned' is not an identity type: 'SystemAsigned' is not None, SystemAssigned or UserAssigned
+    //   help: write 'SystemAssigned'
   }
 }
 
@@ -14,6 +16,8 @@ resource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = {
   location: 'westeurope'
   identity: {
     type: 'ManagedIdentity' // expect: IDL001 "'ManagedIdentity' is not an identity type"
+    //   message: 'ManagedIdentity' is not an identity type: 'ManagedIdentity' is not None, SystemAssigned or UserAssigned
+    //   help: an identity type is None, SystemAssigned, UserAssigned, or SystemAssigned and UserAssigned together, separated by a comma
   }
 }
 
@@ -26,6 +30,8 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
   identity: {
     type: 'SystemAssigned, UserAsigned' // expect: IDL001 "'UserAsigned' is not None, SystemAssigned or UserAssigned"
+    //   message: 'SystemAssigned, UserAsigned' is not an identity type: 'UserAsigned' is not None, SystemAssigned or UserAssigned
+    //   help: write 'SystemAssigned, UserAssigned'
     userAssignedIdentities: {
       '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-orders')}': {}
     }

@@ -8,6 +8,8 @@ resource legacyServer 'Microsoft.DBforPostgreSQL/flexibleServers@2021-06-01' = {
   identity: {
     // api-version 2021-06-01 has no identity property: the block is not part of that API at all.
     type: 'UserAssigned' // expect: IDL001 "which has no managed identity"
+    //   message: 'UserAssigned' is not accepted by Microsoft.DBforPostgreSQL/flexibleServers@2021-06-01, which has no managed identity
+    //   help: 'UserAssigned' needs api-version 2022-03-08-preview or later
     userAssignedIdentities: {
       '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-legacy')}': {}
     }

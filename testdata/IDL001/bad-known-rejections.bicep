@@ -7,6 +7,8 @@ resource vault 'Microsoft.RecoveryServices/vaults@2022-10-01' = {
   location: 'westeurope'
   identity: {
     type: 'SystemAssigned, UserAssigned' // expect: IDL001 "'SystemAssigned, UserAssigned' is misread by Microsoft.RecoveryServices/vaults@2022-10-01: the vault is created with identity type 'None' for this spelling (Azure/azure-rest-api-specs#27851)"
+    //   message: 'SystemAssigned, UserAssigned' is misread by Microsoft.RecoveryServices/vaults@2022-10-01: the vault is created with identity type 'None' for this spelling (Azure/azure-rest-api-specs#27851)
+    //   help: write 'SystemAssigned,UserAssigned', without the space
     userAssignedIdentities: {
       '${identityId}': {}
     }
@@ -56,6 +58,8 @@ resource media 'Microsoft.Media/mediaservices@2021-11-01' = {
   location: 'westeurope'
   identity: {
     type: 'SystemAssigned, UserAssigned' // expect: IDL001 "answers HTTP 500 to this spelling (Azure/azure-rest-api-specs#21905)"
+    //   message: 'SystemAssigned, UserAssigned' is not accepted by Microsoft.Media/mediaservices@2021-11-01: the service answers HTTP 500 to this spelling (Azure/azure-rest-api-specs#21905)
+    //   help: write 'SystemAssigned,UserAssigned', without the space
     userAssignedIdentities: {
       '${identityId}': {}
     }
@@ -67,6 +71,8 @@ resource purview 'Microsoft.Purview/accounts@2021-07-01' = {
   location: 'westeurope'
   identity: {
     type: 'UserAssigned' // expect: IDL001 "'PrincipalId is required'"
+    //   message: 'UserAssigned' is not accepted by Microsoft.Purview/accounts@2021-07-01: a user-assigned identity alone fails with 'PrincipalId is required' at this api-version (Azure/azure-rest-api-specs#22257)
+    //   help: add the system-assigned identity: 'SystemAssigned, UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
     }

@@ -4,6 +4,7 @@ param location string = resourceGroup().location
 @allowed([
   'UserAssigned'
   'None' // related: IDL003
+  //   message: an allowed value of parameter 'identityType'
 ])
 param identityType string = 'UserAssigned'
 
@@ -21,6 +22,8 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   identity: {
     type: identityType // expect: IDL003
+    //   message: identity type 'None' does not include UserAssigned, but 'userAssignedIdentities' lists 1 identity (when parameter 'identityType' is 'None')
+    //   help: write 'UserAssigned', or remove 'userAssignedIdentities'
     userAssignedIdentities: {
       '${identityId}': {}
     }

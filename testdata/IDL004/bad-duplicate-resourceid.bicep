@@ -14,8 +14,11 @@ resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
-      '${identityA.id}': {}
+      '${identityA.id}': {} // related: IDL004
+      //   message: first listed here
       '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'a')}': {} // expect: IDL004
+      //   message: user-assigned identity 'a' is listed twice
+      //   help: keep one entry
     }
   }
   properties: {

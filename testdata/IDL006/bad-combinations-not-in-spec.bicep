@@ -7,6 +7,8 @@ resource purview 'Microsoft.Purview/accounts@2021-12-01' = {
   location: 'westeurope'
   identity: {
     type: 'SystemAssigned,UserAssigned' // expect: IDL006 "the specification of Microsoft.Purview/accounts@2021-12-01 does not list 'SystemAssigned,UserAssigned'"
+    //   message: the specification of Microsoft.Purview/accounts@2021-12-01 does not list 'SystemAssigned,UserAssigned'
+    //   help: the specification lists 'None', 'SystemAssigned', 'UserAssigned'; 'SystemAssigned,UserAssigned' needs api-version 2024-04-01-preview or later
     userAssignedIdentities: {
       '${identityId}': {}
     }
@@ -18,6 +20,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   location: 'westeurope'
   identity: {
     type: 'None, UserAssigned' // expect: IDL006 "does not list 'None, UserAssigned'"
+    //   message: the specification of Microsoft.Web/sites@2024-04-01 does not list 'None, UserAssigned'
+    //   help: the specification lists 'SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned', 'None'
     userAssignedIdentities: {
       '${identityId}': {}
     }
@@ -29,6 +33,8 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   location: 'westeurope'
   identity: {
     type: 'SystemAssigned, UserAssigned' // expect: IDL006 "'SystemAssigned, UserAssigned' may not work on Microsoft.Storage/storageAccounts@2025-06-01: this spelling is reported not to work on storage accounts (Azure/azure-sdk-for-net#26688)"
+    //   message: 'SystemAssigned, UserAssigned' may not work on Microsoft.Storage/storageAccounts@2025-06-01: this spelling is reported not to work on storage accounts (Azure/azure-sdk-for-net#26688)
+    //   help: write 'SystemAssigned,UserAssigned', without the space
     userAssignedIdentities: {
       '${identityId}': {}
     }
@@ -40,6 +46,8 @@ resource vault 'Microsoft.RecoveryServices/vaults@2025-08-01' = {
   location: 'westeurope'
   identity: {
     type: 'SystemAssigned, UserAssigned' // expect: IDL006 "at api-version 2022-10-01 the vault was created with identity type 'None' for this spelling"
+    //   message: 'SystemAssigned, UserAssigned' may not work on Microsoft.RecoveryServices/vaults@2025-08-01: at api-version 2022-10-01 the vault was created with identity type 'None' for this spelling (Azure/azure-rest-api-specs#27851)
+    //   help: write 'SystemAssigned,UserAssigned', without the space
     userAssignedIdentities: {
       '${identityId}': {}
     }
@@ -51,6 +59,8 @@ resource automation 'Microsoft.Automation/automationAccounts@2024-10-23' = {
   location: 'westeurope'
   identity: {
     type: 'None' // expect: IDL006 "a deployment with identity type 'None' failed"
+    //   message: 'None' may not work on Microsoft.Automation/automationAccounts@2024-10-23: a deployment with identity type 'None' failed ('None' is not an allowed value) (Azure/bicep-registry-modules#6517)
+    //   help: leave out the identity block instead
   }
 }
 
@@ -59,6 +69,8 @@ resource logic 'Microsoft.Logic/workflows@2019-05-01' = {
   location: 'westeurope'
   identity: {
     type: 'UserAssigned, SystemAssigned' // expect: IDL006 "or write 'SystemAssigned,UserAssigned' (deployed by avm/res/logic/workflow"
+    //   message: the specification of Microsoft.Logic/workflows@2019-05-01 does not list 'UserAssigned, SystemAssigned'
+    //   help: the specification lists 'SystemAssigned', 'UserAssigned', 'None'; or write 'SystemAssigned,UserAssigned' (deployed by avm/res/logic/workflow at api-version 2019-05-01)
     userAssignedIdentities: {
       '${identityId}': {}
     }

@@ -4,6 +4,7 @@ param location string = resourceGroup().location
 @allowed([
   'UserAssigned'
   'SystemAssigned, UserAssigned' // related: IDL007
+  //   message: an allowed value of parameter 'identityType'
 ])
 param identityType string = 'UserAssigned'
 
@@ -21,6 +22,8 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   identity: {
     type: identityType // expect: IDL007 "when parameter 'identityType' is 'SystemAssigned, UserAssigned'"
+    //   message: 'SystemAssigned, UserAssigned' is spelled 'SystemAssigned,UserAssigned' by the specification of Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01 (when parameter 'identityType' is 'SystemAssigned, UserAssigned')
+    //   help: write 'SystemAssigned,UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
     }

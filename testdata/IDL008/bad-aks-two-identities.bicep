@@ -16,6 +16,8 @@ resource cluster 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: { // expect: IDL008 "'userAssignedIdentities' lists 2 user-assigned identities, but Microsoft.ContainerService/managedClusters takes at most 1"
+    //   message: 'userAssignedIdentities' lists 2 user-assigned identities, but Microsoft.ContainerService/managedClusters takes at most 1
+    //   help: keep one: the control plane takes a single user-assigned identity (the kubelet identity goes in identityProfile.kubeletidentity)
       '${controlPlane.id}': {}
       '${kubelet.id}': {}
     }

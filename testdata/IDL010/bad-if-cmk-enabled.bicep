@@ -1,5 +1,6 @@
 param location string = resourceGroup().location
-param enableCustomerManagedKey bool = false
+param enableCustomerManagedKey bool = false // related: IDL010
+//   message: bool parameter 'enableCustomerManagedKey' (true and false are both checked)
 param keyUri string = 'https://kv-mysql-hr.vault.azure.net/keys/cmk-hr'
 
 @secure()
@@ -7,6 +8,7 @@ param administratorLoginPassword string
 
 var appIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-mysql-hr-app')
 var cmkIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-mysql-hr-cmk') // related: IDL010
+//   message: the value set in variable 'cmkIdentityId'
 
 resource hrServer 'Microsoft.DBforMySQL/flexibleServers@2024-12-30' = {
   name: 'mysql-hr-weu'
@@ -29,6 +31,8 @@ resource hrServer 'Microsoft.DBforMySQL/flexibleServers@2024-12-30' = {
       type: enableCustomerManagedKey ? 'AzureKeyVault' : 'SystemManaged'
       primaryKeyURI: enableCustomerManagedKey ? keyUri : ''
       primaryUserAssignedIdentityId: enableCustomerManagedKey ? cmkIdentityId : '' // expect: IDL010 "when parameter 'enableCustomerManagedKey' is true"
+      //   message: 'primaryUserAssignedIdentityId' is cmkIdentityId, which is not assigned to the server (when parameter 'enableCustomerManagedKey' is true)
+      //   help: add it to identity.userAssignedIdentities
     }
   }
 }

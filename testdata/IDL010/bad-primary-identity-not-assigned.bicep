@@ -5,6 +5,7 @@ param administratorLoginPassword string
 
 var appIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-pg-app')
 var cmkIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-pg-cmk') // related: IDL010
+//   message: the value set in variable 'cmkIdentityId'
 
 resource secureServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: 'pg-secure-weu'
@@ -30,6 +31,8 @@ resource secureServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-pg-secure.vault.azure.net/keys/cmk-pg-secure'
       primaryUserAssignedIdentityId: cmkIdentityId // expect: IDL010
+      //   message: 'primaryUserAssignedIdentityId' is cmkIdentityId, which is not assigned to the server
+      //   help: add it to identity.userAssignedIdentities
     }
   }
 }

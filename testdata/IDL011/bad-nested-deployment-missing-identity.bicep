@@ -30,6 +30,8 @@ resource postgresDocs 'Microsoft.Resources/deployments@2022-09-01' = {
         cmkIdentityId: {
           type: 'string'
           defaultValue: '' // related: IDL011
+          //   message: the default value of parameter 'cmkIdentityId'
+          //   message: parameter 'cmkIdentityId' is not given: its default is empty
         }
       }
       resources: [
@@ -52,6 +54,8 @@ resource postgresDocs 'Microsoft.Resources/deployments@2022-09-01' = {
               type: 'AzureKeyVault'
               primaryKeyURI: '[parameters(\'keyUri\')]'
               primaryUserAssignedIdentityId: '[parameters(\'cmkIdentityId\')]' // expect: IDL011
+              //   message: 'primaryUserAssignedIdentityId' is empty, but data encryption with 'AzureKeyVault' needs it (when parameter 'keyUri' is given by the calling deployment and 'cmkIdentityId' is not given)
+              //   help: set it to the user-assigned identity that reads the key
             }
           }
         }

@@ -1,6 +1,8 @@
-param separateGeoIdentity bool = true
+param separateGeoIdentity bool = true // related: IDL012
+//   message: bool parameter 'separateGeoIdentity' (true and false are both checked)
 
 var primaryIdentity = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pay-keys') // related: IDL012
+//   message: the value set in variable 'primaryIdentity'
 var geoIdentity = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-pay-keys-geo')
 
 resource paymentsServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
@@ -28,6 +30,8 @@ resource paymentsServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' =
       primaryUserAssignedIdentityId: primaryIdentity
       geoBackupKeyURI: 'https://kv-pay-neu.vault.azure.net/keys/cmk-pay-geo'
       geoBackupUserAssignedIdentityId: separateGeoIdentity ? geoIdentity : primaryIdentity // expect: IDL012 "when parameter 'separateGeoIdentity' is false"
+      //   message: 'geoBackupUserAssignedIdentityId' is primaryIdentity, also the primary key's identity (when parameter 'separateGeoIdentity' is false)
+      //   help: geo-redundant backup needs a second user-assigned identity: assign one to the server and name it here
     }
   }
 }

@@ -4,6 +4,7 @@ param location string = 'westeurope'
 param administratorLoginPassword string
 
 var cmkIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-pg-pharma-cmk') // related: IDL012
+//   message: the value set in variable 'cmkIdentityId'
 var geoBackupIdentityId = cmkIdentityId
 
 resource pharmaServer 'Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-preview' = {
@@ -36,6 +37,8 @@ resource pharmaServer 'Microsoft.DBforPostgreSQL/flexibleServers@2023-12-01-prev
       primaryUserAssignedIdentityId: cmkIdentityId
       geoBackupKeyURI: 'https://kv-pharma-neu.vault.azure.net/keys/cmk-pharma-geo'
       geoBackupUserAssignedIdentityId: geoBackupIdentityId // expect: IDL012
+      //   message: 'geoBackupUserAssignedIdentityId' is cmkIdentityId, also the primary key's identity
+      //   help: geo-redundant backup needs a second user-assigned identity: assign one to the server and name it here
     }
   }
 }

@@ -1,5 +1,6 @@
 var appIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-orders-app')
 var cmkIdentityId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami-orders-cmk') // related: IDL014
+//   message: the value set in variable 'cmkIdentityId'
 
 resource orders 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: 'stordersweu'
@@ -19,6 +20,8 @@ resource orders 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       keySource: 'Microsoft.Keyvault'
       identity: {
         userAssignedIdentity: cmkIdentityId // expect: IDL014
+        //   message: 'userAssignedIdentity' is cmkIdentityId, which is not assigned to the storage account
+        //   help: add it to identity.userAssignedIdentities
       }
       keyvaultproperties: {
         keyvaulturi: 'https://kv-orders.vault.azure.net'

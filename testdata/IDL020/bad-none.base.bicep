@@ -14,6 +14,7 @@ resource billingServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
   }
   identity: {
     type: 'SystemAssigned,UserAssigned' // related: IDL020
+    //   message: the base version (bad-none.base.bicep): 'SystemAssigned,UserAssigned'
     userAssignedIdentities: {
       '${appIdentityId}': {}
     }

@@ -12,6 +12,8 @@ resource billingServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
   }
   identity: {
     type: 'None' // expect: IDL020
+    //   message: identity.type changes from 'SystemAssigned,UserAssigned' (at bad-none.base.bicep) to 'None', but the system-assigned identity cannot be disabled while user-assigned identities are assigned
+    //   help: keep 'SystemAssigned,UserAssigned'
   }
   properties: {
     version: '16'

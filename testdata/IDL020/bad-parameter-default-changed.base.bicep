@@ -20,6 +20,7 @@ resource ledgerServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   identity: {
     type: identityType // related: IDL020
+    //   message: the base version (bad-parameter-default-changed.base.bicep): 'SystemAssigned,UserAssigned'
     userAssignedIdentities: {
       '${appIdentityId}': {}
     }

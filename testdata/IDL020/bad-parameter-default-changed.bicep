@@ -5,6 +5,7 @@ param location string = resourceGroup().location
   'UserAssigned'
 ])
 param identityType string = 'UserAssigned' // related: IDL020
+//   message: the default value of parameter 'identityType'
 
 @secure()
 param administratorLoginPassword string
@@ -20,6 +21,8 @@ resource ledgerServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   identity: {
     type: identityType // expect: IDL020
+    //   message: identity.type changes from 'SystemAssigned,UserAssigned' (at bad-parameter-default-changed.base.bicep) to 'UserAssigned', but the system-assigned identity cannot be disabled while user-assigned identities are assigned (when parameter 'identityType' keeps its default 'UserAssigned')
+    //   help: keep 'SystemAssigned,UserAssigned'
     userAssignedIdentities: {
       '${appIdentityId}': {}
     }

@@ -14,6 +14,8 @@ resource ordersServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   identity: {
     type: 'UserAssigned' // expect: IDL020
+    //   message: identity.type changes from 'SystemAssigned,UserAssigned' (at bad-user-assigned-only.base.bicep) to 'UserAssigned', but the system-assigned identity cannot be disabled while user-assigned identities are assigned
+    //   help: keep 'SystemAssigned,UserAssigned'
     userAssignedIdentities: {
       '${appIdentityId}': {}
     }

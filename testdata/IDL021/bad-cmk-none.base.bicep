@@ -14,6 +14,7 @@ resource payrollServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
   }
   identity: {
     type: 'SystemAssigned,UserAssigned' // related: IDL021
+    //   message: the base version (bad-cmk-none.base.bicep): 'SystemAssigned,UserAssigned'
     userAssignedIdentities: {
       '${keyIdentityId}': {}
     }

@@ -14,6 +14,8 @@ resource payrollServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
   }
   identity: {
     type: 'None' // expect: IDL021
+    //   message: identity.type changes from 'SystemAssigned,UserAssigned' (at bad-cmk-none.base.bicep) to 'None', but a server with a customer-managed key cannot disable its system-assigned identity
+    //   help: keep the system-assigned identity in identity.type
   }
   properties: {
     version: '16'

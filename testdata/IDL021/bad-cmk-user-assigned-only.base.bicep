@@ -14,6 +14,7 @@ resource hrServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   identity: {
     type: 'SystemAssigned,UserAssigned' // related: IDL021
+    //   message: the base version (bad-cmk-user-assigned-only.base.bicep): 'SystemAssigned,UserAssigned'
     userAssignedIdentities: {
       '${keyIdentityId}': {}
     }

@@ -14,6 +14,8 @@ resource hrServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   identity: {
     type: 'UserAssigned' // expect: IDL021
+    //   message: identity.type changes from 'SystemAssigned,UserAssigned' (at bad-cmk-user-assigned-only.base.bicep) to 'UserAssigned', but a server with a customer-managed key cannot disable its system-assigned identity
+    //   help: keep the system-assigned identity in identity.type
     userAssignedIdentities: {
       '${keyIdentityId}': {}
     }

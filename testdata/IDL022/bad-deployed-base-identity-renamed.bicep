@@ -16,6 +16,8 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: { // expect: IDL022
+    //   message: user-assigned identity '…/userAssignedIdentities/key-identity' is used for data encryption ('primaryUserAssignedIdentityId' at bad-deployed-base-identity-renamed.base.json) and can never be removed, but it is not among the server's user-assigned identities here
+    //   help: keep it in identity.userAssignedIdentities; to change the key identity, first switch dataEncryption to the new identity in a deployment of its own, with both identities assigned
       '${keyIdentityId}': {}
     }
   }

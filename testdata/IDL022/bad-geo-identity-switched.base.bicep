@@ -37,6 +37,7 @@ resource payrollServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
       primaryUserAssignedIdentityId: primaryIdentityId
       geoBackupKeyURI: 'https://kv-payroll-neu.vault.azure.net/keys/cmk-payroll-geo'
       geoBackupUserAssignedIdentityId: geoIdentityId // related: IDL022
+      //   message: the base version (bad-geo-identity-switched.base.bicep): geoIdentityId
     }
   }
 }

@@ -16,6 +16,8 @@ resource payrollServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: { // expect: IDL022
+    //   message: user-assigned identity geoIdentityId is used for data encryption ('geoBackupUserAssignedIdentityId' at bad-geo-identity-switched.base.bicep) and can never be removed, but it is not among the server's user-assigned identities here
+    //   help: keep it in identity.userAssignedIdentities; to change the key identity, first switch dataEncryption to the new identity in a deployment of its own, with both identities assigned
       '${primaryIdentityId}': {}
       '${geoIdentityId}': {}
     }

@@ -31,6 +31,7 @@ resource salesServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-pg-sales.vault.azure.net/keys/cmk-pg-sales'
       primaryUserAssignedIdentityId: keyIdentityId // related: IDL022
+      //   message: the base version (bad-key-identity-switched.base.bicep): keyIdentityId
     }
   }
 }

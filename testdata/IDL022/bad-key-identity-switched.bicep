@@ -16,6 +16,8 @@ resource salesServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: { // expect: IDL022
+    //   message: user-assigned identity keyIdentityId is used for data encryption ('primaryUserAssignedIdentityId' at bad-key-identity-switched.base.bicep) and can never be removed, but it is not among the server's user-assigned identities here
+    //   help: keep it in identity.userAssignedIdentities; to change the key identity, first switch dataEncryption to the new identity in a deployment of its own, with both identities assigned
       '${appIdentityId}': {}
     }
   }

@@ -29,6 +29,7 @@ resource shopServer 'Microsoft.DBforMySQL/flexibleServers@2023-12-30' = {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-mysql-shop.vault.azure.net/keys/cmk-mysql-shop'
       primaryUserAssignedIdentityId: keyIdentityId // related: IDL022
+      //   message: the base version (bad-mysql-key-identity-switched.base.bicep): keyIdentityId
     }
   }
 }

@@ -16,6 +16,8 @@ resource shopServer 'Microsoft.DBforMySQL/flexibleServers@2023-12-30' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: { // expect: IDL022
+    //   message: user-assigned identity keyIdentityId is used for data encryption ('primaryUserAssignedIdentityId' at bad-mysql-key-identity-switched.base.bicep) and can never be removed, but it is not among the server's user-assigned identities here
+    //   help: keep it in identity.userAssignedIdentities; to change the key identity, first switch dataEncryption to the new identity in a deployment of its own, with both identities assigned
       '${newKeyIdentityId}': {}
     }
   }

@@ -30,6 +30,7 @@ resource fleetServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-pg-fleet.vault.azure.net/keys/cmk-pg-fleet'
       primaryUserAssignedIdentityId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', keyIdentityName) // related: IDL022
+      //   message: the base version (bad-parameter-identity-not-listed.base.bicep): identity 'uami-pg-fleet-keys'
     }
   }
 }

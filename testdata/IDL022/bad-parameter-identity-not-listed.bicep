@@ -15,6 +15,8 @@ resource fleetServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: { // expect: IDL022
+    //   message: user-assigned identity 'uami-pg-fleet-keys' is used for data encryption ('primaryUserAssignedIdentityId' at bad-parameter-identity-not-listed.base.bicep) and can never be removed, but it is not among the server's user-assigned identities here
+    //   help: keep it in identity.userAssignedIdentities; to change the key identity, first switch dataEncryption to the new identity in a deployment of its own, with both identities assigned
       '${resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', appIdentityName)}': {}
     }
   }

@@ -29,6 +29,7 @@ resource fleetServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       type: 'AzureKeyVault'
       primaryKeyURI: keyUri
       primaryUserAssignedIdentityId: keyIdentityId // related: IDL022
+      //   message: the base version (bad-parameter-identity-system-assigned.base.bicep): not known (parameter 'keyIdentityId' has no default value and no allowed values: give it a default, or list its values with @allowed (allowedValues in ARM JSON) to have each checked)
     }
   }
 }

@@ -31,6 +31,7 @@ resource wikiServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-pg-wiki.vault.azure.net/keys/cmk-pg-wiki'
       primaryUserAssignedIdentityId: keyIdentityId // related: IDL022
+      //   message: the base version (bad-type-none.base.bicep): keyIdentityId
     }
   }
 }

@@ -14,6 +14,8 @@ resource wikiServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
   identity: {
     type: 'None' // expect: IDL022
+    //   message: user-assigned identity keyIdentityId is used for data encryption ('primaryUserAssignedIdentityId' at bad-type-none.base.bicep) and can never be removed, but identity.type 'None' removes every user-assigned identity
+    //   help: keep it in identity.userAssignedIdentities; to change the key identity, first switch dataEncryption to the new identity in a deployment of its own, with both identities assigned
   }
   properties: {
     version: '16'

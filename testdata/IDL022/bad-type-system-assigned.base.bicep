@@ -31,6 +31,7 @@ resource hrServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       type: 'AzureKeyVault'
       primaryKeyURI: 'https://kv-pg-hr.vault.azure.net/keys/cmk-pg-hr'
       primaryUserAssignedIdentityId: keyIdentityId // related: IDL022
+      //   message: the base version (bad-type-system-assigned.base.bicep): keyIdentityId
     }
   }
 }

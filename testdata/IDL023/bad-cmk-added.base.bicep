@@ -21,6 +21,7 @@ resource ledgerServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     }
   }
   properties: { // related: IDL023
+  //   message: the base version (bad-cmk-added.base.bicep): 'SystemManaged'
     version: '16'
     administratorLogin: 'pgadmin'
     administratorLoginPassword: administratorLoginPassword

@@ -29,6 +29,8 @@ resource ledgerServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     }
     dataEncryption: {
       type: 'AzureKeyVault' // expect: IDL023
+      //   message: customer-managed key encryption is added to a server that has 'SystemManaged' at bad-cmk-added.base.bicep, but the encryption mode is fixed when a server is created
+      //   help: keep 'SystemManaged' (or create a new server)
       primaryKeyURI: 'https://kv-pg-ledger.vault.azure.net/keys/cmk-pg-ledger'
       primaryUserAssignedIdentityId: keyIdentityId
     }

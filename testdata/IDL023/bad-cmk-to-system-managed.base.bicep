@@ -29,6 +29,7 @@ resource billingServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
     }
     dataEncryption: {
       type: 'AzureKeyVault' // related: IDL023
+      //   message: the base version (bad-cmk-to-system-managed.base.bicep): 'AzureKeyVault'
       primaryKeyURI: 'https://kv-pg-billing.vault.azure.net/keys/cmk-pg-billing'
       primaryUserAssignedIdentityId: keyIdentityId
     }

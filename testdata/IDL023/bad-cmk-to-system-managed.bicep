@@ -29,6 +29,8 @@ resource billingServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
     }
     dataEncryption: {
       type: 'SystemManaged' // expect: IDL023
+      //   message: customer-managed key encryption is removed ('SystemManaged'), but the server has 'AzureKeyVault' at bad-cmk-to-system-managed.base.bicep and the encryption mode is fixed when a server is created
+      //   help: keep 'AzureKeyVault' (or create a new server)
     }
   }
 }

@@ -29,6 +29,7 @@ resource crmServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     }
     dataEncryption: {
       type: 'AzureKeyVault' // related: IDL023
+      //   message: the base version (bad-data-encryption-removed.base.bicep): 'AzureKeyVault'
       primaryKeyURI: 'https://kv-pg-crm.vault.azure.net/keys/cmk-pg-crm'
       primaryUserAssignedIdentityId: keyIdentityId
     }

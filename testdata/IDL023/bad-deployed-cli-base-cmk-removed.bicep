@@ -20,6 +20,8 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     }
   }
   properties: { // expect: IDL023
+  //   message: customer-managed key encryption is removed ('SystemManaged'), but the server has 'AzureKeyVault' at bad-deployed-cli-base-cmk-removed.base.json and the encryption mode is fixed when a server is created
+  //   help: keep 'AzureKeyVault' (or create a new server)
     version: '16'
     administratorLogin: 'pgadmin'
     administratorLoginPassword: administratorLoginPassword

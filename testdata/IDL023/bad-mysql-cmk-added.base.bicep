@@ -19,6 +19,7 @@ resource blogServer 'Microsoft.DBforMySQL/flexibleServers@2023-12-30' = {
     }
   }
   properties: { // related: IDL023
+  //   message: the base version (bad-mysql-cmk-added.base.bicep): 'SystemManaged'
     version: '8.0.21'
     administratorLogin: 'blogadmin'
     administratorLoginPassword: administratorLoginPassword

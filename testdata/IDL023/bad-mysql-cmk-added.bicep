@@ -27,6 +27,8 @@ resource blogServer 'Microsoft.DBforMySQL/flexibleServers@2023-12-30' = {
     }
     dataEncryption: {
       type: 'AzureKeyVault' // expect: IDL023
+      //   message: customer-managed key encryption is added to a server that has 'SystemManaged' at bad-mysql-cmk-added.base.bicep, but the encryption mode is fixed when a server is created
+      //   help: keep 'SystemManaged' (or create a new server)
       primaryKeyURI: 'https://kv-mysql-blog.vault.azure.net/keys/cmk-mysql-blog'
       primaryUserAssignedIdentityId: keyIdentityId
     }

@@ -14,6 +14,7 @@ resource ticketsServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
   }
   identity: {
     type: 'SystemAssigned,UserAssigned' // related: IDL024
+    //   message: the base version (bad-both-to-system-assigned.base.bicep): 'SystemAssigned,UserAssigned'
     userAssignedIdentities: {
       '${appIdentityId}': {}
     }

@@ -14,6 +14,8 @@ resource ticketsServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = 
   }
   identity: {
     type: 'SystemAssigned' // expect: IDL024
+    //   message: identity.type changes from 'SystemAssigned,UserAssigned' (at bad-both-to-system-assigned.base.bicep) to 'SystemAssigned', which removes every user-assigned identity from the server
+    //   help: to add the system-assigned identity and keep them, write 'SystemAssigned,UserAssigned'
   }
   properties: {
     version: '16'

@@ -14,6 +14,7 @@ resource inventoryServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' 
   }
   identity: {
     type: 'UserAssigned' // related: IDL024
+    //   message: the base version (ok-suppressed-user-identities-dropped.base.bicep): 'UserAssigned'
     userAssignedIdentities: {
       '${appIdentityId}': {}
     }

@@ -15,6 +15,8 @@ resource inventoryServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' 
   identity: {
     #disable-next-line IDL024 -- the app identity moved to the key vault's own server
     type: 'SystemAssigned' // expect: IDL024 (suppressed "moved to the key vault")
+    //   message: identity.type changes from 'UserAssigned' (at ok-suppressed-user-identities-dropped.base.bicep) to 'SystemAssigned', which removes every user-assigned identity from the server
+    //   help: to add the system-assigned identity and keep them, write 'SystemAssigned,UserAssigned'
   }
   properties: {
     version: '16'

@@ -10,3 +10,4 @@ resource portalApp 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: resourceId('Microsoft.Web/serverfarms', 'asp-portal-weu')
   }
 ] // expect: IDL900
+//   message: expected a property name, found ']'

@@ -7,6 +7,8 @@ resource eventsServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   identity: {
     // Ids separated by blanks or commas; each is suppressed, or reported unused, on its own.
     // idlint-disable-next-line IDL007, IDL002 IDL003 -- the identities are attached after creation // expect: IDL902 "'IDL003' suppresses nothing"
+    //   message: 'IDL003' suppresses nothing: there is no IDL003 (user-identities-without-user-type) finding on the line this directive covers
+    //   help: remove it, or put the directive right above the finding
     type: 'SystemAssigned, UserAssigned' // expect: IDL007 (suppressed "after creation"), IDL002 (suppressed "after creation")
   }
   properties: {

@@ -8,6 +8,8 @@ resource searchServer 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     idlint: {
       suppress: {
         IDL0001: 'one digit too many' // expect: IDL902 "'IDL0001' is not an idlint rule"
+        //   message: 'IDL0001' is not an idlint rule, so it suppresses nothing
+        //   help: write an id or name that idlint --list-rules shows
       }
     }
   }
