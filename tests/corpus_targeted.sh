@@ -1,26 +1,65 @@
-#!/usr/bin/env bash
-# Lints every ARM template of ../shared/corpus/targeted (real third-party files): no crash, no IDL900.
-# Exits 77 (skipped) when the corpus is not present, as in a user's fresh clone.
-set -uo pipefail
+#!/bin/sh
+# CTest corpus-targeted: every ARM template and Bicep file of ../shared/corpus/targeted (real
+# third-party files chosen for their identity blocks) linted in one run. It asserts
+#   - the number of files linted (the "# files:" line of the expectations file);
+#   - no read error and no syntax error (IDL900): these are templates Azure deploys;
+#   - the exact findings, with messages and help lines, in tests/corpus/targeted-expected.tsv
+#     (each reviewed by hand: the comment above it says why it is right).
+# Skipped when ../shared is not beside the checkout (tests/skip.sh).
+#
+# After an intended change: UPDATE_EXPECTED=1 ctest --test-dir build -R corpus-targeted rewrites
+# the findings (the comments at the top stay) and fails, so that the diff is reviewed first.
+# usage: corpus_targeted.sh IDLINT CORPUS_REPORT SOURCE_DIR
+set -eu
 idlint=$1
-corpus=$2
-if [ ! -d "$corpus" ]; then
-  echo "skipped: $corpus not present"
-  exit 77
-fi
-out=$(mktemp --suffix=.json)
-trap 'rm -f "$out"' EXIT
-"$idlint" "$corpus" --format json --output "$out"
-code=$?
-if [ $code -gt 2 ]; then
-  echo "idlint crashed or failed (exit $code) on $corpus"
+report_tool=$2
+src=$3
+corpus="$src/../shared/corpus/targeted"
+expected="$src/tests/corpus/targeted-expected.tsv"
+. "$src/tests/skip.sh"
+[ -d "$corpus" ] || no_corpus "$corpus is not there"
+export LC_ALL=C
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+code=0
+"$idlint" "$corpus" --format json --fail-level none --module-cache "$tmp/empty-cache" --output "$tmp/report.json" \
+  2>"$tmp/stderr" || code=$?
+if [ "$code" -ne 0 ] || [ -s "$tmp/stderr" ]; then
+  echo "FAIL: idlint exited $code (a file could not be read, or idlint failed):"
+  cat "$tmp/stderr"
   exit 1
 fi
-node -e '
-  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  const syntax = r.findings.filter(f => f.rule_id === "IDL900");
-  for (const f of syntax) console.log(`${f.file}:${f.start_line}:${f.start_column}: ${f.message}`);
-  console.log(`${r.summary.files_checked} templates linted; ${r.findings.length} findings; ${syntax.length} syntax errors; ${r.errors.length} read errors`);
-  for (const f of r.findings) console.log(`  ${f.rule_id} ${f.file.split("/").pop()}:${f.start_line}: ${f.message.slice(0, 160)}`);
-  process.exit(syntax.length || r.errors.length || r.summary.files_checked === 0 ? 1 : 0);
-' "$out"
+"$report_tool" tsv "$corpus" "$tmp/report.json" | sort >"$tmp/actual.tsv"
+checked=$(grep -o '"files_checked": *[0-9]*' "$tmp/report.json" | grep -o '[0-9]*$')
+want=$(sed -n 's/^# files: \([0-9]*\)$/\1/p' "$expected")
+echo "$checked files linted, $(wc -l <"$tmp/actual.tsv" | tr -d ' ') findings:"
+sed 's/^/  /' "$tmp/actual.tsv"
+
+if [ "${UPDATE_EXPECTED:-}" = 1 ]; then
+  { sed -n '/^# files: /!{/^#/p}' "$expected"; echo "# files: $checked"; cat "$tmp/actual.tsv"; } >"$tmp/new.tsv"
+  if cmp -s "$tmp/new.tsv" "$expected"; then
+    echo "FAIL: UPDATE_EXPECTED=1 left $expected unchanged; run the test without UPDATE_EXPECTED"
+  else
+    cp "$tmp/new.tsv" "$expected"
+    echo "FAIL: golden file rewritten: review the diff (git diff $expected), then run the test without UPDATE_EXPECTED"
+  fi
+  exit 1
+fi
+
+status=0
+if [ -z "$want" ] || [ "$checked" != "$want" ]; then
+  echo "FAIL: $checked files linted, $expected says ${want:-nothing} (# files: N)"
+  status=1
+fi
+if grep -q "$(printf '\t')IDL900$(printf '\t')" "$tmp/actual.tsv"; then
+  echo "FAIL: a syntax error (IDL900) in a template of the corpus"
+  status=1
+fi
+grep -v '^#' "$expected" | sort >"$tmp/expected.tsv"
+if ! diff -u "$tmp/expected.tsv" "$tmp/actual.tsv" >"$tmp/diff"; then
+  echo "FAIL: the findings differ from $expected (- expected, not reported; + reported, not expected):"
+  tail -n +3 "$tmp/diff" | grep '^[-+]' || true
+  status=1
+fi
+exit $status

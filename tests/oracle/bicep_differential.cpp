@@ -10,7 +10,13 @@
 // syntax error, except files named *Invalid* (broken on purpose) and those in the list of corpus
 // files that are not valid Bicep (--known-invalid); both of those must be read without a crash.
 //
-// usage: bicep-differential --defects FILE [--known-invalid FILE] [--coverage DIR]... DIR...
+// Counts (--expect NAME=N, NAME>=N): what the run must have examined, so that a folder that went
+// missing or a filter that matches nothing cannot pass with nothing compared. NAME is one of
+// files, compared, valid (coverage files expected to parse), invalid (coverage files named
+// *Invalid*) and invalid-idl900 (those of them with a syntax error).
+//
+// usage: bicep-differential --defects FILE [--known-invalid FILE] [--expect NAME=N|NAME>=N]...
+//                           [--coverage DIR]... DIR...
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -131,12 +137,15 @@ Outcome examine(const Input& in) {
 int main(int argc, char** argv) {
   std::string defects_path, known_invalid_path;
   std::vector<std::pair<fs::path, bool>> roots;  // folder, coverage checked
+  std::vector<std::string> expectations;          // NAME=N or NAME>=N
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--defects" && i + 1 < argc) {
       defects_path = argv[++i];
     } else if (a == "--known-invalid" && i + 1 < argc) {
       known_invalid_path = argv[++i];
+    } else if (a == "--expect" && i + 1 < argc) {
+      expectations.emplace_back(argv[++i]);
     } else if (a == "--coverage" && i + 1 < argc) {
       roots.emplace_back(argv[++i], true);
     } else {
@@ -238,6 +247,30 @@ int main(int argc, char** argv) {
     std::printf("coverage: %zu of %zu valid files without a syntax error; %zu files named *Invalid*: %zu give IDL900; "
                 "%zu listed as not valid Bicep\n",
                 coverage_clean, coverage_valid, coverage_invalid, coverage_invalid_flagged, coverage_listed);
+  }
+  const std::map<std::string, size_t> counts = {{"files", inputs.size()},
+                                                {"compared", compared},
+                                                {"valid", coverage_valid},
+                                                {"invalid", coverage_invalid},
+                                                {"invalid-idl900", coverage_invalid_flagged}};
+  for (const std::string& e : expectations) {
+    const size_t op = e.find_first_of(">=");
+    const bool at_least = op != std::string::npos && e[op] == '>';
+    const size_t digits = op == std::string::npos ? op : op + (at_least ? 2 : 1);
+    const auto it = op == std::string::npos ? counts.end() : counts.find(e.substr(0, op));
+    if (it == counts.end() || (at_least && e.compare(op, 2, ">=") != 0) || digits >= e.size() ||
+        e.find_first_not_of("0123456789", digits) != std::string::npos) {
+      std::printf("FAIL --expect %s: not NAME=N or NAME>=N with a NAME of files, compared, valid, invalid, "
+                  "invalid-idl900\n",
+                  e.c_str());
+      ++failures;
+      continue;
+    }
+    const size_t want = std::stoul(e.substr(digits));
+    if (at_least ? it->second < want : it->second != want) {
+      std::printf("FAIL %s is %zu, expected %s\n", it->first.c_str(), it->second, e.substr(op).c_str());
+      ++failures;
+    }
   }
   std::printf("%s\n", failures ? "FAILED" : "passed");
   return failures ? 1 : 0;
