@@ -377,6 +377,18 @@ TEST_CASE("a file named twice is linted once; special files and huge files are e
   CHECK(fifo.err.find("/dev/zero: not a regular file") != std::string::npos);
   CHECK(fifo.out.find("IDL001") != std::string::npos);
 
+  // Met in a folder walk, a FIFO or a device named like a template is the same error (README:
+  // "named or met in a walk"), the walk goes on, and nothing waits on the FIFO.
+  Tree w;
+  const std::string walked_bad = w.put("a/bad.json", kBad);
+  REQUIRE(::mkfifo((w.root + "/a/pipe.json").c_str(), 0600) == 0);
+  fs::create_symlink("/dev/null", w.root + "/a/null.bicep");
+  RunResult walk = run_idlint({w.root});
+  CHECK(walk.exit_code == 2);
+  CHECK(walk.err == "idlint: error: cannot read " + w.root + "/a/null.bicep: not a regular file (a character device)\n"
+                    "idlint: error: cannot read " + w.root + "/a/pipe.json: not a regular file (a FIFO)\n");
+  CHECK(walk.out.find(walked_bad + ":") != std::string::npos);
+
   const std::string huge = t.root + "/huge.json";
   {
     std::ofstream out(huge);

@@ -192,6 +192,8 @@ TEST_CASE("values known only at deployment are Unknown, and equal calls have equ
   CHECK(f.eval("resourceGroup().location").symbol == "resourcegroup().location");
   CHECK(f.eval("tenant().tenantId").symbol == "tenant().tenantid");
   CHECK(f.eval("deployment().name").symbol.empty());  // differs between deployments
+  // So two uses do not compare equal (README, "Functions"): a base version was another deployment.
+  CHECK(values_equal(f.eval("deployment().name"), f.eval("deployment().name")) == Tri::Unknown);
   CHECK(values_equal(f.eval("uniqueString(resourceGroup().id)"), f.eval("uniqueString(resourceGroup().id)")) ==
         Tri::Yes);
   CHECK(values_equal(f.eval("guid('a')"), f.eval("guid('b')")) == Tri::Unknown);
