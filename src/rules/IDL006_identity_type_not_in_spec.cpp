@@ -92,7 +92,8 @@ In ARM JSON:
 ```
 Both give `the specification of Microsoft.Purview/accounts@2021-12-01 does not list
 'SystemAssigned,UserAssigned'`, help `the specification lists 'None', 'SystemAssigned',
-'UserAssigned'; 'SystemAssigned,UserAssigned' needs api-version 2024-04-01-preview or later`.
+'UserAssigned'; 'SystemAssigned,UserAssigned' needs api-version 2024-04-01-preview or later; or write
+'SystemAssigned, UserAssigned' (accepted by the service at api-version 2021-07-01)`.
 
 ## Fix
 Use a value the specification lists, or the api-version the help line names:

@@ -8,7 +8,7 @@ resource purview 'Microsoft.Purview/accounts@2021-12-01' = {
   identity: {
     type: 'SystemAssigned,UserAssigned' // expect: IDL006 "the specification of Microsoft.Purview/accounts@2021-12-01 does not list 'SystemAssigned,UserAssigned'"
     //   message: the specification of Microsoft.Purview/accounts@2021-12-01 does not list 'SystemAssigned,UserAssigned'
-    //   help: the specification lists 'None', 'SystemAssigned', 'UserAssigned'; 'SystemAssigned,UserAssigned' needs api-version 2024-04-01-preview or later
+    //   help: the specification lists 'None', 'SystemAssigned', 'UserAssigned'; 'SystemAssigned,UserAssigned' needs api-version 2024-04-01-preview or later; or write 'SystemAssigned, UserAssigned' (accepted by the service at api-version 2021-07-01)
     userAssignedIdentities: {
       '${identityId}': {}
     }
