@@ -6,16 +6,22 @@
 namespace idlint {
 namespace {
 
-void undetermined(ResourceCheck& r, const Path& path, const Val& v, const char* what) {
-  std::string name;
-  for (std::string_view p : path) name += (name.empty() ? "" : ".") + std::string(p);
-  std::string reason = v.str.empty() ? "no reason recorded" : v.str;
-  // A reason that says what to do ("…: give it a default, or …") has its remedy on the help line.
+// A reason that says what to do ("…: give it a default, or …") has its remedy on the help line:
+// returns the remedy and leaves the statement in reason.
+std::string split_remedy(std::string& reason) {
   std::string help;
   if (const size_t at = reason.find(": give it a default"); at != std::string::npos) {
     help = reason.substr(at + 2);
     reason.resize(at);
   }
+  return help;
+}
+
+void undetermined(ResourceCheck& r, const Path& path, const Val& v, const char* what) {
+  std::string name;
+  for (std::string_view p : path) name += (name.empty() ? "" : ".") + std::string(p);
+  std::string reason = v.str.empty() ? "no reason recorded" : v.str;
+  std::string help = split_remedy(reason);
   r.report(kValueUndetermined, path, v, name + " " + what + ": " + reason, std::move(help));
 }
 
@@ -37,12 +43,13 @@ void check(ResourceCheck& r) {
     } else if (ids.is_object()) {
       for (const ValMember& m : ids.members) {
         if (!m.key.is_unknown()) continue;
-        const std::string message =
-            "identity.userAssignedIdentities has a key that could not be determined: " + m.key.str;
+        std::string reason = m.key.str;
+        std::string help = split_remedy(reason);
+        const std::string message = "identity.userAssignedIdentities has a key that could not be determined: " + reason;
         if (m.key_file == r.resource().owner->file.get()) {
-          r.report_at(kValueUndetermined, m.key_span, uai, &m.key, message, {});  // at the key itself
+          r.report_at(kValueUndetermined, m.key_span, uai, &m.key, message, std::move(help));  // at the key itself
         } else {
-          r.report(kValueUndetermined, uai, m.key, message, {});
+          r.report(kValueUndetermined, uai, m.key, message, std::move(help));
         }
       }
     }

@@ -10,7 +10,8 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     //   help: give it a default, or list its values with @allowed (allowedValues in ARM JSON) to have each checked
     userAssignedIdentities: {
       '${keyIdentityId}': {} // expect: IDL901 "has a key that could not be determined"
-      //   message: identity.userAssignedIdentities has a key that could not be determined: parameter 'keyIdentityId' has no default value and no allowed values: give it a default, or list its values with @allowed (allowedValues in ARM JSON) to have each checked
+      //   message: identity.userAssignedIdentities has a key that could not be determined: parameter 'keyIdentityId' has no default value and no allowed values
+      //   help: give it a default, or list its values with @allowed (allowedValues in ARM JSON) to have each checked
     }
   }
   properties: {
