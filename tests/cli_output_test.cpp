@@ -194,3 +194,19 @@ TEST_CASE("each level keeps its own kind in every format: error, warning and not
   for (const auto& r : log["runs"][0]["results"]) levels += r["level"].get<std::string>() + " ";
   CHECK(levels == "error warning note ");
 }
+
+TEST_CASE("a syntax error is reported under a directive that names IDL900: it cannot be suppressed") {
+  TempDir t;
+  t.put("broken.bicep",
+        "param name string = 'pg'\n"
+        "// idlint-disable-next-line IDL900 -- generated\n"
+        "var broken = 1 + * 2\n"
+        "output n string = name\n");
+  const RunResult r = run_idlint({"--color", "never", "broken.bicep"}, t.root);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out ==
+        "broken.bicep:3:18: error: expected an expression, found '*' [IDL900 syntax-error]\n"
+        " 3 | var broken = 1 + * 2\n"
+        "   |                  ^\n"
+        "1 error, 0 warnings, 0 notes in 1 file (1 file checked)\n");
+}
