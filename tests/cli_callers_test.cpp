@@ -86,6 +86,12 @@ TEST_CASE("--with-callers lints the callers with the module; without it, the mod
   }
   CHECK(with.out.find("(with parameter file 'main.bicepparam')") != std::string::npos);
   CHECK(with.out.find("infra/ok.bicep") == std::string::npos);
+  // -q leaves out the notes and nothing else.
+  const RunResult quiet =
+      run_idlint({"-q", "--format", "github", "--with-callers", "infra/modules/server.bicep"}, repo.dir.root);
+  CHECK(quiet.exit_code == 1);
+  CHECK(quiet.err == "");
+  CHECK(quiet.out == with.out);
 
   SUBCASE("outside a repository no callers are looked for") {
     std::filesystem::remove(repo.dir.root + "/.git");

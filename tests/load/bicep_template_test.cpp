@@ -175,6 +175,25 @@ var nonNull = obj!.a.b
   CHECK(l.var("nonNull").str == "x");
 }
 
+TEST_CASE("each comparison and arithmetic operator lowers to its own ARM function, equal operands included") {
+  Loaded l(R"(
+var atEqual = [1 <= 1, 1 < 1, 1 >= 1, 1 > 1, 1 == 1, 1 != 1, 'a' =~ 'A', 'a' !~ 'A']
+var below = [0 <= 1, 0 < 1, 0 >= 1, 0 > 1, 0 == 1, 0 != 1, 'a' =~ 'b', 'a' !~ 'b']
+var arithmetic = [7 + 2, 7 - 2, 7 * 2, 7 / 2, 7 % 2]
+)");
+  auto booleans = [&](const char* name) {
+    std::string s;
+    for (const Val& v : l.var(name).items) s += v.kind == Val::Kind::Bool ? (v.boolean ? 'T' : 'F') : '?';
+    return s;
+  };
+  //                               <=   <    >=   >    ==   !=   =~   !~
+  CHECK(booleans("atEqual") == std::string("T") + "F" + "T" + "F" + "T" + "F" + "T" + "F");
+  CHECK(booleans("below") == std::string("T") + "T" + "F" + "F" + "F" + "T" + "F" + "T");
+  std::vector<long long> numbers;
+  for (const Val& v : l.var("arithmetic").items) numbers.push_back(v.number);
+  CHECK(numbers == std::vector<long long>{9, 5, 14, 3, 1});
+}
+
 TEST_CASE("for-expressions and lambdas are evaluated item by item; over an unknown array they are unknown") {
   Loaded l(R"(
 param unknownNames array

@@ -55,6 +55,13 @@ TEST_CASE("escapes are decoded; an escaped expression loses exact inner offsets"
   CHECK(r.result.root->find("e")->text_offset == Value::kNoOffset);
 }
 
+TEST_CASE("each JSON escape decodes to its own character, and \\u escapes in either case") {
+  Read r(R"({"s": "<\"|\\|\/|\b|\f|\n|\r|\t>", "u": "\u0041\u00e9\u00E9\u20aC\u0009"})");
+  REQUIRE(r.result.root);
+  CHECK(r.result.root->find("s")->text == "<\"|\\|/|\b|\f|\n|\r|\t>");
+  CHECK(r.result.root->find("u")->text == "A\xC3\xA9\xC3\xA9\xE2\x82\xAC\t");
+}
+
 TEST_CASE("line and block comments and trailing commas are accepted, as ARM does") {
   Read r("// header\n{ /* a */ \"a\": 1, // x\n \"b\": [1, 2,], }\n");
   REQUIRE(r.result.root);
