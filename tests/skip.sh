@@ -1,4 +1,4 @@
-# Sourced by the test scripts: how a test that cannot run ends. CTest reads exit 77 as "Skipped"
+# Sourced by the test scripts: how a test that cannot run ends, and how an update run ends. CTest reads exit 77 as "Skipped"
 # (SKIP_RETURN_CODE), never as "Passed".
 #
 # missing WHAT: something scripts/test installs (a tool, the pinned npm packages) is not there.
@@ -19,4 +19,17 @@ missing() {
 no_corpus() {
   echo "skipped: $* (../shared is not beside this checkout)"
   exit 77
+}
+
+# rewrite_expectations NEW FILE: the UPDATE_EXPECTED=1 mode of the corpus tests. FILE gets NEW's
+# content, and the test fails all the same: what the program printed becomes an expectation only
+# once a person has reviewed the diff and run the test again without UPDATE_EXPECTED.
+rewrite_expectations() {
+  if cmp -s "$1" "$2"; then
+    echo "FAIL: UPDATE_EXPECTED=1 left $2 unchanged; run the test without UPDATE_EXPECTED"
+  else
+    cp "$1" "$2"
+    echo "FAIL: golden file rewritten: review the diff (git diff $2), then run the test without UPDATE_EXPECTED"
+  fi
+  exit 1
 }
